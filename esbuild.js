@@ -1,0 +1,86 @@
+// Builds every bundle: the extension and its parse worker (Node, CommonJS, `vscode` external), the CLI,
+// the webviews (browser, one bundle per panel), and with --tests / --bench the test and benchmark entries.
+// Usage: node esbuild.js [--production] [--watch] [--tests] [--bench]
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const exists = (p) => fs.existsSync(path.join(__dirname, p));
+const filesIn = (dir, pattern) =>
+  exists(dir) ? fs.readdirSync(path.join(__dirname, dir)).filter((f) => pattern.test(f)).map((f) => `${dir}/${f}`) : [];
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist', metafile: true },
+  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const webviews = Object.fromEntries(
+  ['diagram', 'quiz'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
+);
+if (Object.keys(webviews).length) {
+  builds.push({
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    splitting: true, // mermaid's diagram types load as lazy chunks
+    target: 'es2022',
+    entryPoints: webviews,
+    outdir: 'dist/webview',
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: !production,
+    minify: production,
+    tsconfig: 'src/webview/tsconfig.json',
+    logLevel: 'warning',
+    legalComments: 'none',
+    loader: { '.css': 'css' },
+  });
+}
+
+if (args.has('--tests')) {
+  const entries = [
+    ...filesIn('test/unit', /\.test\.ts$/),
+    ...filesIn('test/integration', /\.ts$/),
+    ...filesIn('test/ui', /\.test\.ts$/),
+  ];
+  if (exists('test/runElectron.ts')) entries.push('test/runElectron.ts');
+  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'playwright-core', 'mocha', '@vscode/test-electron'] });
+}
+if (args.has('--bench')) {
+  builds.push({ ...node, sourcemap: false, minify: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench' });
+}
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[esbuild] watching for changes');
+    return;
+  }
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  const meta = results[0].metafile;
+  if (meta) {
+    const size = (f) => (meta.outputs[f] ? (meta.outputs[f].bytes / 1024).toFixed(1) : '?');
+    console.log(`[esbuild] dist/extension.js ${size('dist/extension.js')} KB, dist/parseWorker.js ${size('dist/parseWorker.js')} KB`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});

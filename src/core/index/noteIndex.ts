@@ -1,0 +1,253 @@
+import type { Card, Day, MermaidBlock, ParsedNote, Problem, Section, Term, Topic } from '../model';
+import { termKey } from '../text';
+import type { Glossary, GlossaryEntry } from './glossary';
+import { matchTermAt, type MatchedWord, type TermResolver } from './termMatcher';
+
+/** A question as the user sees it: one card even when written on several days or in several notes. */
+export interface CardGroup {
+  key: string;
+  question: string;
+  answer: string;
+  topic: Topic;
+  places: Card[];
+}
+
+/** A term with everything the notes say it is also called. */
+export interface TermInfo extends Term {
+  key: string;
+  allAliases: string[];
+}
+
+export interface TermMatch extends TermInfo {
+  matched: string;
+  start: number;
+  end: number;
+  viaGlossary: boolean;
+}
+
+export interface DayGroup {
+  key: string;
+  title: string;
+  date?: string;
+  entries: Array<{ day: Day; sections: Section[]; cards: Card[] }>;
+}
+
+export interface IndexChange {
+  files: string[];
+}
+
+type Listener = (change: IndexChange) => void;
+
+/**
+ * Everything known about the notes, merged across files. Updates are per file and incremental, so
+ * re-indexing one edited note costs that note, not the corpus.
+ */
+export class NoteIndex implements TermResolver {
+  private readonly notes = new Map<string, ParsedNote>();
+  private readonly cardsByKey = new Map<string, Card[]>();
+  private readonly termsByKey = new Map<string, Term[]>();
+  private glossaryByKey = new Map<string, GlossaryEntry>();
+  private glossaryProblems: Problem[] = [];
+  private readonly listeners = new Set<Listener>();
+
+  onDidChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  upsert(note: ParsedNote, notify = true): void {
+    this.detach(note.file);
+    this.notes.set(note.file, note);
+    for (const card of note.cards) push(this.cardsByKey, card.key, card);
+    for (const term of note.terms) for (const key of keysOf(term)) push(this.termsByKey, key, term);
+    if (notify) this.fire([note.file]);
+  }
+
+  upsertMany(notes: ParsedNote[]): void {
+    for (const note of notes) this.upsert(note, false);
+    if (notes.length) this.fire(notes.map((n) => n.file));
+  }
+
+  remove(file: string): void {
+    if (!this.notes.has(file)) return;
+    this.detach(file);
+    this.notes.delete(file);
+    this.fire([file]);
+  }
+
+  clear(): void {
+    const files = [...this.notes.keys()];
+    this.notes.clear();
+    this.cardsByKey.clear();
+    this.termsByKey.clear();
+    this.fire(files);
+  }
+
+  setGlossary(glossaries: Glossary[]): void {
+    this.glossaryByKey = new Map();
+    this.glossaryProblems = glossaries.flatMap((g) => g.problems);
+    for (const g of glossaries) {
+      for (const entry of g.entries) this.glossaryByKey.set(glossaryKey(entry.code), entry);
+    }
+    this.fire([]);
+  }
+
+  private detach(file: string): void {
+    const old = this.notes.get(file);
+    if (!old) return;
+    for (const card of old.cards) pull(this.cardsByKey, card.key, card);
+    for (const term of old.terms) for (const key of keysOf(term)) pull(this.termsByKey, key, term);
+  }
+
+  private fire(files: string[]): void {
+    for (const listener of this.listeners) listener({ files });
+  }
+
+  // ---- queries ----
+
+  get size(): number {
+    return this.notes.size;
+  }
+  files(): string[] {
+    return [...this.notes.keys()].sort();
+  }
+  note(file: string): ParsedNote | undefined {
+    return this.notes.get(file);
+  }
+  allNotes(): ParsedNote[] {
+    return this.files().map((f) => this.notes.get(f)!);
+  }
+
+  cardGroups(): CardGroup[] {
+    const groups: CardGroup[] = [];
+    for (const [key, cards] of this.cardsByKey) groups.push(toGroup(key, cards));
+    return groups;
+  }
+  cardGroup(key: string): CardGroup | undefined {
+    const cards = this.cardsByKey.get(key);
+    return cards?.length ? toGroup(key, cards) : undefined;
+  }
+
+  glossaryEntries(): GlossaryEntry[] {
+    return [...this.glossaryByKey.values()];
+  }
+
+  /** Days across all notes, the same date in two files shown as one day. Oldest first. */
+  days(): DayGroup[] {
+    const groups = new Map<string, DayGroup>();
+    for (const note of this.allNotes()) {
+      for (const day of note.days) {
+        const key = day.date ?? `${note.file}#${day.id}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { key, title: day.title, date: day.date, entries: [] }));
+        group.entries.push({
+          day,
+          sections: note.sections.filter((s) => s.dayId === day.id),
+          cards: note.cards.filter((c) => c.dayId === day.id),
+        });
+      }
+    }
+    return [...groups.values()].sort((a, b) => sortableDate(a).localeCompare(sortableDate(b)));
+  }
+
+  sections(): Section[] {
+    return this.allNotes().flatMap((n) => n.sections);
+  }
+  diagrams(): MermaidBlock[] {
+    return this.allNotes().flatMap((n) => n.diagrams);
+  }
+  problems(): Problem[] {
+    return [...this.glossaryProblems, ...this.allNotes().flatMap((n) => n.problems)];
+  }
+
+  // ---- terms ----
+
+  hasTerm(key: string): boolean {
+    return (this.termsByKey.get(key)?.length ?? 0) > 0;
+  }
+  glossaryTarget(key: string): string | undefined {
+    return this.glossaryByKey.get(key)?.term;
+  }
+
+  /** The best explanation of a term by any of its names. */
+  term(nameOrKey: string): TermInfo | undefined {
+    const key = termKey(nameOrKey);
+    const entries = this.termsByKey.get(key);
+    if (!entries?.length) return undefined;
+    let best = entries[0];
+    for (const e of entries) if (e.weight > best.weight || (e.weight === best.weight && !best.summary && e.summary)) best = e;
+    const names = new Set<string>();
+    for (const e of entries) {
+      names.add(e.term);
+      for (const a of e.aliases) names.add(a);
+    }
+    names.delete(best.term);
+    return { ...best, key: termKey(best.term), allAliases: [...names] };
+  }
+
+  /** Unique terms, each by its best entry. */
+  terms(): TermInfo[] {
+    const seen = new Set<Term>();
+    const out: TermInfo[] = [];
+    for (const key of this.termsByKey.keys()) {
+      const info = this.term(key);
+      if (!info) continue;
+      const entry = this.termsByKey.get(key)!.find((e) => e.term === info.term && e.file === info.file && e.line === info.line);
+      if (entry && seen.has(entry)) continue;
+      if (entry) seen.add(entry);
+      if (termKey(info.term) === key) out.push(info);
+    }
+    return out;
+  }
+
+  /** The term under a cursor position (0-based column) in a line of code or prose. */
+  matchAt(lineText: string, column: number): TermMatch | undefined {
+    const word: MatchedWord | undefined = matchTermAt(lineText, column, this);
+    if (!word) return undefined;
+    const info = this.term(word.key);
+    return info && { ...info, matched: word.matched, start: word.start, end: word.end, viaGlossary: word.viaGlossary };
+  }
+
+  /** Glossary entries whose target is not a term of any note. */
+  unresolvedGlossaryEntries(): GlossaryEntry[] {
+    return this.glossaryEntries().filter((e) => !this.hasTerm(termKey(e.term)));
+  }
+}
+
+export function glossaryKey(code: string): string {
+  const colon = code.indexOf(':');
+  if (colon > 0) return `${termKey(code.slice(0, colon))}:${termKey(code.slice(colon + 1))}`;
+  return termKey(code);
+}
+
+function keysOf(term: Term): string[] {
+  const keys = new Set([termKey(term.term), ...term.aliases.map(termKey)]);
+  keys.delete('');
+  return [...keys];
+}
+
+function toGroup(key: string, cards: Card[]): CardGroup {
+  // The fullest answer speaks for the group; every place is kept.
+  let best = cards[0];
+  for (const c of cards) if (c.answer.length > best.answer.length) best = c;
+  return { key, question: best.question, answer: best.answer, topic: best.topic, places: [...cards] };
+}
+
+function sortableDate(group: DayGroup): string {
+  if (!group.date) return `~${group.title}`;
+  return group.date.length === 5 ? `0000-${group.date}` : group.date;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i !== -1) list.splice(i, 1);
+  if (!list.length) map.delete(key);
+}

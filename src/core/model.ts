@@ -1,0 +1,103 @@
+/**
+ * The note model every feature reads: what one Markdown note contains, as plain JSON-safe data.
+ * Produced by the parser (in worker threads), cached on disk, merged by NoteIndex.
+ * Lines are 1-based and inclusive.
+ */
+
+export type Topic = 'os' | 'kubernetes' | 'webrtc' | 'web' | 'java' | 'other';
+export const TOPICS: readonly Topic[] = ['os', 'kubernetes', 'webrtc', 'web', 'java', 'other'];
+
+export interface Place {
+  file: string;
+  line: number;
+  endLine: number;
+}
+
+export interface Day extends Place {
+  id: string; // stable within a file: "2025-01-13", "01-13" or "file:<name>"
+  title: string;
+  /** ISO date when the year is known, "MM-DD" otherwise. */
+  date?: string;
+}
+
+export interface Section extends Place {
+  id: string; // `${file}#L${line}`
+  title: string;
+  depth: number; // heading depth 1..6
+  topic: Topic;
+  dayId?: string;
+  parentId?: string;
+  /** The heading itself is a question (its card carries the answer). */
+  question?: boolean;
+}
+
+export type QuestionStyle = 'blockquote' | 'heading' | 'aside';
+
+export interface Card extends Place {
+  /** Identity across edits/renames: normalised question text. */
+  key: string;
+  question: string;
+  /** The answer as Markdown source, sliced from the note. */
+  answer: string;
+  style: QuestionStyle;
+  topic: Topic;
+  dayId?: string;
+  sectionId?: string;
+}
+
+export type TermSource = 'heading' | 'definition' | 'label' | 'pair' | 'frontmatter';
+
+export interface Term {
+  term: string;
+  aliases: string[];
+  file: string;
+  line: number;
+  /** The passage that explains the term, as Markdown (short). */
+  summary: string;
+  topic: Topic;
+  source: TermSource;
+  /** Higher wins when several notes explain the same term. */
+  weight: number;
+}
+
+export interface MermaidBlock extends Place {
+  id: string; // `${file}#L${line}`
+  title: string; // nearest heading
+  source: string;
+  topic: Topic;
+  sectionId?: string;
+}
+
+export type ProblemCode =
+  | 'empty-file'
+  | 'invalid-utf8'
+  | 'bom'
+  | 'too-large'
+  | 'too-deep'
+  | 'unclosed-fence'
+  | 'unclosed-html'
+  | 'unclosed-frontmatter'
+  | 'invalid-frontmatter'
+  | 'question-without-answer'
+  | 'unreadable'
+  | 'parse-failed';
+
+export interface Problem {
+  file: string;
+  line?: number;
+  severity: 'info' | 'warning' | 'error';
+  code: ProblemCode;
+  message: string;
+}
+
+export interface ParsedNote {
+  file: string;
+  /** Content hash the parse was made from (cache key). */
+  hash: string;
+  days: Day[];
+  sections: Section[];
+  cards: Card[];
+  terms: Term[];
+  diagrams: MermaidBlock[];
+  problems: Problem[];
+}

@@ -1,0 +1,73 @@
+import type { Problem } from '../model';
+
+export interface DecodedNote {
+  text: string;
+  problems: Problem[];
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Bytes → text the parser can trust: UTF-8 (invalid bytes replaced and reported), no BOM,
+ * LF line endings, NFC (macOS writes decomposed Hangul).
+ */
+export function decodeNote(file: string, bytes: Uint8Array): DecodedNote {
+  const problems: Problem[] = [];
+  let text: string;
+  try {
+    text = strictDecoder.decode(bytes);
+  } catch {
+    text = lenientDecoder.decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    problems.push({
+      file, line, severity: 'warning', code: 'invalid-utf8',
+      message: 'The file is not valid UTF-8; unreadable bytes were replaced with \uFFFD. Save it as UTF-8.',
+    });
+  }
+  return { text: normaliseText(text), problems };
+}
+
+export function normaliseText(text: string): string {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // NFC only when needed: normalising is a copy of the whole text.
+  return /[\u1100-\u11FF\u0300-\u036F]/.test(text) ? text.normalize('NFC') : text;
+}
+
+const MAX_CONTAINER_DEPTH = 32;
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+const MAX_INDENT = 128;
+
+/**
+ * Deeply nested blockquotes/lists make Markdown parsers recurse once per level; flatten them beyond a
+ * sane depth so a hostile or broken note cannot exhaust the stack. Returns the text unchanged when fine.
+ */
+export function limitNesting(file: string, text: string, problems: Problem[]): string {
+  if (!/(?:>[ \t]*){16}|(?:[-*+][ \t]+){16}|(?:\d{1,9}[.)][ \t]+){16}|[ \t]{129}/.test(text)) return text;
+  let firstLine = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const prefix = line.match(CONTAINER_PREFIX)?.[0];
+    if (prefix) {
+      const markers = prefix.match(/>|[-*+]|\d{1,9}[.)]/g) ?? [];
+      if (markers.length > MAX_CONTAINER_DEPTH) {
+        lines[i] = markers.slice(0, MAX_CONTAINER_DEPTH).join(' ') + ' ' + line.slice(prefix.length).trimStart();
+        firstLine ||= i + 1;
+        continue;
+      }
+    }
+    const indent = line.length - line.trimStart().length;
+    if (indent > MAX_INDENT) {
+      lines[i] = line.slice(0, MAX_INDENT) + line.trimStart();
+      firstLine ||= i + 1;
+    }
+  }
+  if (!firstLine) return text;
+  problems.push({
+    file, line: firstLine, severity: 'warning', code: 'too-deep',
+    message: `Blockquotes or lists are nested more than ${MAX_CONTAINER_DEPTH} levels deep; deeper levels were flattened.`,
+  });
+  return lines.join('\n');
+}

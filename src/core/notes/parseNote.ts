@@ -1,0 +1,67 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Root } from 'mdast';
+import type { ParsedNote, Problem } from '../model';
+import { decodeNote, limitNesting, normaliseText } from './decode';
+import { readFrontMatter, type FrontMatter } from './frontmatter';
+import { walkStructure } from './structure';
+import { extractTerms } from './terms';
+import { extractDiagrams } from './diagrams';
+import { findUnclosedConstructs } from './lint';
+
+export { PARSER_VERSION } from './version';
+export const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export interface ParseOptions {
+  hash?: string;
+  maxBytes?: number;
+}
+
+function emptyNote(file: string, hash: string, problems: Problem[]): ParsedNote {
+  return { file, hash, days: [], sections: [], cards: [], terms: [], diagrams: [], problems };
+}
+
+/** Parse one note. Never throws: anything it cannot make sense of becomes a Problem. */
+export function parseNote(file: string, input: string | Uint8Array, options: ParseOptions = {}): ParsedNote {
+  const hash = options.hash ?? '';
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES;
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > maxBytes) {
+    return emptyNote(file, hash, [{
+      file, severity: 'warning', code: 'too-large',
+      message: `Skipped: the note is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for notes.`,
+    }]);
+  }
+  const decoded = typeof input === 'string' ? { text: normaliseText(input), problems: [] } : decodeNote(file, input);
+  const problems = decoded.problems;
+  if (decoded.text.trim() === '') {
+    problems.push({ file, severity: 'info', code: 'empty-file', message: 'The note is empty.' });
+    return emptyNote(file, hash, problems);
+  }
+  try {
+    const text = limitNesting(file, decoded.text, problems);
+    const root = processor.parse(text) as Root;
+    const frontMatter = frontMatterOf(file, root, text, problems);
+    problems.push(...findUnclosedConstructs(file, root, text));
+    const structure = walkStructure(file, root, text, frontMatter, problems);
+    const terms = extractTerms(file, root, text, structure.sections, frontMatter);
+    const diagrams = extractDiagrams(file, root, structure.sections);
+    return { file, hash, ...structure, terms, diagrams, problems };
+  } catch (error) {
+    problems.push({
+      file, severity: 'error', code: 'parse-failed',
+      message: `The note could not be parsed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return emptyNote(file, hash, problems);
+  }
+}
+
+function frontMatterOf(file: string, root: Root, text: string, problems: Problem[]): FrontMatter {
+  const first = root.children[0];
+  if (first?.type === 'yaml') return readFrontMatter(file, first.value, 1, problems);
+  return { aliases: new Map() };
+}

@@ -1,0 +1,17 @@
+import type { ParsedNote } from '../core/model';
+import type { Glossary } from '../core/index/glossary';
+
+/** Messages between the parse pool (extension host / CLI thread) and its worker threads. */
+export type PoolRequest =
+  | { id: number; kind: 'note'; file: string; bytes: Uint8Array; hash: string; maxBytes?: number }
+  | { id: number; kind: 'glossary'; file: string; text: string };
+
+export type PoolResponse =
+  | { id: number; kind: 'note'; note: ParsedNote }
+  | { id: number; kind: 'glossary'; glossary: Glossary }
+  | { id: number; kind: 'error'; message: string };
+
+export interface PoolWorkerOptions {
+  /** Folder of the on-disk parse cache; the worker writes what it parses there. */
+  cacheDir?: string;
+}
