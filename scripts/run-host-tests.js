@@ -38,6 +38,7 @@ const NOISE = [
   /^Creating a socket \(/,
   /^Updating additional builtin extensions cache/,
   /^Extension host \(.*\) is unresponsive/,
+  /^Timed out waiting for authentication provider/,
   /open-vsx|marketplace|gallery/i,
 ];
 

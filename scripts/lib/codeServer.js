@@ -360,11 +360,12 @@ async function startCodeServer(opts = {}) {
     extensionsDir: dirs.extensionsDir,
     /** URL that opens `folderPath` (default: the started folder), with optional extra query. */
     folderUrl(folderPath = folder, query = {}) {
-      const q = new URLSearchParams();
-      if (folderPath) q.set('folder', path.resolve(folderPath));
-      for (const [k, v] of Object.entries(query)) q.set(k, v);
-      const s = q.toString();
-      return s ? `${url}?${s}` : url;
+      // encodeURIComponent, but keep '/' readable (code-server accepts ?folder=/abs/path).
+      const enc = (v) => encodeURIComponent(v).replace(/%2F/g, '/');
+      const parts = [];
+      if (folderPath) parts.push(`folder=${enc(path.resolve(folderPath))}`);
+      for (const [k, v] of Object.entries(query)) parts.push(`${encodeURIComponent(k)}=${enc(String(v))}`);
+      return parts.length ? `${url}?${parts.join('&')}` : url;
     },
     logTail: (n) => tail(logFile, n),
     /** resolves when the code-server process exits (after stop() or by itself) */

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixtures, repoRoot } from './helpers';
+
+const cli = path.join(repoRoot, 'dist/cli.js');
+const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'til-cli-')) } });
+
+test('inspect --json prints days, sections, cards, terms, diagrams and problems', () => {
+  const report = JSON.parse(run('inspect', path.join(fixtures, 'notes'), '--json'));
+  assert.deepEqual(Object.keys(report).slice(0, 6), ['days', 'sections', 'cards', 'terms', 'diagrams', 'problems']);
+  const card = report.cards.find((c: { question: string }) => c.question.startsWith('문맥 교환'));
+  assert.equal(card.line, 5);
+  assert.match(card.answer, /레지스터/);
+  assert.equal(card.places.length, 2);
+  const term = report.terms.find((t: { term: string }) => t.term === '뮤텍스');
+  assert.deepEqual(term.aliases, ['Mutex']);
+  assert.equal(report.diagrams.length, 2);
+});
+
+test('inspect without --json prints a readable summary with counts', () => {
+  assert.match(run('inspect', path.join(fixtures, 'notes')), /^\d+ days, \d+ sections, \d+ questions, \d+ terms, 2 diagrams/);
+});
+
+test('lookup prints what a hover would show, or null', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-code-'));
+  const code = path.join(dir, 'main.c');
+  fs.writeFileSync(code, '#include <unistd.h>\nint main(void) {\n  pid_t pid = fork();\n  int index = 0;\n}\n');
+  const hit = JSON.parse(run('lookup', code, '3', '15', '--notes', path.join(fixtures, 'notes'), '--json'));
+  assert.equal(hit.term, 'fork');
+  assert.match(hit.summary, /자식 프로세스/);
+  assert.equal(path.basename(hit.file), 'terms-and-diagrams.md');
+  assert.equal(JSON.parse(run('lookup', code, '4', '8', '--notes', path.join(fixtures, 'notes'), '--json')), null);
+});
+
+test('bad arguments get a clear message and a usage exit code', () => {
+  const r = spawnSync(process.execPath, [cli, 'lookup', 'x.c', 'zero', '1'], { encoding: 'utf8' });
+  assert.equal(r.status, 64);
+  assert.match(r.stderr, /line and column 1-based/);
+  const missing = spawnSync(process.execPath, [cli, 'inspect', '/no/such/folder'], { encoding: 'utf8' });
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file or folder/);
+});
