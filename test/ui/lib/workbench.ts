@@ -225,6 +225,7 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
     const deadline = Date.now() + timeoutMs;
     let lastSeen: string[] = [];
     await box.fill(query);
+    let lastTyped = Date.now();
     while (Date.now() < deadline) {
       const rows = page.locator(QUICK_INPUT_ROWS);
       const seen: [string, string][] = await rows.evaluateAll((els: any[]) =>
@@ -239,12 +240,14 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
         await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: Math.max(1_000, deadline - Date.now()) }).catch(() => {});
         return;
       }
-      await sleep(200);
+      await sleep(150);
+      // Retype now and then (not on every poll: retyping cancels a file search in progress).
       if ((await box.inputValue().catch(() => '')) !== query) await box.fill(query);
-      else {
+      else if (Date.now() - lastTyped > 3_000) {
         await box.press('End');
         await box.press('Space');
         await box.press('Backspace');
+        lastTyped = Date.now();
       }
     }
     await page.keyboard.press('Escape');

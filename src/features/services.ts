@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { NoteIndex } from '../core/index/noteIndex';
+
+/** What every feature may use. Built once in activate(); features take it as their only argument. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly index: NoteIndex;
+  readonly output: vscode.LogOutputChannel;
+  /** Open a note at a 1-based line, revealing it in the centre. */
+  openLocation(file: string, line: number): Promise<void>;
+}
+
+/** Command ids, in one place: package.json declares exactly these (a unit test checks). */
+export const Commands = {
+  refresh: 'til.refresh',
+  search: 'til.search',
+  explainTerm: 'til.explainTerm',
+  openLocation: 'til.openLocation',
+  showOutput: 'til.showOutput',
+  showDiagram: 'til.showDiagram',
+  showNoteDiagrams: 'til.showNoteDiagrams',
+  openMermaidBlock: 'til.openMermaidBlock',
+  startQuiz: 'til.startQuiz',
+  exportProgress: 'til.exportProgress',
+  importProgress: 'til.importProgress',
+  resetProgress: 'til.resetProgress',
+} as const;
+
+/** A `command:` link for trusted hover Markdown. */
+export function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
