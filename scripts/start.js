@@ -85,7 +85,7 @@ async function main() {
     log('stopping VS Code...');
     if (watcher && watcher.exitCode === null) {
       try {
-        process.kill(-watcher.pid, 'SIGTERM');
+        process.kill(watcher.pid, 'SIGTERM');
       } catch {
         /* gone */
       }
@@ -99,11 +99,16 @@ async function main() {
   process.on('SIGTERM', () => shutdown(0));
   process.on('SIGHUP', () => shutdown(0));
 
-  server = await startCodeServer({ folder, port: opts.port, extensionsDir });
+  try {
+    server = await startCodeServer({ folder, port: opts.port, extensionsDir });
+  } catch (err) {
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
+    throw err;
+  }
   if (server.port !== opts.port) log(`port ${opts.port} is taken: using ${server.port}`);
 
   if (opts.watch && fs.existsSync(path.join(root, 'esbuild.js'))) {
-    watcher = spawn(process.execPath, ['esbuild.js', '--watch'], { cwd: root, stdio: 'inherit', detached: true });
+    watcher = spawn(process.execPath, ['esbuild.js', '--watch'], { cwd: root, stdio: 'inherit' });
     log('watching sources (node esbuild.js --watch); run "Developer: Reload Window" to load changes');
   }
 

@@ -1,3 +1,41 @@
 import * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
+import { NoteIndex } from './core/index/noteIndex';
+import { readConfig } from './features/config';
+import { registerExplain } from './features/explain/explainTerm';
+import { registerHover } from './features/hover/termHover';
+import { NotesSource } from './features/notes/notesSource';
+import { registerNotesTree } from './features/notesTree/notesTree';
+import { registerSearch } from './features/search/searchNotes';
+import { Commands, type Services } from './features/services';
+
+/** Build the services, register each feature, start indexing in the background. */
+export function activate(context: vscode.ExtensionContext) {
+  const output = vscode.window.createOutputChannel('TIL Companion', { log: true });
+  const index = new NoteIndex();
+  const source = new NotesSource(context, index, output);
+  const services: Services = { context, index, output, openLocation };
+
+  context.subscriptions.push(
+    output,
+    source,
+    registerNotesTree(services),
+    registerHover({ index, config: readConfig }),
+    registerSearch(services),
+    registerExplain(services),
+    vscode.commands.registerCommand(Commands.openLocation, openLocation),
+    vscode.commands.registerCommand(Commands.refresh, () => source.reload(true)),
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
+  );
+  void source.reload(true);
+  // For tests and other extensions: the index once the first load finished.
+  return { ready: () => source.ready.then(() => index), index };
+}
+
+async function openLocation(file: string, line: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: true });
+  vscode.window.activeTextEditor?.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
 export function deactivate(): void {}

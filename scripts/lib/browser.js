@@ -46,10 +46,20 @@ async function launchChromium({ headless = process.env.HEADED !== '1', viewport 
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = context.pages()[0] || (await context.newPage());
+  // Playwright kills the browser when this process exits; remove the profile then too.
+  const onExit = () => {
+    try {
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  };
+  process.on('exit', onExit);
   let closed = null;
   const close = () => {
     if (!closed) {
       closed = (async () => {
+        process.removeListener('exit', onExit);
         await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
         fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
       })();

@@ -42,6 +42,16 @@ const DEFAULT_SETTINGS = Object.freeze({
 /** Environment variables that would make code-server escape the isolation. */
 const SCRUBBED_ENV = /^(CODE_SERVER_|CS_|VSCODE_|ELECTRON_)|^(PASSWORD|HASHED_PASSWORD|PORT|GITHUB_TOKEN|EXTENSIONS_GALLERY|NODE_OPTIONS)$/;
 
+// $1 = pid to watch, $2 = temp folder to remove ('' = keep), then the command to exec.
+const WATCHDOG = [
+  'parent=$1; tmp=$2; shift 2',
+  '( trap "" INT HUP; exec >/dev/null 2>&1 </dev/null',
+  '  while kill -0 "$parent" 2>/dev/null; do sleep 1; done',
+  // leave the group (setsid) before killing it, then clean up
+  '  exec setsid sh -c \'kill -9 -"$2"; sleep 1; [ -z "$1" ] || rm -rf "$1"\' watchdog "$tmp" "$$" ) &',
+  'exec "$@"',
+].join('\n');
+
 let cachedBins = null;
 
 /** The repo root: the first folder upwards holding scripts/ensure-code-server.sh. */
@@ -278,7 +288,10 @@ async function startCodeServer(opts = {}) {
   ];
   if (folder) args.push(path.resolve(folder));
 
-  const child = spawn(path.join(node24Bin, 'node'), args, {
+  // The shell forks a watchdog into the new process group, then execs code-server (which so
+  // becomes the group leader, pid = pgid). If this process dies without stopping the server
+  // (SIGKILL, a test-runner timeout), the watchdog removes the temp folder and kills the group.
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'til-code-server', String(process.pid), keepTmp ? '' : tmpDir, path.join(node24Bin, 'node'), ...args], {
     cwd: folder ? path.resolve(folder) : tmpDir,
     env: isolatedEnv(dirs, node24Bin, extraEnv),
     detached: true, // own process group: stop() kills the whole tree
@@ -298,6 +311,13 @@ async function startCodeServer(opts = {}) {
   const onExit = () => {
     for (const p of descendants(pid)) killQuietly(p, 'SIGKILL');
     killQuietly(-pid, 'SIGKILL');
+    if (!keepTmp) {
+      try {
+        fs.rmSync(tmpDir, { recursive: true, force: true });
+      } catch {
+        /* best effort */
+      }
+    }
   };
   process.on('exit', onExit);
 

@@ -1,0 +1,273 @@
+/**
+ * Quiz progress as plain JSON: one review state per card (by question key) and per term (by term
+ * key). Kept apart from the notes. `ProgressBook` is the in-memory form the session updates;
+ * `validateProgress` checks a file or an import before anything of it is used.
+ */
+import type { CardGroup } from '../index/noteIndex';
+import { matchOrphans, DEFAULT_SIMILARITY, type IdentityMatch } from './similarity';
+import type { ReviewState } from './scheduler';
+
+export const PROGRESS_VERSION = 1;
+export const PROGRESS_FORMAT = 'til-companion/quiz-progress';
+
+export interface CardProgress extends ReviewState {
+  /** The question as last seen: what a slightly edited question is compared with. */
+  question: string;
+}
+
+export interface TermProgress extends ReviewState {
+  term: string;
+}
+
+export interface ProgressData {
+  format: typeof PROGRESS_FORMAT;
+  version: typeof PROGRESS_VERSION;
+  updated?: string;
+  cards: Record<string, CardProgress>;
+  terms: Record<string, TermProgress>;
+}
+
+export function emptyProgress(): ProgressData {
+  return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, cards: {}, terms: {} };
+}
+
+// ---- validation ----
+
+export interface Validation {
+  data?: ProgressData;
+  errors: string[];
+}
+
+const MAX_ERRORS = 5;
+
+/** Checks parsed JSON; `data` is set only when there are no errors (nothing half-valid is used). */
+export function validateProgress(json: unknown): Validation {
+  const errors: string[] = [];
+  const fail = (msg: string) => {
+    if (errors.length < MAX_ERRORS) errors.push(msg);
+  };
+  if (!isObject(json)) return { errors: ['not a JSON object'] };
+  if (json.format !== undefined && json.format !== PROGRESS_FORMAT) fail(`unknown format ${JSON.stringify(json.format)}`);
+  if (json.version !== PROGRESS_VERSION) fail(`unsupported version ${JSON.stringify(json.version)} (expected ${PROGRESS_VERSION})`);
+  const cards: Record<string, CardProgress> = {};
+  const terms: Record<string, TermProgress> = {};
+  if (!isObject(json.cards)) fail('"cards" is not an object');
+  else {
+    for (const [key, value] of Object.entries(json.cards)) {
+      const state = checkState(value, `cards[${JSON.stringify(key)}]`, fail);
+      if (!state) continue;
+      const question = (value as Record<string, unknown>).question;
+      if (typeof question !== 'string') fail(`cards[${JSON.stringify(key)}].question is not a string`);
+      else if (key) cards[key] = { ...state, question };
+    }
+  }
+  if (json.terms !== undefined) {
+    if (!isObject(json.terms)) fail('"terms" is not an object');
+    else {
+      for (const [key, value] of Object.entries(json.terms)) {
+        const state = checkState(value, `terms[${JSON.stringify(key)}]`, fail);
+        if (!state) continue;
+        const term = (value as Record<string, unknown>).term;
+        if (typeof term !== 'string') fail(`terms[${JSON.stringify(key)}].term is not a string`);
+        else if (key) terms[key] = { ...state, term };
+      }
+    }
+  }
+  if (errors.length) return { errors };
+  const data: ProgressData = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, cards, terms };
+  if (typeof json.updated === 'string') data.updated = json.updated;
+  return { data, errors };
+}
+
+function checkState(value: unknown, where: string, fail: (msg: string) => void): ReviewState | undefined {
+  if (!isObject(value)) {
+    fail(`${where} is not an object`);
+    return undefined;
+  }
+  let ok = true;
+  const num = (name: string, integer = false): number => {
+    const v = value[name];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v))) {
+      fail(`${where}.${name} is not a ${integer ? 'whole ' : ''}number ≥ 0`);
+      ok = false;
+      return 0;
+    }
+    return v;
+  };
+  const date = (name: string, optional: boolean): string | undefined => {
+    const v = value[name];
+    if (v === undefined || v === null) {
+      if (!optional) {
+        fail(`${where}.${name} is missing`);
+        ok = false;
+      }
+      return undefined;
+    }
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
+      fail(`${where}.${name} is not a date`);
+      ok = false;
+      return undefined;
+    }
+    return new Date(v).toISOString();
+  };
+  const due = date('due', false);
+  const lastReview = date('last_review', true);
+  const stability = num('stability');
+  const difficulty = num('difficulty');
+  const elapsed = num('elapsed_days');
+  const scheduled = num('scheduled_days');
+  const steps = num('learning_steps', true);
+  const reps = num('reps', true);
+  const lapses = num('lapses', true);
+  const state = value.state;
+  if (state !== 0 && state !== 1 && state !== 2 && state !== 3) {
+    fail(`${where}.state is not 0, 1, 2 or 3`);
+    ok = false;
+  }
+  if (!ok || !due) return undefined;
+  const out: ReviewState = {
+    due,
+    stability,
+    difficulty,
+    elapsed_days: elapsed,
+    scheduled_days: scheduled,
+    learning_steps: steps,
+    reps,
+    lapses,
+    state: state as ReviewState['state'],
+  };
+  if (lastReview) out.last_review = lastReview;
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Of two records of the same card, the one reviewed last wins (then the one reviewed more). */
+export function newer<T extends ReviewState>(a: T, b: T): T {
+  const ta = a.last_review ? Date.parse(a.last_review) : -Infinity;
+  const tb = b.last_review ? Date.parse(b.last_review) : -Infinity;
+  if (ta !== tb) return tb > ta ? b : a;
+  return b.reps > a.reps ? b : a;
+}
+
+// ---- the in-memory book ----
+
+export interface ReconcileResult {
+  migrated: IdentityMatch[];
+}
+
+type Listener = () => void;
+
+export class ProgressBook {
+  private cards = new Map<string, CardProgress>();
+  private terms = new Map<string, TermProgress>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(data?: ProgressData) {
+    if (data) this.replace(data, false);
+  }
+
+  onDidChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  private fire(): void {
+    for (const l of this.listeners) l();
+  }
+
+  card(key: string): CardProgress | undefined {
+    return this.cards.get(key);
+  }
+  term(key: string): TermProgress | undefined {
+    return this.terms.get(key);
+  }
+  get cardCount(): number {
+    return this.cards.size;
+  }
+  get termCount(): number {
+    return this.terms.size;
+  }
+
+  setCard(key: string, value: CardProgress): void {
+    this.cards.set(key, value);
+    this.fire();
+  }
+  setTerm(key: string, value: TermProgress): void {
+    this.terms.set(key, value);
+    this.fire();
+  }
+
+  replace(data: ProgressData, notify = true): void {
+    this.cards = new Map(Object.entries(data.cards));
+    this.terms = new Map(Object.entries(data.terms));
+    if (notify) this.fire();
+  }
+
+  clear(): void {
+    this.cards.clear();
+    this.terms.clear();
+    this.fire();
+  }
+
+  /** Imports another record: for a card both sides know, the later review wins. Returns how many entries changed. */
+  merge(data: ProgressData): number {
+    let changed = 0;
+    for (const [key, value] of Object.entries(data.cards)) {
+      const mine = this.cards.get(key);
+      const pick = mine ? newer(mine, value) : value;
+      if (pick !== mine) {
+        this.cards.set(key, pick);
+        changed++;
+      }
+    }
+    for (const [key, value] of Object.entries(data.terms)) {
+      const mine = this.terms.get(key);
+      const pick = mine ? newer(mine, value) : value;
+      if (pick !== mine) {
+        this.terms.set(key, pick);
+        changed++;
+      }
+    }
+    if (changed) this.fire();
+    return changed;
+  }
+
+  /**
+   * Keeps progress attached to questions that were edited: progress whose key no longer exists in
+   * `groups` moves to the most similar question without progress (similarity ≥ threshold).
+   * Progress of questions that merely disappeared stays (the note may come back).
+   */
+  reconcile(groups: readonly CardGroup[], threshold = DEFAULT_SIMILARITY): ReconcileResult {
+    if (!this.cards.size) return { migrated: [] };
+    const present = new Set<string>();
+    const fresh: Array<{ key: string; question: string }> = [];
+    for (const g of groups) {
+      present.add(g.key);
+      if (!this.cards.has(g.key)) fresh.push({ key: g.key, question: g.question });
+    }
+    if (!fresh.length) return { migrated: [] };
+    const orphans: Array<{ key: string; question: string }> = [];
+    for (const [key, p] of this.cards) if (!present.has(key)) orphans.push({ key, question: p.question });
+    const migrated = matchOrphans(orphans, fresh, threshold);
+    if (!migrated.length) return { migrated };
+    const questionOf = new Map(fresh.map((f) => [f.key, f.question]));
+    for (const m of migrated) {
+      const p = this.cards.get(m.from)!;
+      this.cards.delete(m.from);
+      this.cards.set(m.to, { ...p, question: questionOf.get(m.to) ?? p.question });
+    }
+    this.fire();
+    return { migrated };
+  }
+
+  toData(now?: Date): ProgressData {
+    const data = emptyProgress();
+    if (now) data.updated = now.toISOString();
+    const keys = (m: Map<string, unknown>) => [...m.keys()].sort();
+    for (const k of keys(this.cards)) data.cards[k] = this.cards.get(k)!;
+    for (const k of keys(this.terms)) data.terms[k] = this.terms.get(k)!;
+    return data;
+  }
+}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { NoteIndex } from '../../core/index/noteIndex';
+import type { Topic } from '../../core/model';
+import { Commands, type Services } from '../services';
+import { childrenOfDay, childrenOfSection, childrenOfTopic, dayNodes, topicNodes, type TreeNode } from './treeModel';
+
+export const TOPIC_LABELS: Record<Topic, string> = {
+  os: 'OS', kubernetes: 'Kubernetes', webrtc: 'WebRTC', web: 'Web', java: 'Java', other: 'Other',
+};
+const TOPIC_ICONS: Record<Topic, string> = {
+  os: 'server-process', kubernetes: 'server-environment', webrtc: 'broadcast', web: 'globe', java: 'coffee', other: 'note',
+};
+
+export type ExtraRoots = (mode: 'day' | 'topic') => TreeNode[];
+
+/** One provider, two groupings: by day (days → sections → questions) and by topic (topics → questions). */
+export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly index: NoteIndex,
+    private readonly mode: 'day' | 'topic',
+    private readonly extraRoots: ExtraRoots = () => [],
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return [...this.extraRoots(this.mode), ...(this.mode === 'day' ? dayNodes(this.index) : topicNodes(this.index))];
+    switch (node.kind) {
+      case 'day': return childrenOfDay(this.index, node.group);
+      case 'section': return childrenOfSection(this.index, node);
+      case 'topic': return childrenOfTopic(this.index, node);
+      case 'due': return node.cards.map((g) => ({ kind: 'question' as const, id: `due:${g.key}`, card: g.places[0], places: g.places.length }));
+      default: return [];
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function open(file: string, line: number): vscode.Command {
+  return { command: Commands.openLocation, title: vscode.l10n.t('Open Note'), arguments: [file, line] };
+}
+
+export function toTreeItem(node: TreeNode): vscode.TreeItem {
+  const C = vscode.TreeItemCollapsibleState;
+  switch (node.kind) {
+    case 'day': {
+      const item = new vscode.TreeItem(node.group.title, C.Collapsed);
+      item.id = node.id;
+      item.description = vscode.l10n.t('{0} questions', node.questions);
+      item.iconPath = new vscode.ThemeIcon('calendar');
+      item.contextValue = 'til.day';
+      const first = node.group.entries[0].day;
+      item.tooltip = node.group.entries.map((e) => `${path.basename(e.day.file)}:${e.day.line}`).join('\n');
+      item.command = open(first.file, first.line);
+      return item;
+    }
+    case 'section': {
+      const { section } = node;
+      const hasChildren = node.children.length + node.cards.length + node.diagrams.length > 0;
+      const item = new vscode.TreeItem(section.title, hasChildren ? C.Collapsed : C.None);
+      item.id = node.id;
+      item.description = node.cards.length ? vscode.l10n.t('{0} questions', node.cards.length) : TOPIC_LABELS[section.topic];
+      item.iconPath = new vscode.ThemeIcon(TOPIC_ICONS[section.topic]);
+      item.contextValue = 'til.section';
+      item.tooltip = `${TOPIC_LABELS[section.topic]} · ${path.basename(section.file)}:${section.line}`;
+      item.command = open(section.file, section.line);
+      return item;
+    }
+    case 'question': {
+      const { card } = node;
+      const item = new vscode.TreeItem(card.question, C.None);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon(card.answer ? 'question' : 'circle-outline');
+      item.description = node.places > 1 ? vscode.l10n.t('written {0} times', node.places) : undefined;
+      item.contextValue = 'til.question';
+      const tooltip = new vscode.MarkdownString(`**${escapeMd(card.question)}**\n\n${card.answer.slice(0, 800) || vscode.l10n.t('_No answer yet._')}`);
+      tooltip.supportHtml = false;
+      item.tooltip = tooltip;
+      item.command = open(card.file, card.line);
+      return item;
+    }
+    case 'topic': {
+      const item = new vscode.TreeItem(TOPIC_LABELS[node.topic], C.Collapsed);
+      item.id = node.id;
+      item.description = vscode.l10n.t('{0} questions', node.cards.length);
+      item.iconPath = new vscode.ThemeIcon(TOPIC_ICONS[node.topic]);
+      item.contextValue = 'til.topic';
+      return item;
+    }
+    case 'diagram': {
+      const item = new vscode.TreeItem(vscode.l10n.t('Diagram: {0}', node.diagram.title), C.None);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon('type-hierarchy');
+      item.contextValue = 'til.diagram';
+      item.command = { command: Commands.openMermaidBlock, title: vscode.l10n.t('Show Diagram'), arguments: [node.diagram.id] };
+      return item;
+    }
+    case 'due': {
+      const item = new vscode.TreeItem(vscode.l10n.t('Due for review'), node.cards.length ? C.Collapsed : C.None);
+      item.id = node.id;
+      item.description = String(node.cards.length);
+      item.iconPath = new vscode.ThemeIcon('mortar-board');
+      item.contextValue = 'til.due';
+      item.command = { command: Commands.startQuiz, title: vscode.l10n.t('Start Quiz'), arguments: [{ scope: 'due' }] };
+      return item;
+    }
+  }
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|]/g, '\\$&');
+}
+
+/** Registers both views; they refresh when the index changes. */
+export function registerNotesTree(services: Services, extraRoots?: ExtraRoots): vscode.Disposable & { providers: NotesTreeProvider[] } {
+  const byDay = new NotesTreeProvider(services.index, 'day', extraRoots);
+  const byTopic = new NotesTreeProvider(services.index, 'topic', extraRoots);
+  let timer: NodeJS.Timeout | undefined;
+  const off = services.index.onDidChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      byDay.refresh();
+      byTopic.refresh();
+    }, 100);
+  });
+  const disposables = [
+    byDay,
+    byTopic,
+    vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
+    vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
+    { dispose: () => (clearTimeout(timer), off()) },
+  ];
+  return Object.assign(vscode.Disposable.from(...disposables), { providers: [byDay, byTopic] });
+}

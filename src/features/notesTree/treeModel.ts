@@ -1,0 +1,85 @@
+import type { CardGroup, DayGroup, NoteIndex } from '../../core/index/noteIndex';
+import type { Card, MermaidBlock, Section, Topic } from '../../core/model';
+import { TOPICS } from '../../core/model';
+
+/** Tree nodes as plain data, built from the index on demand (expanding a node costs only that node). */
+export type TreeNode =
+  | { kind: 'day'; id: string; group: DayGroup; questions: number }
+  | { kind: 'section'; id: string; section: Section; children: Section[]; cards: Card[]; diagrams: MermaidBlock[] }
+  | { kind: 'question'; id: string; card: Card; places: number }
+  | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[] }
+  | { kind: 'diagram'; id: string; diagram: MermaidBlock }
+  | { kind: 'due'; id: string; cards: CardGroup[] };
+
+export function dayNodes(index: NoteIndex): TreeNode[] {
+  return index.days().map((group) => ({
+    kind: 'day' as const,
+    id: `day:${group.key}`,
+    group,
+    questions: group.entries.reduce((n, e) => n + e.cards.length, 0),
+  }));
+}
+
+export function childrenOfDay(index: NoteIndex, group: DayGroup): TreeNode[] {
+  const out: TreeNode[] = [];
+  for (const entry of group.entries) {
+    const note = index.note(entry.day.file);
+    const diagrams = note?.diagrams ?? [];
+    const top = entry.sections.filter((s) => !s.parentId);
+    for (const s of top) out.push(sectionNode(s, entry.sections, entry.cards, diagrams));
+    // Questions written before any heading of the day.
+    for (const card of entry.cards.filter((c) => !c.sectionId)) out.push(questionNode(index, card));
+  }
+  return out;
+}
+
+export function sectionNode(section: Section, all: Section[], cards: Card[], diagrams: MermaidBlock[]): TreeNode & { kind: 'section' } {
+  const within = (item: { line: number }) => item.line >= section.line && item.line <= section.endLine;
+  return {
+    kind: 'section',
+    id: `section:${section.id}`,
+    section,
+    children: all.filter((s) => s.parentId === section.id && !s.question),
+    cards: cards.filter((c) => within(c)),
+    diagrams: diagrams.filter((d) => d.line >= section.line && d.line <= section.endLine),
+  };
+}
+
+export function childrenOfSection(index: NoteIndex, node: TreeNode & { kind: 'section' }): TreeNode[] {
+  const note = index.note(node.section.file);
+  if (!note) return [];
+  const out: TreeNode[] = [];
+  const childSections = node.children;
+  const inChild = (line: number) => childSections.some((s) => line >= s.line && line <= s.endLine);
+  for (const s of childSections) out.push(sectionNode(s, note.sections, note.cards, note.diagrams));
+  for (const card of node.cards) if (!inChild(card.line)) out.push(questionNode(index, card));
+  for (const d of node.diagrams) if (!inChild(d.line)) out.push({ kind: 'diagram', id: `diagram:${d.id}`, diagram: d });
+  return out.sort((a, b) => lineOf(a) - lineOf(b));
+}
+
+function lineOf(node: TreeNode): number {
+  switch (node.kind) {
+    case 'section': return node.section.line;
+    case 'question': return node.card.line;
+    case 'diagram': return node.diagram.line;
+    default: return 0;
+  }
+}
+
+export function questionNode(index: NoteIndex, card: Card): TreeNode {
+  return { kind: 'question', id: `q:${card.file}#${card.line}`, card, places: index.cardGroup(card.key)?.places.length ?? 1 };
+}
+
+export function topicNodes(index: NoteIndex): TreeNode[] {
+  const byTopic = new Map<Topic, CardGroup[]>();
+  for (const g of index.cardGroups()) {
+    const list = byTopic.get(g.topic) ?? [];
+    list.push(g);
+    byTopic.set(g.topic, list);
+  }
+  return TOPICS.filter((t) => byTopic.has(t)).map((topic) => ({ kind: 'topic' as const, id: `topic:${topic}`, topic, cards: byTopic.get(topic)! }));
+}
+
+export function childrenOfTopic(index: NoteIndex, node: TreeNode & { kind: 'topic' }): TreeNode[] {
+  return node.cards.map((g) => questionNode(index, g.places[0]));
+}

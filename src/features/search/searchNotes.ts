@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { NoteIndex } from '../../core/index/noteIndex';
+import { Commands, type Services } from '../services';
+
+interface Pick extends vscode.QuickPickItem {
+  file?: string;
+  line?: number;
+}
+
+/** Quick pick over terms, questions and sections; accepting opens the note at the spot. */
+export function buildSearchItems(index: NoteIndex): Pick[] {
+  const items: Pick[] = [];
+  items.push({ label: vscode.l10n.t('Terms'), kind: vscode.QuickPickItemKind.Separator });
+  for (const t of index.terms()) {
+    items.push({
+      label: `$(symbol-key) ${t.term}`,
+      description: t.allAliases.join(', '),
+      detail: t.summary.replace(/\s+/g, ' ').slice(0, 120),
+      file: t.file, line: t.line,
+    });
+  }
+  items.push({ label: vscode.l10n.t('Questions'), kind: vscode.QuickPickItemKind.Separator });
+  for (const g of index.cardGroups()) {
+    const p = g.places[0];
+    items.push({ label: `$(question) ${g.question}`, description: `${path.basename(p.file)}:${p.line}`, detail: g.answer.replace(/\s+/g, ' ').slice(0, 120), file: p.file, line: p.line });
+  }
+  items.push({ label: vscode.l10n.t('Sections'), kind: vscode.QuickPickItemKind.Separator });
+  for (const s of index.sections()) {
+    if (s.question) continue;
+    items.push({ label: `$(symbol-namespace) ${s.title}`, description: `${path.basename(s.file)}:${s.line}`, file: s.file, line: s.line });
+  }
+  return items;
+}
+
+export function registerSearch(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.search, async (initial?: string) => {
+    const pick = vscode.window.createQuickPick<Pick>();
+    pick.placeholder = vscode.l10n.t('Search terms, questions and sections in your TIL notes');
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.items = buildSearchItems(services.index);
+    if (typeof initial === 'string') pick.value = initial;
+    const chosen = await new Promise<Pick | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    if (chosen?.file && chosen.line) await services.openLocation(chosen.file, chosen.line);
+  });
+}

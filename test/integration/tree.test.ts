@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/features/notesTree/treeModel';
+import { NotesTreeProvider } from '../../src/features/notesTree/notesTree';
+import { eventually, readyIndex, workspacePath } from './testUtil';
+
+function labels(provider: NotesTreeProvider, nodes: TreeNode[]): string[] {
+  return nodes.map((n) => String(provider.getTreeItem(n).label));
+}
+
+suite('notes tree', () => {
+  test('days → sections → questions of the fixture notes', async () => {
+    const index = await readyIndex();
+    const tree = new NotesTreeProvider(index, 'day');
+    const days = tree.getChildren();
+    assert.deepStrictEqual(labels(tree, days), ['3월 2일 TIL', '0303 TIL', '2025-03-04 TIL', '2025-03-05']);
+    const sections = tree.getChildren(days[0]);
+    assert.deepStrictEqual(labels(tree, sections), ['운영 체제', 'CKA']);
+    const questions = tree.getChildren(sections[0]);
+    assert.ok(labels(tree, questions).includes('세마포어는 뮤텍스와 무엇이 다른가요?'));
+    const item = tree.getTreeItem(questions[0]);
+    assert.strictEqual(item.command?.command, 'til.openLocation');
+  });
+
+  test('the topic grouping lists questions under their topic', async () => {
+    const index = await readyIndex();
+    const tree = new NotesTreeProvider(index, 'topic');
+    const topics = tree.getChildren();
+    assert.deepStrictEqual(labels(tree, topics), ['OS', 'Kubernetes', 'Web', 'Java']);
+    const k8s = tree.getChildren(topics[1]);
+    assert.ok(labels(tree, k8s).includes('배포는 어떻게 되돌릴까?'));
+  });
+
+  test('clicking a question opens the note at its line', async () => {
+    const index = await readyIndex();
+    const tree = new NotesTreeProvider(index, 'day');
+    const question = tree.getChildren(tree.getChildren(tree.getChildren()[0])[0])[0];
+    const command = tree.getTreeItem(question).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(path.basename(editor.document.fileName), 'days-and-questions.md');
+    assert.strictEqual(editor.selection.active.line + 1, 5);
+  });
+
+  test('editing a note on disk updates the tree without a reload', async () => {
+    const index = await readyIndex();
+    const file = workspacePath('notes', 'added-during-test.md');
+    fs.writeFileSync(file, '# 4월 1일 TIL\n\n## OS\n\n> 새로 추가한 질문인가요?\n\n그렇다.\n');
+    try {
+      await eventually(() => index.cardGroups().some((c) => c.question === '새로 추가한 질문인가요?'), 'the new note to be indexed');
+      fs.writeFileSync(file, '# 4월 1일 TIL\n\n## OS\n\n> 고쳐 쓴 질문인가요?\n\n그렇다.\n');
+      await eventually(() => index.cardGroups().some((c) => c.question === '고쳐 쓴 질문인가요?'), 'the edit to be indexed');
+      const tree = new NotesTreeProvider(index, 'day');
+      assert.ok(labels(tree, tree.getChildren()).includes('4월 1일 TIL'));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    await eventually(() => !index.cardGroups().some((c) => c.question === '고쳐 쓴 질문인가요?'), 'the deleted note to leave the index');
+  });
+
+  test('the extension never writes to the notes', async () => {
+    await readyIndex();
+    const dir = workspacePath('notes');
+    const before = fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]);
+    await vscode.commands.executeCommand('til.refresh');
+    const after = fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]);
+    assert.deepStrictEqual(after, before);
+  });
+});
