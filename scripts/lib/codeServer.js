@@ -413,7 +413,7 @@ function installVsix(vsixPath, extensionsDir, { timeoutMs = 120_000 } = {}) {
     );
     const output = `${res.stdout || ''}${res.stderr || ''}`;
     if (res.error) throw new Error(`code-server --install-extension ${vsix} failed: ${res.error.message}\n${output}`);
-    // code-server exits 0 even when the install fails: check the output and the folder.
+    // Check the output and the folder too, not only the exit code.
     const installed = fs.readdirSync(dirs.extensionsDir).filter((n) => !n.startsWith('.') && n !== 'extensions.json');
     if (res.status !== 0 || /\b(error|failed)\b/i.test(output) || installed.length === 0) {
       throw new Error(`code-server --install-extension ${vsix} failed (exit ${res.status}):\n${output}`);

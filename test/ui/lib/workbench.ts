@@ -23,7 +23,7 @@ import { launchChromium, type LaunchedChromium } from '../../../scripts/lib/brow
 export interface OpenWorkbenchOptions {
   /** folder to open (relative paths are resolved against the repo root) */
   folder: string;
-  /** a packaged extension to install into a fresh, isolated extensions folder */
+  /** a packaged extension to install into a fresh, isolated extensions folder (default: env TIL_VSIX) */
   vsixPath?: string;
   /** or: an unpacked extension folder (e.g. the repo root after a build), linked into the extensions folder */
   extensionPath?: string;
@@ -44,8 +44,14 @@ export interface HoverOptions {
   timeoutMs?: number;
   /** how long to wait for the hover after each mouse move (default 2500) */
   settleMs?: number;
-  /** use the nth (0-based) whole-word occurrence on screen instead of the first */
+  /**
+   * Which whole-word occurrence to hover, 0-based. With a file opened by openFile(), counted in
+   * the whole file and scrolled into view (Go to Line) when off screen; otherwise among the
+   * occurrences on screen. Default: the first one on screen, else the first in the file.
+   */
   nth?: number;
+  /** hover the occurrence on this 1-based line (scrolled into view first) */
+  line?: number;
 }
 
 export interface Workbench {
@@ -81,6 +87,8 @@ const QUICK_INPUT_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row
 const HOVER = '.monaco-hover:not(.hidden)';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** TIL_UI_DEBUG=1 prints each step with its time. */
+const debug = process.env.TIL_UI_DEBUG === '1' ? (msg: string) => console.error(`[ui ${new Date().toISOString().slice(11, 23)}] ${msg}`) : () => {};
 
 function safeName(name: string): string {
   return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
@@ -140,7 +148,11 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
     fs.rmSync(extensionsDir, { recursive: true, force: true });
   };
   try {
-    if (opts.vsixPath) installVsix(path.resolve(REPO_ROOT, opts.vsixPath), extensionsDir);
+    const vsixPath = opts.vsixPath ?? (opts.extensionPath ? undefined : process.env.TIL_VSIX);
+    if (vsixPath) {
+      installVsix(path.resolve(REPO_ROOT, vsixPath), extensionsDir);
+      debug(`installed ${vsixPath}`);
+    }
     if (opts.extensionPath) linkExtension(path.resolve(REPO_ROOT, opts.extensionPath), extensionsDir);
     server = await startCodeServer({
       folder,
@@ -150,7 +162,9 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       env: opts.env,
       timeoutMs: remaining(),
     });
+    debug(`code-server up at ${server.url}`);
     browser = await launchChromium({ viewport: opts.viewport });
+    debug('chromium up');
     const page = browser.page;
     page.setDefaultTimeout(15_000);
     const consoleErrors: string[] = [];
@@ -161,6 +175,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
 
     await page.goto(server.folderUrl(folder), { waitUntil: 'domcontentloaded', timeout: remaining() });
     await waitForWorkbench(page, remaining());
+    debug(`workbench ready after ${Date.now() - started} ms`);
     return makeWorkbench(page, server, folder, consoleErrors, cleanup);
   } catch (err) {
     if (browser) {
@@ -192,6 +207,23 @@ async function waitForWorkbench(page: Page, timeoutMs: number): Promise<void> {
 
 function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleErrors: string[], cleanup: () => Promise<void>): Workbench {
   let closed: Promise<void> | undefined;
+  /** absolute path of the file last opened with openFile() */
+  let activeFile: string | undefined;
+
+  /** Scrolls the active editor to `line` with Go to Line (Ctrl+G). */
+  async function revealLine(line: number, timeoutMs: number): Promise<void> {
+    const box = await openQuickInput('Control+G', timeoutMs);
+    await box.fill(`:${line}`);
+    await box.press('Enter');
+    await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
+    // wait until the line's number is rendered in the gutter
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await findWordOnScreen(page, '', { line, probeLine: true })) return;
+      await sleep(100);
+    }
+    throw new Error(`line ${line} did not scroll into view within ${timeoutMs} ms`);
+  }
 
   async function openQuickInput(key: string, timeoutMs: number): Promise<Locator> {
     const box = page.locator(QUICK_INPUT_BOX).first();
@@ -279,14 +311,17 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
       const base = path.posix.basename(rel);
       const dir = path.posix.dirname(rel);
       const box = await openQuickInput('Control+P', timeoutMs);
+      debug(`quick open is open for ${rel}`);
+      // An absolute path resolves directly, without waiting for the workspace file search.
       await pickRow(
         box,
-        rel,
+        path.join(folder, rel),
         // Several files can share the name: the aria-label holds the folder too.
         (label, aria) => (label !== base ? 'no' : dir === '.' || aria.includes(dir) ? 'exact' : 'partial'),
         `quick-open row for ${rel}`,
         timeoutMs,
       );
+      debug(`picked ${rel}`);
       const tab = page.locator(`.tabs-container .tab.active[aria-label*="${base.replace(/"/g, '\\"')}"]`).first();
       try {
         await tab.waitFor({ state: 'visible', timeout: timeoutMs });
@@ -294,6 +329,8 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
       } catch (err) {
         throw new Error(`${rel} did not open in an active editor tab within ${timeoutMs} ms`, { cause: err });
       }
+      activeFile = path.join(folder, rel);
+      debug(`editor for ${rel} is active`);
       return page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
     },
 
@@ -302,10 +339,23 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
       const settleMs = opts.settleMs ?? 2_500;
       const deadline = Date.now() + timeoutMs;
       const hover = page.locator(HOVER).first();
-      const nth = opts.nth ?? 0;
-      const point = await findWordOnScreen(page, text, nth);
+      // Where is the word? An explicit line, the nth occurrence in the file, or the first one on screen.
+      let target: WordTarget = { nth: opts.nth ?? 0 };
+      let fileLine: { line: number; nthInLine: number } | undefined;
+      if (opts.line !== undefined) fileLine = { line: opts.line, nthInLine: 0 };
+      else if (activeFile && fs.existsSync(activeFile)) {
+        const onScreen = opts.nth === undefined ? await findWordOnScreen(page, text, target) : undefined;
+        if (!onScreen) fileLine = locateInFile(fs.readFileSync(activeFile, 'utf8'), text, opts.nth ?? 0);
+        if (!onScreen && !fileLine) throw new Error(`"${text}" occurs fewer than ${(opts.nth ?? 0) + 1} time(s) as a word in ${activeFile}`);
+      }
+      if (fileLine) {
+        target = { line: fileLine.line, nth: fileLine.nthInLine };
+        if (!(await findWordOnScreen(page, text, target))) await revealLine(fileLine.line, Math.max(2_000, deadline - Date.now()));
+      }
+      const point = await findWordOnScreen(page, text, target);
       if (!point) {
-        throw new Error(`"${text}" is not visible in the active editor (scroll or open the right file first)`);
+        const where = target.line ? `on line ${target.line}` : `(occurrence ${target.nth ?? 0})`;
+        throw new Error(`"${text}" is not visible ${where} in the active editor (open the right file first, or pass { line })`);
       }
       let attempts = 0;
       let lastText = '';
@@ -314,7 +364,7 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
         // Away first (a hover that was asked for before the extension activated stays empty), then onto the word.
         await page.mouse.move(2, 2);
         await sleep(attempts === 1 ? 50 : 250);
-        const p = (await findWordOnScreen(page, text, nth)) ?? point;
+        const p = (await findWordOnScreen(page, text, target)) ?? point;
         await page.mouse.move(p.x - 1, p.y, { steps: 2 });
         await page.mouse.move(p.x, p.y, { steps: 2 });
         try {
@@ -369,61 +419,108 @@ function makeWorkbench(page: Page, server: CodeServer, folder: string, consoleEr
   return wb;
 }
 
-/**
- * Viewport coordinates of the middle of the first visible occurrence of `text` in the active
- * editor's rendered lines (Monaco renders only the lines on screen), or undefined.
- * Works on the text of whole lines, so a word split across token spans is found too.
- */
-async function findWordOnScreen(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | undefined> {
-  const found = await page.evaluate(([needle, wanted]: [string, number]) => {
-    let skip = wanted;
-    const g = globalThis as any;
-    const doc = g.document;
-    const editors: any[] = Array.from(doc.querySelectorAll('.part.editor .editor-group-container.active .monaco-editor'));
-    const editor = editors.find((e) => e.offsetParent !== null) ?? doc.querySelector('.monaco-editor');
-    if (!editor) return undefined;
-    const scrollable = editor.querySelector('.monaco-scrollable-element.editor-scrollable') ?? editor;
-    const box = scrollable.getBoundingClientRect();
-    const isWordChar = (c: string | undefined) => !!c && /[\w$]/.test(c);
-    const lines: any[] = Array.from(editor.querySelectorAll('.view-lines .view-line'));
-    lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
-    for (const line of lines) {
-      const r = line.getBoundingClientRect();
-      if (r.bottom <= box.top || r.top >= box.bottom) continue;
-      // Collect text nodes of the line with their offsets.
-      const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
-      const nodes: { node: any; start: number }[] = [];
-      let all = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push({ node: n, start: all.length });
-        all += n.nodeValue ?? '';
-      }
-      all = all.replace(/\u00a0/g, ' ');
-      let from = 0;
-      for (;;) {
-        const idx = all.indexOf(needle, from);
-        if (idx < 0) break;
-        from = idx + 1;
-        // Prefer whole words: skip "forked" when looking for "fork".
-        if (isWordChar(needle[0]) && isWordChar(all[idx - 1])) continue;
-        if (isWordChar(needle[needle.length - 1]) && isWordChar(all[idx + needle.length])) continue;
-        const mid = idx + Math.floor(needle.length / 2);
-        const hit = nodes.find((x, i) => mid >= x.start && (i === nodes.length - 1 || mid < nodes[i + 1].start));
-        if (!hit) continue;
-        const range = doc.createRange();
-        const offset = mid - hit.start;
-        range.setStart(hit.node, offset);
-        range.setEnd(hit.node, Math.min(offset + 1, (hit.node.nodeValue ?? '').length));
-        const rr = range.getBoundingClientRect();
-        const x = rr.left + rr.width / 2;
-        const y = rr.top + rr.height / 2;
-        if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
-        if (skip-- > 0) continue;
-        return { x, y };
-      }
+interface WordTarget {
+  /** 1-based line number; only that line is searched */
+  line?: number;
+  /** which whole-word occurrence (0-based): on `line` if given, else among all lines on screen */
+  nth?: number;
+  /** only check that `line` is rendered on screen (returns its middle) */
+  probeLine?: boolean;
+}
+
+/** The line (1-based) and index within that line of the nth whole-word occurrence of `needle` in `text`. */
+function locateInFile(text: string, needle: string, nth: number): { line: number; nthInLine: number } | undefined {
+  const isWordChar = (c: string | undefined) => !!c && /[\w$]/.test(c);
+  const lines = text.split(/\r?\n/);
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    let inLine = 0;
+    for (let from = 0; ; ) {
+      const idx = lines[i].indexOf(needle, from);
+      if (idx < 0) break;
+      from = idx + 1;
+      if (isWordChar(needle[0]) && isWordChar(lines[i][idx - 1])) continue;
+      if (isWordChar(needle[needle.length - 1]) && isWordChar(lines[i][idx + needle.length])) continue;
+      if (seen++ === nth) return { line: i + 1, nthInLine: inLine };
+      inLine++;
     }
-    return undefined;
-  }, [text, nth] as [string, number]);
+  }
+  return undefined;
+}
+
+/**
+ * Viewport coordinates of the middle of a whole-word occurrence of `text` in the active editor's
+ * rendered lines (Monaco renders only the lines on screen), or undefined if it is not on screen.
+ * Works on the text of whole lines, so a word split across token spans is found too; line
+ * numbers come from the gutter.
+ */
+async function findWordOnScreen(page: Page, text: string, target: WordTarget = {}): Promise<{ x: number; y: number } | undefined> {
+  const found = await page.evaluate(
+    ([needle, want]: [string, WordTarget]) => {
+      let skip = want.nth ?? 0;
+      const g = globalThis as any;
+      const doc = g.document;
+      const editors: any[] = Array.from(doc.querySelectorAll('.part.editor .editor-group-container.active .monaco-editor'));
+      const editor = editors.find((e) => e.offsetParent !== null) ?? doc.querySelector('.monaco-editor');
+      if (!editor) return undefined;
+      const scrollable = editor.querySelector('.monaco-scrollable-element.editor-scrollable') ?? editor;
+      const box = scrollable.getBoundingClientRect();
+      const visible = (r: any) => r.bottom > box.top && r.top < box.bottom;
+      const isWordChar = (c: string | undefined) => !!c && /[\w$]/.test(c);
+      let lines: any[] = Array.from(editor.querySelectorAll('.view-lines .view-line'));
+      if (want.line !== undefined) {
+        // The gutter's line number sits at the same height as its line.
+        const numbers: any[] = Array.from(editor.querySelectorAll('.margin-view-overlays .line-numbers'));
+        const num = numbers.find((n) => String(n.textContent).trim() === String(want.line));
+        if (!num) return undefined;
+        const nr = num.getBoundingClientRect();
+        if (!visible(nr)) return undefined;
+        const mid = (nr.top + nr.bottom) / 2;
+        lines = lines.filter((l) => {
+          const r = l.getBoundingClientRect();
+          return r.top <= mid && r.bottom >= mid;
+        });
+        if (want.probeLine) return lines.length ? { x: box.left + 1, y: mid } : undefined;
+      }
+      lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      for (const line of lines) {
+        const r = line.getBoundingClientRect();
+        if (!visible(r)) continue;
+        // Collect text nodes of the line with their offsets.
+        const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+        const nodes: { node: any; start: number }[] = [];
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n, start: all.length });
+          all += n.nodeValue ?? '';
+        }
+        all = all.replace(/\u00a0/g, ' ');
+        for (let from = 0; ; ) {
+          const idx = all.indexOf(needle, from);
+          if (idx < 0) break;
+          from = idx + 1;
+          // Whole words only: skip "forked" when looking for "fork".
+          if (isWordChar(needle[0]) && isWordChar(all[idx - 1])) continue;
+          if (isWordChar(needle[needle.length - 1]) && isWordChar(all[idx + needle.length])) continue;
+          const mid = idx + Math.floor(needle.length / 2);
+          const hit = nodes.find((x, i) => mid >= x.start && (i === nodes.length - 1 || mid < nodes[i + 1].start));
+          if (!hit) continue;
+          const range = doc.createRange();
+          const offset = mid - hit.start;
+          range.setStart(hit.node, offset);
+          range.setEnd(hit.node, Math.min(offset + 1, (hit.node.nodeValue ?? '').length));
+          const rr = range.getBoundingClientRect();
+          const x = rr.left + rr.width / 2;
+          const y = rr.top + rr.height / 2;
+          if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+          if (skip-- > 0) continue;
+          return { x, y };
+        }
+      }
+      return undefined;
+    },
+    [text, target] as [string, WordTarget],
+  );
   return found ?? undefined;
 }
 

@@ -1,0 +1,626 @@
+// Benchmark of the indexer: bare remark-parse vs our cold / warm index, one-note re-index, term look-up,
+// activation cost and bundle sizes, parse linearity. Prints a table, then one `BENCH_JSON {...}` line.
+// Run: npm run bench   (BENCH_SIZES=1000,10000 by default; BENCH_SIZES=200 for a quick run)
+import { execFileSync } from 'node:child_process';
+import { existsSync, promises as fs, readFileSync, rmSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { parseNote } from '../src/core/notes/parseNote';
+import { NoteIndex } from '../src/core/index/noteIndex';
+import { parseGlossary } from '../src/core/index/glossary';
+import { contentHash } from '../src/node/hash';
+import { NoteLoader } from '../src/node/noteLoader';
+import { ParseCache } from '../src/node/parseCache';
+import { defaultPoolSize, ParsePool } from '../src/node/parsePool';
+import { generateEdit, generateText, mulberry32, writeCorpus, type Rng } from './corpus';
+
+const ROOT = path.resolve(__dirname, '..', '..'); // out/bench → repo
+const WORKER = path.join(ROOT, 'dist', 'parseWorker.js');
+const EXTENSION = path.join(ROOT, 'dist', 'extension.js');
+const GLOSSARY = path.join(ROOT, 'notes', 'glossary.yaml');
+const SEED = 20250113;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => parseInt(s.trim(), 10)).filter((n) => n > 0).sort((a, b) => a - b);
+const MB = 1024 * 1024;
+
+const TARGETS = { poolVsBare: 1.6, warmVsRead: 3, editMs: 10, lookupP99Us: 50, activationMs: 15, extensionKB: 300 };
+
+let gc: () => void = () => undefined;
+try {
+  v8.setFlagsFromString('--expose-gc');
+  gc = vm.runInNewContext('gc') as () => void;
+} catch {
+  /* no gc between phases: only noisier */
+}
+
+// ---- helpers ----
+
+const now = () => process.hrtime.bigint();
+const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => percentile(xs, 0.5);
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+}
+const f = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+const round = (n: number, digits = 3) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
+const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
+
+function table(title: string, rows: Array<Array<string | number>>): void {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, String(c).length)));
+  console.log(`\n${title}`);
+  rows.forEach((row, r) => {
+    console.log('  ' + row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('   '));
+    if (r === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('   '));
+  });
+}
+
+async function mapLanes<T>(items: T[], lanes: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  }));
+}
+
+async function countCacheEntries(dir: string): Promise<number> {
+  let n = 0;
+  let subdirs: string[];
+  try {
+    subdirs = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const d of subdirs) {
+    try {
+      for (const name of await fs.readdir(path.join(dir, d))) if (name.endsWith('.json')) n++;
+    } catch {
+      /* not a folder */
+    }
+  }
+  return n;
+}
+
+/** The worker writes the cache after replying: wait until every entry is there (or nothing changes for 3 s). */
+async function waitForCache(dir: string, expected: number): Promise<{ ms: number; entries: number }> {
+  const t0 = now();
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const n = await countCacheEntries(dir);
+    if (n >= expected) return { ms: msSince(t0), entries: n };
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince > 3000) {
+      return { ms: msSince(t0), entries: n };
+    }
+    await sleep(25);
+  }
+}
+
+// ---- phases ----
+
+interface SizeResult {
+  notes: number;
+  mb: number;
+  bare: { s: number; mbps: number };
+  cold1: { s: number; mbps: number; cacheFlushMs: number; cacheEntries: number };
+  coldPool: { size: number; s: number; mbps: number; cacheFlushMs: number; cacheEntries: number };
+  ratioPoolVsBare: number;
+  ratio1VsBare: number;
+  warm: { s: number; poolParses: number };
+  bareRead: { s: number };
+  ratioWarmVsRead: number;
+  indexed: { notes: number; cards: number; terms: number };
+}
+
+function bareParse(texts: string[]): number {
+  const processor = unified().use(remarkParse);
+  gc();
+  const t0 = now();
+  for (const text of texts) processor.parse(text);
+  return msSince(t0) / 1000;
+}
+
+async function coldIndex(files: string[], size: number, cacheDir: string, expected: number) {
+  await fs.rm(cacheDir, { recursive: true, force: true });
+  await fs.mkdir(cacheDir, { recursive: true });
+  gc();
+  const pool = new ParsePool({ workerFile: WORKER, cacheDir, size });
+  const loader = new NoteLoader({ pool, cache: new ParseCache(cacheDir), read: (file) => fs.readFile(file) });
+  const index = new NoteIndex();
+  const t0 = now();
+  await loader.loadMany(files, (notes) => index.upsertMany(notes));
+  const s = msSince(t0) / 1000;
+  const flushed = await waitForCache(cacheDir, expected);
+  await pool.dispose();
+  await sleep(100); // settle
+  return { s, index, flushed };
+}
+
+async function warmIndex(files: string[], cacheDir: string) {
+  gc();
+  const pool = new ParsePool({ workerFile: WORKER, cacheDir, size: defaultPoolSize() });
+  let poolParses = 0;
+  const counting = { parse: (...a: Parameters<ParsePool['parse']>) => (poolParses++, pool.parse(...a)) } as ParsePool;
+  const loader = new NoteLoader({ pool: counting, cache: new ParseCache(cacheDir), read: (file) => fs.readFile(file) });
+  const index = new NoteIndex();
+  const t0 = now();
+  await loader.loadMany(files, (notes) => index.upsertMany(notes));
+  const s = msSince(t0) / 1000;
+  await pool.dispose();
+  return { s, index, poolParses };
+}
+
+async function bareRead(files: string[]): Promise<number> {
+  gc();
+  const decoder = new TextDecoder();
+  let chars = 0;
+  const t0 = now();
+  await mapLanes(files, 64, async (file) => {
+    chars += decoder.decode(await fs.readFile(file)).length;
+  });
+  const s = msSince(t0) / 1000;
+  if (chars === 0) throw new Error('read nothing');
+  return s;
+}
+
+async function benchSize(tmp: string, count: number): Promise<{ result: SizeResult; files: string[]; index: NoteIndex; cacheDir: string }> {
+  const dir = path.join(tmp, `corpus-${count}`);
+  const t0 = now();
+  const corpus = await writeCorpus(path.join(dir, 'notes'), count, SEED);
+  const files = corpus.files;
+  const buffers = await Promise.all(files.map((file) => fs.readFile(file)));
+  const bytes = buffers.reduce((n, b) => n + b.byteLength, 0);
+  const mb = bytes / MB;
+  const expected = new Set(buffers.map((b) => contentHash(b))).size;
+  console.log(`\n== ${count} notes: ${f(mb)} MB, ${f(bytes / count / 1024, 1)} KB/note (generated in ${f(msSince(t0) / 1000, 1)} s)`);
+
+  // 1. bare remark-parse, this thread, decoded text in memory
+  const decoder = new TextDecoder();
+  const texts = buffers.map((b) => decoder.decode(b));
+  const bareS = bareParse(texts);
+  texts.length = 0;
+  buffers.length = 0;
+
+  // 2. cold index: 1 worker, then the default pool, each with an empty cache
+  const cold1 = await coldIndex(files, 1, path.join(dir, 'cache-1'), expected);
+  await fs.rm(path.join(dir, 'cache-1'), { recursive: true, force: true });
+  const poolSize = defaultPoolSize();
+  const cacheDir = path.join(dir, 'cache-pool');
+  const coldPool = await coldIndex(files, poolSize, cacheDir, expected);
+  const indexed = {
+    notes: coldPool.index.size,
+    cards: coldPool.index.cardGroups().length,
+    terms: coldPool.index.terms().length,
+  };
+
+  // 3. warm index (cache filled by the pool run) vs bare read + decode; alternate, best of two each
+  const reads: number[] = [];
+  const warms: Array<{ s: number; poolParses: number; index: NoteIndex }> = [];
+  for (let rep = 0; rep < 2; rep++) {
+    reads.push(await bareRead(files));
+    warms.push(await warmIndex(files, cacheDir));
+  }
+  const bestWarm = warms.reduce((a, b) => (b.s < a.s ? b : a));
+  const readS = Math.min(...reads);
+
+  const result: SizeResult = {
+    notes: count,
+    mb: round(mb),
+    bare: { s: round(bareS), mbps: round(mb / bareS) },
+    cold1: { s: round(cold1.s), mbps: round(mb / cold1.s), cacheFlushMs: round(cold1.flushed.ms, 0), cacheEntries: cold1.flushed.entries },
+    coldPool: { size: poolSize, s: round(coldPool.s), mbps: round(mb / coldPool.s), cacheFlushMs: round(coldPool.flushed.ms, 0), cacheEntries: coldPool.flushed.entries },
+    ratioPoolVsBare: round(bareS / coldPool.s),
+    ratio1VsBare: round(bareS / cold1.s),
+    warm: { s: round(bestWarm.s), poolParses: Math.max(...warms.map((w) => w.poolParses)) },
+    bareRead: { s: round(readS) },
+    ratioWarmVsRead: round(bestWarm.s / readS),
+    indexed,
+  };
+  table(`Index throughput, ${count} notes (${f(mb)} MB)`, [
+    ['step', 'seconds', 'MB/s', 'vs bare', 'note'],
+    ['1. bare remark-parse (1 thread)', f(bareS, 3), f(mb / bareS), '1.00×', 'parse only, text in memory'],
+    ['2a. cold index, pool size 1', f(cold1.s, 3), f(mb / cold1.s), `${f(result.ratio1VsBare)}×`, `cache written +${f(cold1.flushed.ms, 0)} ms after (${cold1.flushed.entries}/${expected})`],
+    [`2b. cold index, pool size ${poolSize}`, f(coldPool.s, 3), f(mb / coldPool.s), `${f(result.ratioPoolVsBare)}×`, `${mark(result.ratioPoolVsBare >= TARGETS.poolVsBare)} target ≥ ${TARGETS.poolVsBare}×; cache +${f(coldPool.flushed.ms, 0)} ms (${coldPool.flushed.entries}/${expected})`],
+    ['3a. bare read + decode (64 lanes)', f(readS, 3), f(mb / readS), '', 'best of 2'],
+    ['3b. warm index (cache hits)', f(bestWarm.s, 3), f(mb / bestWarm.s), '', `${f(result.ratioWarmVsRead)}× bare read ${mark(result.ratioWarmVsRead <= TARGETS.warmVsRead)} target ≤ ${TARGETS.warmVsRead}×; pool parses: ${result.warm.poolParses}`],
+  ]);
+  console.log(`  indexed: ${indexed.notes} notes, ${indexed.cards} card groups, ${indexed.terms} terms`);
+  for (const w of warms) if (w !== bestWarm) w.index.clear();
+  return { result, files, index: bestWarm.index, cacheDir };
+}
+
+// 4. one edited note, warm workers
+async function benchEdit(files: string[], index: NoteIndex, cacheDir: string) {
+  const pool = new ParsePool({ workerFile: WORKER, cacheDir, size: defaultPoolSize() });
+  const loader = new NoteLoader({ pool, cache: new ParseCache(cacheDir), read: (file) => fs.readFile(file) });
+  // Warm the workers (start + JIT) on notes outside the edited set.
+  await Promise.all(files.slice(-40).map(async (file) => {
+    const bytes = await fs.readFile(file);
+    await pool.parse(file, bytes, 'warmup-' + contentHash(bytes)); // distinct hash: no cache entry clobbered
+  }));
+  const rng = mulberry32(SEED ^ 0xed17);
+  const rows = { total: [] as number[], load: [] as number[], upsert: [] as number[], read: [] as number[], hash: [] as number[], poolParse: [] as number[], localParse: [] as number[] };
+  const WARMUP = 3;
+  for (let i = 0; i < WARMUP + 20; i++) {
+    const file = files[Math.floor(rng() * (files.length - 40))];
+    await fs.appendFile(file, generateEdit(SEED, i));
+    await sleep(5); // as a file watcher would: the write has landed
+    const t0 = now();
+    const note = await loader.loadOne(file);
+    const t1 = now();
+    index.upsert(note);
+    const t2 = now();
+    if (note.problems.some((p) => p.code === 'parse-failed' || p.code === 'unreadable')) throw new Error(`edit parse failed: ${file}`);
+    // the same steps one by one, for the breakdown
+    const r0 = now();
+    const bytes = await fs.readFile(file);
+    const r1 = now();
+    const hash = contentHash(bytes);
+    const r2 = now();
+    await pool.parse(file, bytes, hash);
+    const r3 = now();
+    parseNote(file, bytes, { hash });
+    const r4 = now();
+    if (i < WARMUP) continue;
+    const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
+    rows.total.push(ms(t0, t2));
+    rows.load.push(ms(t0, t1));
+    rows.upsert.push(ms(t1, t2));
+    rows.read.push(ms(r0, r1));
+    rows.hash.push(ms(r1, r2));
+    rows.poolParse.push(ms(r2, r3));
+    rows.localParse.push(ms(r3, r4));
+  }
+  await pool.dispose();
+  const med = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, round(median(v))])) as Record<keyof typeof rows, number>;
+  table(`4. Re-index one edited note (${files.length}-note index, median of 20 edits)`, [
+    ['step', 'median ms', 'p90 ms'],
+    ['read + hash + cache miss + pool parse (loader.loadOne)', f(med.load, 3), f(percentile(rows.load, 0.9), 3)],
+    ['index.upsert', f(med.upsert, 3), f(percentile(rows.upsert, 0.9), 3)],
+    [`total  ${mark(med.total <= TARGETS.editMs)} target ≤ ${TARGETS.editMs} ms`, f(med.total, 3), f(percentile(rows.total, 0.9), 3)],
+    ['  breakdown: fs.readFile', f(med.read, 3), f(percentile(rows.read, 0.9), 3)],
+    ['  breakdown: contentHash', f(med.hash, 3), f(percentile(rows.hash, 0.9), 3)],
+    ['  breakdown: pool.parse (round trip)', f(med.poolParse, 3), f(percentile(rows.poolParse, 0.9), 3)],
+    ['  for comparison: parseNote on this thread', f(med.localParse, 3), f(percentile(rows.localParse, 0.9), 3)],
+  ]);
+  return { edits: 20, medianMs: med, p90Ms: { total: round(percentile(rows.total, 0.9)) } };
+}
+
+// 5. term look-up under the cursor
+function codeLines(rng: Rng, n: number): string[] {
+  const pickR = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
+  const v = () => pickR(['lock', 'mtx', 'queue_lock', 'state->lock', 'pool->mutex']);
+  const ind = () => ' '.repeat(pickR([0, 2, 4, 4, 8, 12]));
+  const templates: Array<() => string> = [
+    // C
+    () => `${ind()}pid_t pid = fork();`,
+    () => `${ind()}if ((pid = fork()) < 0) { perror("fork"); exit(1); }`,
+    () => `${ind()}pthread_mutex_lock(&${v()});`,
+    () => `${ind()}pthread_mutex_unlock(&${v()});`,
+    () => `${ind()}sem_wait(&${pickR(['empty', 'full', 'slots', 'sem'])});`,
+    () => `${ind()}sem_post(&${pickR(['empty', 'full', 'items'])});`,
+    () => `${ind()}pthread_create(&tid[${pickR(['i', 'index', 'n'])}], NULL, worker, &args[i]);`,
+    () => `${ind()}waitpid(pid, &status, 0);`,
+    () => `${ind()}void *addr = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);`,
+    () => `${ind()}int value = shared[index]; // 임계 구역 안에서만 읽는다`,
+    () => `${ind()}pthread_cond_wait(&cond, &${v()});`,
+    () => `${ind()}execvp(argv[1], &argv[1]);`,
+    // YAML
+    () => 'kind: Deployment',
+    () => pickR(['kind: Service', 'kind: ReplicaSet', 'kind: Pod', 'kind: DaemonSet', 'kind: ConfigMap']),
+    () => `${ind()}nodePort: ${30000 + Math.floor(rng() * 2767)}`,
+    () => `${ind()}type: ${pickR(['NodePort', 'ClusterIP', 'LoadBalancer'])}`,
+    () => `${ind()}replicas: ${1 + Math.floor(rng() * 5)}`,
+    () => `${ind()}- containerPort: 8080`,
+    () => 'apiVersion: apps/v1',
+    () => `${ind()}matchLabels:`,
+    () => `${ind()}  app: ${pickR(['web', 'nginx', 'api'])}`,
+    () => `${ind()}image: nginx:1.25 # 롤링 업데이트 때 바뀐다`,
+    // JS
+    () => `${ind()}const pc = new RTCPeerConnection({ iceServers });`,
+    () => `${ind()}pc.addIceCandidate(new RTCIceCandidate(candidate));`,
+    () => `${ind()}const offer = await pc.createOffer();`,
+    () => `${ind()}await pc.setRemoteDescription(new RTCSessionDescription(answer));`,
+    () => `${ind()}socket.on("offer", async (sdp) => { await handleOffer(sdp); });`,
+    // Java
+    () => `${ind()}public record MemberDto(Long id, String name) {}`,
+    () => `${ind()}synchronized (this) { count++; }`,
+    // plain
+    () => `${ind()}for (let index = 0; index < values.length; index++) {`,
+    () => `${ind()}total += values[index].value;`,
+    () => `${ind()}const value = map.get(key) ?? defaultValue;`,
+    () => `${ind()}return result;`,
+    () => `${ind()}// TODO: handle the error when the list is empty`,
+    () => `${ind()}if (item.status === 'ready') items.push(item);`,
+    () => `${ind()}# 프로세스가 종료되면 부모가 wait 으로 회수한다`,
+    () => `${ind()}// 뮤텍스는 소유권이 있고 세마포어는 없다`,
+    () => '',
+    () => '}',
+    // an occasional minified line
+    () => Array.from({ length: 40 }, () => pickR(['a.index=b.value;', 'fork();', 'x.push(y);', 'sem_wait(&s);', 'var q=new RTCPeerConnection(c);'])).join(''),
+  ];
+  return Array.from({ length: n }, () => pickR(templates)());
+}
+
+function benchLookup(index: NoteIndex) {
+  let glossaryEntries = 0;
+  if (existsSync(GLOSSARY)) {
+    const glossary = parseGlossary(GLOSSARY, readFileSync(GLOSSARY, 'utf8'));
+    glossaryEntries = glossary.entries.length;
+    index.setGlossary([glossary]);
+  }
+  const rng = mulberry32(SEED ^ 0x100c);
+  const lines = codeLines(rng, 20_000);
+  const calls = lines.map((line) => ({ line, column: Math.floor(rng() * (line.length + 1)) }));
+  for (let i = 0; i < 5000; i++) index.matchAt(calls[i].line, calls[i].column); // warm-up (JIT)
+  // clock overhead, for reference
+  const overhead: number[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const a = process.hrtime.bigint();
+    overhead.push(Number(process.hrtime.bigint() - a));
+  }
+  gc();
+  const times: number[] = [];
+  let hits = 0;
+  const hitTerms = new Map<string, number>();
+  for (const { line, column } of calls) {
+    const t0 = process.hrtime.bigint();
+    const m = index.matchAt(line, column);
+    const t1 = process.hrtime.bigint();
+    times.push(Number(t1 - t0) / 1000);
+    if (m) {
+      hits++;
+      hitTerms.set(m.term, (hitTerms.get(m.term) ?? 0) + 1);
+    }
+  }
+  const p50 = percentile(times, 0.5);
+  const p99 = percentile(times, 0.99);
+  const top = [...hitTerms].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t, n]) => `${t}×${n}`).join(', ');
+  table(`5. Term look-up: index.matchAt over ${calls.length} code lines (${index.size} notes, glossary entries: ${glossaryEntries || 'none (notes/glossary.yaml absent)'})`, [
+    ['p50 µs', 'p90 µs', 'p99 µs', 'max µs', 'hits', 'clock overhead µs', 'target'],
+    [f(p50, 2), f(percentile(times, 0.9), 2), f(p99, 2), f(Math.max(...times), 1), `${hits} (${f((100 * hits) / calls.length, 1)}%)`, f(median(overhead) / 1000, 3), `${mark(p99 < TARGETS.lookupP99Us)} p99 < ${TARGETS.lookupP99Us} µs`],
+  ]);
+  console.log(`  most matched: ${top}`);
+  return { calls: calls.length, glossaryEntries, p50Us: round(p50), p90Us: round(percentile(times, 0.9)), p99Us: round(p99), maxUs: round(Math.max(...times)), hits, clockOverheadUs: round(median(overhead) / 1000) };
+}
+
+// 6. activation cost, in child processes
+const ACTIVATION_CHILD = String.raw`
+const Module = require('module');
+const path = require('path');
+const [extFile, storage, root] = process.argv.slice(2);
+const t = () => Number(process.hrtime.bigint()) / 1e6;
+function uri(p) {
+  const u = { scheme: 'file', fsPath: p, path: p.split(path.sep).join('/'), authority: '', query: '', fragment: '',
+    toString: () => 'file://' + u.path, toJSON: () => ({ scheme: 'file', path: u.path, fsPath: p }), with: (c) => uri(c && c.path ? c.path : p) };
+  return u;
+}
+const Uri = { file: uri, parse: (s) => uri(String(s).replace(/^file:\/\//, '')), joinPath: (b, ...s) => uri(path.join(b.fsPath, ...s)), from: (c) => uri(c.path) };
+function stub(name) {
+  const cache = new Map();
+  const target = function () {};
+  return new Proxy(target, {
+    get(tgt, prop) {
+      if (prop === 'then') return undefined;
+      if (prop === Symbol.toPrimitive) return () => '';
+      if (prop === Symbol.iterator) return function* () {};
+      if (prop === Symbol.asyncIterator) return async function* () {};
+      if (Object.prototype.hasOwnProperty.call(tgt, prop)) return tgt[prop];
+      if (typeof prop === 'symbol') return undefined;
+      if (!cache.has(prop)) cache.set(prop, stub(name + '.' + prop));
+      return cache.get(prop);
+    },
+    apply(tgt, self, args) {
+      if (/\.get$/.test(name) && args.length >= 2) return args[1]; // configuration.get(key, default)
+      return stub(name + '()');
+    },
+    construct() { return stub('new ' + name); },
+  });
+}
+// The module's export names, from @types/vscode (esbuild's ESM interop copies own properties only).
+let names = ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'Range', 'Position'];
+try {
+  const dts = require('fs').readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+  names = [...new Set([...dts.matchAll(/^	export (?:class|enum|namespace|const|function|let|var) (\w+)/gm)].map((m) => m[1]))];
+} catch {}
+const vscode = {};
+for (const n of names) vscode[n] = n === 'Uri' ? Uri : n === 'version' ? '1.90.0' : stub('vscode.' + n);
+process.on('unhandledRejection', () => {});
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  if (request === 'vscode') return vscode;
+  return load.apply(this, arguments);
+};
+function memento() {
+  const m = new Map();
+  return { get: (k, d) => (m.has(k) ? m.get(k) : d), update: async (k, v) => void m.set(k, v), keys: () => [...m.keys()], setKeysForSync() {} };
+}
+(async () => {
+  const out = {};
+  const t0 = t();
+  const ext = require(extFile);
+  out.requireMs = t() - t0;
+  const context = {
+    subscriptions: [], extensionUri: uri(root), extensionPath: root, asAbsolutePath: (p) => path.join(root, p),
+    globalStorageUri: uri(storage), globalStoragePath: storage, storageUri: uri(path.join(storage, 'ws')), storagePath: path.join(storage, 'ws'),
+    logUri: uri(path.join(storage, 'log')), logPath: path.join(storage, 'log'), globalState: memento(), workspaceState: memento(),
+    secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: stub('secrets.onDidChange') },
+    extensionMode: 1, environmentVariableCollection: stub('envCollection'), extension: stub('extension'),
+  };
+  try {
+    const t1 = t();
+    const r = ext.activate(context);
+    out.activateSyncMs = t() - t1;
+    if (r && typeof r.then === 'function') await r;
+    out.activateMs = t() - t1;
+    out.subscriptions = context.subscriptions.length;
+  } catch (error) {
+    out.activateError = String(error && error.stack || error).split('\n').slice(0, 3).join(' | ');
+  }
+  process.stdout.write(JSON.stringify(out) + '\n');
+  process.exit(0);
+})();
+`;
+
+async function benchActivation(tmp: string) {
+  const sizeOf = (p: string) => (existsSync(p) ? statSync(p).size : -1);
+  const extBytes = sizeOf(EXTENSION);
+  const workerBytes = sizeOf(WORKER);
+  const hasMermaid = extBytes >= 0 ? readFileSync(EXTENSION, 'utf8').includes('mermaid') : false;
+  const script = path.join(tmp, 'activate-child.js');
+  await fs.writeFile(script, ACTIVATION_CHILD);
+  const runs: Array<{ requireMs: number; activateMs?: number; activateSyncMs?: number; activateError?: string; subscriptions?: number }> = [];
+  let childError: string | undefined;
+  for (let i = 0; i < 5 && extBytes >= 0; i++) {
+    const storage = path.join(tmp, `storage-${i}`);
+    await fs.mkdir(storage, { recursive: true });
+    try {
+      const out = execFileSync(process.execPath, [script, EXTENSION, storage, ROOT], { timeout: 30_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+      if (line) runs.push(JSON.parse(line));
+    } catch (error) {
+      childError = String((error as { stderr?: string }).stderr || error).split('\n').slice(0, 3).join(' | ');
+      break;
+    }
+  }
+  const requireMs = runs.length ? median(runs.map((r) => r.requireMs)) : NaN;
+  const activated = runs.filter((r) => r.activateMs !== undefined);
+  const activateMs = activated.length ? median(activated.map((r) => r.activateMs!)) : NaN;
+  const activateError = runs.find((r) => r.activateError)?.activateError ?? childError;
+  const total = requireMs + (Number.isFinite(activateMs) ? activateMs : 0);
+  table('6. Activation (child process, `vscode` stubbed, median of 5) and bundles', [
+    ['measure', 'value', 'target'],
+    ['require(dist/extension.js)', `${f(requireMs, 2)} ms`, ''],
+    ['activate(context) incl. returned promise', Number.isFinite(activateMs) ? `${f(activateMs, 2)} ms` : 'n/a (error below)', ''],
+    ['require + activate', `${f(total, 2)} ms${Number.isFinite(activateMs) ? '' : ' (require only)'}`, `${mark(total < TARGETS.activationMs)} < ${TARGETS.activationMs} ms`],
+    ['dist/extension.js', `${f(extBytes / 1024, 1)} KB`, `${mark(extBytes >= 0 && extBytes < TARGETS.extensionKB * 1024)} < ${TARGETS.extensionKB} KB`],
+    ['dist/parseWorker.js', `${f(workerBytes / 1024, 1)} KB`, ''],
+    ['dist/extension.js contains "mermaid"', hasMermaid ? 'yes' : 'no', mark(!hasMermaid) + ' no'],
+  ]);
+  if (activateError) console.log(`  activate error: ${activateError}`);
+  return {
+    requireMs: round(requireMs), activateMs: Number.isFinite(activateMs) ? round(activateMs) : null,
+    activateSyncMs: activated.length ? round(median(activated.map((r) => r.activateSyncMs!))) : null,
+    activateError: activateError ?? null, subscriptions: activated[0]?.subscriptions ?? null,
+    extensionBytes: extBytes, parseWorkerBytes: workerBytes, extensionHasMermaid: hasMermaid,
+  };
+}
+
+// 7. linearity: one big note at three sizes
+function benchLinearity() {
+  const bare = unified().use(remarkParse);
+  const decoder = new TextDecoder();
+  const rows: Array<{ kb: number; parseNoteUsPerKB: number; bareUsPerKB: number; cards: number }> = [];
+  parseNote('warm.md', Buffer.from(generateText(SEED + 7, 100 * 1024)));
+  for (const [kb, reps] of [[100, 3], [400, 2], [1600, 1]] as const) {
+    const bytes = Buffer.from(generateText(SEED + 7, kb * 1024));
+    const realKB = bytes.byteLength / 1024;
+    const text = decoder.decode(bytes);
+    let best = Infinity;
+    let bestBare = Infinity;
+    let cards = 0;
+    for (let r = 0; r < reps; r++) {
+      gc();
+      const t0 = now();
+      const note = parseNote('big.md', bytes);
+      best = Math.min(best, msSince(t0));
+      cards = note.cards.length;
+      if (note.problems.some((p) => p.code === 'too-large' || p.code === 'parse-failed')) throw new Error(`big note not parsed at ${kb} KB`);
+      const t1 = now();
+      bare.parse(text);
+      bestBare = Math.min(bestBare, msSince(t1));
+    }
+    rows.push({ kb: round(realKB, 0), parseNoteUsPerKB: round((best * 1000) / realKB, 1), bareUsPerKB: round((bestBare * 1000) / realKB, 1), cards });
+  }
+  const per = rows.map((r) => r.parseNoteUsPerKB);
+  const spread = Math.max(...per) / Math.min(...per);
+  table('7. Linearity: one note of growing size (best of reps)', [
+    ['size', 'parseNote µs/KB', 'bare remark µs/KB', 'cards'],
+    ...rows.map((r) => [`${r.kb} KB`, f(r.parseNoteUsPerKB, 1), f(r.bareUsPerKB, 1), r.cards]),
+  ]);
+  console.log(`  parseNote µs/KB max/min: ${f(spread)} (${spread <= 1.5 ? 'roughly flat' : 'NOT flat'})`);
+  return { rows, spread: round(spread) };
+}
+
+// ---- main ----
+
+async function main() {
+  const started = now();
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: build first (npm run bench builds it)`);
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length, availableParallelism: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
+    cpuModel: cpus[0]?.model ?? '?', node: process.version, platform: `${process.platform} ${os.release()} ${process.arch}`,
+    memGB: round(os.totalmem() / 1024 ** 3, 1), defaultPoolSize: defaultPoolSize(), loadAvgAtStart: os.loadavg().map((n) => round(n, 2)),
+  };
+  console.log(`TIL Companion bench — ${machine.cpus} cpus (${machine.cpuModel}), availableParallelism ${machine.availableParallelism}, node ${machine.node}, ${machine.platform}, ${machine.memGB} GB`);
+  console.log(`sizes: ${SIZES.join(', ')} notes; default pool size ${machine.defaultPoolSize}; seed ${SEED}; load average ${machine.loadAvgAtStart.join(' ')}`);
+  if (machine.loadAvgAtStart[0] > machine.cpus * 0.5) console.log('  note: the machine is busy (load average above half the cpus): figures will be noisy and slow');
+
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'til-bench-'));
+  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+  process.once('SIGINT', () => (cleanup(), process.exit(130)));
+  const json: Record<string, unknown> = { machine, sizes: {} };
+  try {
+    let last: Awaited<ReturnType<typeof benchSize>> | undefined;
+    for (const count of SIZES) {
+      if (last) {
+        last.index.clear();
+        await fs.rm(path.join(tmp, `corpus-${last.files.length}`), { recursive: true, force: true });
+      }
+      last = await benchSize(tmp, count);
+      (json.sizes as Record<string, SizeResult>)[count] = last.result;
+    }
+    if (last) {
+      json.edit = await benchEdit(last.files, last.index, last.cacheDir);
+      json.lookup = benchLookup(last.index);
+    }
+    json.activation = await benchActivation(tmp);
+    json.linearity = benchLinearity();
+  } finally {
+    cleanup();
+  }
+
+  // summary of targets
+  const sizes = json.sizes as Record<string, SizeResult>;
+  const edit = json.edit as { medianMs: { total: number } } | undefined;
+  const lookup = json.lookup as { p99Us: number } | undefined;
+  const act = json.activation as { requireMs: number; activateMs: number | null; extensionBytes: number; extensionHasMermaid: boolean };
+  const lin = json.linearity as { spread: number };
+  const targets: Array<[string, string, boolean]> = [];
+  for (const [n, r] of Object.entries(sizes)) {
+    targets.push([`cold pool / bare, ${n} notes ≥ ${TARGETS.poolVsBare}×`, `${f(r.ratioPoolVsBare)}×`, r.ratioPoolVsBare >= TARGETS.poolVsBare]);
+    targets.push([`warm / bare read, ${n} notes ≤ ${TARGETS.warmVsRead}×`, `${f(r.ratioWarmVsRead)}×`, r.ratioWarmVsRead <= TARGETS.warmVsRead]);
+  }
+  if (edit) targets.push([`edit re-index median ≤ ${TARGETS.editMs} ms`, `${f(edit.medianMs.total, 2)} ms`, edit.medianMs.total <= TARGETS.editMs]);
+  if (lookup) targets.push([`term look-up p99 < ${TARGETS.lookupP99Us} µs`, `${f(lookup.p99Us, 1)} µs`, lookup.p99Us < TARGETS.lookupP99Us]);
+  const actTotal = act.requireMs + (act.activateMs ?? 0);
+  targets.push([`require + activate < ${TARGETS.activationMs} ms${act.activateMs === null ? ' (require only)' : ''}`, `${f(actTotal, 2)} ms`, actTotal < TARGETS.activationMs]);
+  targets.push([`dist/extension.js < ${TARGETS.extensionKB} KB`, `${f(act.extensionBytes / 1024, 1)} KB`, act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024]);
+  targets.push(['no "mermaid" in dist/extension.js', act.extensionHasMermaid ? 'present' : 'absent', !act.extensionHasMermaid]);
+  targets.push(['parseNote µs/KB flat (max/min ≤ 1.5)', f(lin.spread), lin.spread <= 1.5]);
+  table('Targets', [['target', 'measured', ''], ...targets.map(([name, value, ok]) => [name, value, ok ? 'ok' : 'MISS'])]);
+  json.targets = Object.fromEntries(targets.map(([name, value, ok]) => [name, { value, ok }]));
+  json.totalSeconds = round(msSince(started) / 1000, 1);
+  json.loadAvgAtEnd = os.loadavg().map((n) => round(n, 2));
+  console.log(`\ntotal bench time ${f(msSince(started) / 1000, 1)} s; load average at end ${os.loadavg().map((n) => f(n)).join(' ')}`);
+  console.log(`BENCH_JSON ${JSON.stringify(json)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,266 @@
+/**
+ * The Diagrams feature: built-in diagrams and every ```mermaid block of the notes, rendered in a
+ * webview panel (mermaid lives only in the webview bundle, dist/webview/diagram.js).
+ *
+ * Commands (ids in ../services.ts):
+ *   til.showDiagram        quick pick of all diagrams; arg `{ id?, exportTo? }` opens one directly
+ *                          (and with `exportTo`, a Uri or URI string, writes its SVG there: tests, scripts)
+ *   til.showNoteDiagrams   the mermaid blocks of the active note (or of the Uri the editor title menu passes);
+ *                          arg `{ uri?, all? }` opens every block without asking
+ *   til.openMermaidBlock   arg: a block id (`${file}#L${line}`), from the notes tree and hover links
+ * Every command resolves to what it opened (`{ id, title }`, or a list), for tests.
+ */
+import * as vscode from 'vscode';
+import { Commands, commandLink, type Services } from '../services';
+import { BUILTIN_DIAGRAMS } from '../../core/diagrams/builtin';
+import { blockSource, diagramCatalog, diagramsForTerm as coreDiagramsForTerm, findDiagram, type DiagramRef, type DiagramSource } from '../../core/diagrams/link';
+import type { MermaidBlock } from '../../core/model';
+import type { NoteIndex } from '../../core/index/noteIndex';
+import { DIAGRAM_VIEW_TYPE, type DiagramViewState } from '../../shared/diagramProtocol';
+import { DiagramPanel } from './panel';
+
+export { DiagramPanel } from './panel';
+export type { DiagramRef } from '../../core/diagrams/link';
+
+/** Context key: the active editor is a note with at least one mermaid block (editor title menu). */
+export const HAS_DIAGRAMS_CONTEXT = 'til.activeNoteHasDiagrams';
+
+export interface ShownDiagram {
+  id: string;
+  title: string;
+  /** With `exportTo`: where the SVG was written. */
+  exported?: string;
+}
+
+interface ShowDiagramArgs {
+  id?: string;
+  exportTo?: vscode.Uri | string;
+}
+
+interface NoteDiagramsArgs {
+  uri?: vscode.Uri | string;
+  all?: boolean;
+}
+
+/**
+ * Diagrams to offer next to a term (hover "Show diagram" links, tree items): built-in diagrams whose
+ * keywords or illustrated sections match the term, and the mermaid blocks of the section that
+ * explains it. Use `showDiagramCommand(ref.id)` for the link.
+ */
+export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[] {
+  return coreDiagramsForTerm(index, termKey);
+}
+
+/** A `command:` URI that opens a diagram (for trusted hover Markdown). */
+export function showDiagramCommand(id: string): string {
+  return commandLink(Commands.showDiagram, [{ id }]);
+}
+
+/** URIs and file keys: the index keys notes by whatever the notes source gave it (fsPath or URI string). */
+export function toUri(file: string): vscode.Uri {
+  return /^[a-z][\w+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+}
+
+function fileKeys(uri: vscode.Uri): Set<string> {
+  return new Set([uri.toString(), uri.toString(true), uri.fsPath, uri.path]);
+}
+
+function blocksOf(index: NoteIndex, uri: vscode.Uri): MermaidBlock[] {
+  const keys = fileKeys(uri);
+  return index.diagrams().filter((b) => keys.has(b.file) || keys.has(toUri(b.file).toString()));
+}
+
+function asUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
+  if (!value) return undefined;
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string') return toUri(value);
+  // A Uri that went through JSON (command link arguments): { scheme, path, ... }
+  const v = value as { scheme?: unknown; path?: unknown };
+  if (typeof v.scheme === 'string' && typeof v.path === 'string') return vscode.Uri.from(value as vscode.Uri);
+  return undefined;
+}
+
+function firstLine(source: string): string {
+  return source.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('%%') && l !== '---') ?? '';
+}
+
+function where(file: string, line: number): string {
+  return `${vscode.workspace.asRelativePath(toUri(file), false)}:${line}`;
+}
+
+interface DiagramPick extends vscode.QuickPickItem {
+  diagram?: DiagramSource;
+}
+
+function pickItems(diagrams: DiagramSource[]): DiagramPick[] {
+  const items: DiagramPick[] = [];
+  const builtins = diagrams.filter((d) => d.kind === 'builtin');
+  const notes = diagrams.filter((d) => d.kind === 'note');
+  if (builtins.length) items.push({ label: vscode.l10n.t('Built-in diagrams'), kind: vscode.QuickPickItemKind.Separator });
+  for (const d of builtins) items.push({ label: d.title, description: d.topic, detail: firstLine(d.source), diagram: d });
+  if (notes.length) items.push({ label: vscode.l10n.t('Diagrams in your notes'), kind: vscode.QuickPickItemKind.Separator });
+  for (const d of notes) items.push({ label: d.title, description: where(d.file!, d.line!), detail: firstLine(d.source), diagram: d });
+  return items;
+}
+
+async function pick(diagrams: DiagramSource[], placeHolder: string): Promise<DiagramSource | undefined> {
+  const chosen = await vscode.window.showQuickPick(pickItems(diagrams), { placeHolder, matchOnDescription: true, matchOnDetail: true });
+  return chosen?.diagram;
+}
+
+/** Finds the block a panel showed after its note changed: same id, else same title nearest by line, else same source. */
+function relocateBlock(index: NoteIndex, old: DiagramSource): MermaidBlock | undefined {
+  if (!old.file) return undefined;
+  const blocks = blocksOf(index, toUri(old.file));
+  const same = blocks.find((b) => b.id === old.id);
+  if (same && (same.source === old.source || same.title === old.title)) return same;
+  const byTitle = blocks.filter((b) => b.title === old.title).sort((a, b) => Math.abs(a.line - (old.line ?? 0)) - Math.abs(b.line - (old.line ?? 0)));
+  return byTitle[0] ?? blocks.find((b) => b.source === old.source) ?? same;
+}
+
+/** A panel restored after a reload: the diagram from its id, else what the webview remembered. */
+function restoredDiagram(index: NoteIndex, state: DiagramViewState | undefined): DiagramSource | undefined {
+  if (!state) return undefined;
+  const known = state.diagramId ? findDiagram(index, state.diagramId) : undefined;
+  if (known) return known;
+  if (typeof state.source !== 'string' || typeof state.title !== 'string') return undefined;
+  const id = state.diagramId ?? `restored:${Date.now()}`;
+  const m = /^(.*)#L(\d+)$/.exec(id);
+  return { id, title: state.title, source: state.source, topic: 'other', kind: 'note', file: m?.[1], line: m ? Number(m[2]) : undefined };
+}
+
+export function registerDiagrams(services: Services): vscode.Disposable {
+  const { index } = services;
+  const disposables: vscode.Disposable[] = [];
+
+  async function open(diagram: DiagramSource, exportTo?: vscode.Uri): Promise<ShownDiagram> {
+    const panel = DiagramPanel.show(services, diagram);
+    const shown: ShownDiagram = { id: diagram.id, title: diagram.title };
+    if (exportTo) shown.exported = (await panel.exportTo(exportTo)).toString();
+    return shown;
+  }
+
+  async function showDiagram(arg?: ShowDiagramArgs | string): Promise<ShownDiagram | undefined> {
+    const args: ShowDiagramArgs = typeof arg === 'string' ? { id: arg } : (arg ?? {});
+    let diagram: DiagramSource | undefined;
+    if (args.id) {
+      diagram = findDiagram(index, args.id);
+      if (!diagram) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('There is no diagram “{0}”.', args.id));
+        return undefined;
+      }
+    } else {
+      diagram = await pick(diagramCatalog(index), vscode.l10n.t('Choose a diagram to show'));
+      if (!diagram) return undefined;
+    }
+    return open(diagram, asUri(args.exportTo));
+  }
+
+  async function showNoteDiagrams(arg?: vscode.Uri | NoteDiagramsArgs): Promise<ShownDiagram[]> {
+    const args: NoteDiagramsArgs = arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {});
+    const uri = asUri(args.uri) ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a note to see its diagrams.'));
+      return [];
+    }
+    const blocks = blocksOf(index, uri).map(blockSource);
+    if (!blocks.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This note has no Mermaid diagrams.'));
+      return [];
+    }
+    if (args.all || blocks.length === 1) {
+      const shown: ShownDiagram[] = [];
+      for (const block of blocks) shown.push(await open(block));
+      return shown;
+    }
+    const chosen = await pick(blocks, vscode.l10n.t('Choose a diagram from this note'));
+    return chosen ? [await open(chosen)] : [];
+  }
+
+  async function openMermaidBlock(arg?: string | { id?: string }): Promise<ShownDiagram | undefined> {
+    const id = typeof arg === 'string' ? arg : arg?.id;
+    if (!id) return showDiagram();
+    const block = index.diagrams().find((b) => b.id === id);
+    if (block) return open(blockSource(block));
+    // The id came from an older parse (lines moved): the nearest block of the same note.
+    const m = /^(.*)#L(\d+)$/.exec(id);
+    if (m) {
+      const line = Number(m[2]);
+      const near = blocksOf(index, toUri(m[1])).sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0];
+      if (near) return open(blockSource(near));
+    }
+    void vscode.window.showWarningMessage(vscode.l10n.t('That Mermaid block is no longer in the note.'));
+    return undefined;
+  }
+
+  disposables.push(
+    vscode.commands.registerCommand(Commands.showDiagram, showDiagram),
+    vscode.commands.registerCommand(Commands.showNoteDiagrams, showNoteDiagrams),
+    vscode.commands.registerCommand(Commands.openMermaidBlock, openMermaidBlock),
+  );
+
+  // Panels restored after a window reload.
+  disposables.push(
+    vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const diagram = restoredDiagram(index, state as DiagramViewState | undefined);
+        if (!diagram) {
+          panel.dispose();
+          return;
+        }
+        DiagramPanel.revive(services, panel, diagram);
+      },
+    }),
+  );
+
+  // Note diagrams follow their note: re-render when the block changes, re-key when it moves.
+  let pending = new Set<string>();
+  let all = false;
+  let timer: NodeJS.Timeout | undefined;
+  const refresh = () => {
+    timer = undefined;
+    const files = pending;
+    const everything = all;
+    pending = new Set();
+    all = false;
+    for (const panel of DiagramPanel.all()) {
+      const d = panel.diagram;
+      if (d.kind !== 'note' || !d.file) continue;
+      if (!everything && !files.has(d.file)) continue;
+      const block = relocateBlock(index, d);
+      if (block) panel.update(blockSource(block));
+      else panel.markRemoved();
+    }
+    void updateContext();
+  };
+  const unsubscribe = index.onDidChange((change) => {
+    if (!change.files.length) all = true;
+    for (const f of change.files) pending.add(f);
+    timer ??= setTimeout(refresh, 150);
+  });
+  disposables.push({ dispose: unsubscribe });
+  disposables.push({ dispose: () => timer && clearTimeout(timer) });
+
+  // The editor title button shows only on notes with diagrams.
+  let lastContext: boolean | undefined;
+  async function updateContext(): Promise<void> {
+    const doc = vscode.window.activeTextEditor?.document;
+    const has = !!doc && doc.languageId === 'markdown' && blocksOf(index, doc.uri).length > 0;
+    if (has === lastContext) return;
+    lastContext = has;
+    await vscode.commands.executeCommand('setContext', HAS_DIAGRAMS_CONTEXT, has);
+  }
+  disposables.push(vscode.window.onDidChangeActiveTextEditor(() => void updateContext()));
+  void updateContext();
+
+  // The theme setting re-renders every open panel.
+  disposables.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('til.diagrams.theme')) for (const panel of DiagramPanel.all()) panel.render();
+    }),
+  );
+
+  disposables.push({ dispose: () => DiagramPanel.disposeAll() });
+  services.output.debug(`diagrams: ${BUILTIN_DIAGRAMS.length} built-in, ${index.diagrams().length} in notes`);
+  return vscode.Disposable.from(...disposables);
+}

@@ -1,0 +1,88 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { escapeText, sanitizeHtml } from '../../core/quiz/sanitize';
+
+/**
+ * Markdown → safe HTML for the quiz webview, on the host: the built-in Markdown renderer
+ * (`markdown.api.render`), then the allow-list sanitiser. Local images are shown only when the file
+ * exists under one of the panel's resource roots; otherwise a text placeholder takes their place.
+ */
+export class AnswerRenderer {
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    private readonly webview: () => vscode.Webview | undefined,
+    private readonly roots: () => readonly vscode.Uri[],
+    private readonly log?: vscode.LogOutputChannel,
+  ) {}
+
+  async render(markdown: string, noteFile: string | undefined): Promise<string> {
+    const cacheKey = `${noteFile ?? ''}\u0000${markdown}`;
+    const hit = this.cache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    let html: string;
+    try {
+      html = (await vscode.commands.executeCommand<string>('markdown.api.render', markdown)) ?? '';
+      if (typeof html !== 'string') throw new Error('markdown.api.render returned no string');
+    } catch (err) {
+      this.log?.warn(`quiz: Markdown rendering failed, showing plain text: ${err instanceof Error ? err.message : String(err)}`);
+      html = plainHtml(markdown);
+    }
+    const safe = sanitizeHtml(html, {
+      resolveImage: (src) => this.resolveImage(src, noteFile),
+      imagePlaceholder: (alt, src) => vscode.l10n.t('[image: {0}]', alt || path.basename(safeDecode(src.split(/[?#]/)[0])) || '?'),
+    });
+    if (this.cache.size > 200) this.cache.clear();
+    this.cache.set(cacheKey, safe);
+    return safe;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private resolveImage(src: string, noteFile: string | undefined): string | undefined {
+    const webview = this.webview();
+    if (!webview || !noteFile) return undefined;
+    const clean = safeDecode(src.split(/[?#]/)[0]);
+    let file: string;
+    if (/^file:/i.test(clean)) {
+      try {
+        file = vscode.Uri.parse(src).fsPath;
+      } catch {
+        return undefined;
+      }
+    } else file = path.resolve(path.dirname(noteFile), clean);
+    if (!this.roots().some((root) => isInside(file, root.fsPath))) return undefined;
+    try {
+      if (!fs.statSync(file).isFile()) return undefined;
+    } catch {
+      return undefined;
+    }
+    return webview.asWebviewUri(vscode.Uri.file(file)).toString();
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** When the Markdown extension is unavailable: paragraphs of escaped text. */
+export function plainHtml(markdown: string): string {
+  return markdown
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeText(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}

@@ -1,0 +1,119 @@
+/**
+ * Messages between the diagram panel (extension host) and its webview. No vscode, no DOM imports:
+ * both sides compile this file. The webview posts `ready` first; the host sends nothing before it.
+ */
+
+export const DIAGRAM_VIEW_TYPE = 'til.diagram';
+
+/** Mermaid themes the panel uses; `undefined` = follow the VS Code theme (body classes). */
+export type DiagramTheme = 'default' | 'dark' | 'neutral' | 'forest' | 'base';
+export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['default', 'dark', 'neutral', 'forest', 'base'];
+
+// ---- webview → host ----
+
+export interface ReadyMessage {
+  type: 'ready';
+}
+/** A node (flowchart/state node, sequence participant or message) was clicked. */
+export interface OpenNodeMessage {
+  type: 'openNode';
+  nodeId: string;
+  /** The text the node shows, when there is one. */
+  label?: string;
+}
+/** The rendered SVG, from the Export button or in answer to `requestSvg`. */
+export interface ExportSvgMessage {
+  type: 'exportSvg';
+  svg: string;
+  /** Set when answering a `requestSvg`. */
+  requestId?: number;
+}
+export interface RenderErrorMessage {
+  type: 'renderError';
+  message: string;
+  renderId?: number;
+}
+export interface RenderedMessage {
+  type: 'rendered';
+  ms: number;
+  renderId?: number;
+  /** What the source filter removed before rendering (e.g. `init directive`, `click`). */
+  removed?: string[];
+}
+
+export type WebviewToHost = ReadyMessage | OpenNodeMessage | ExportSvgMessage | RenderErrorMessage | RenderedMessage;
+
+// ---- host → webview ----
+
+export interface RenderMessage {
+  type: 'render';
+  /** The diagram's id, kept in the webview state so a restored panel knows what it showed. */
+  diagramId?: string;
+  title: string;
+  source: string;
+  theme?: DiagramTheme;
+  /** Echoed in `rendered` / `renderError`, so the host knows which render finished. */
+  renderId?: number;
+}
+/** Ask for the current SVG (export without the button, e.g. from a command argument). */
+export interface RequestSvgMessage {
+  type: 'requestSvg';
+  requestId: number;
+}
+
+export type HostToWebview = RenderMessage | RequestSvgMessage;
+
+/** Largest SVG the host accepts for export (bytes of text). */
+export const MAX_SVG_LENGTH = 32 * 1024 * 1024;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+
+/** Validates what a webview posted: the host never trusts its shape. */
+export function parseWebviewMessage(data: unknown): WebviewToHost | undefined {
+  if (!isObj(data)) return undefined;
+  switch (data.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'openNode':
+      if (!str(data.nodeId, 2000) || !(data.label === undefined || str(data.label, 2000))) return undefined;
+      return { type: 'openNode', nodeId: data.nodeId as string, label: data.label as string | undefined };
+    case 'exportSvg':
+      if (!str(data.svg, MAX_SVG_LENGTH) || !optNum(data.requestId)) return undefined;
+      return { type: 'exportSvg', svg: data.svg as string, requestId: data.requestId as number | undefined };
+    case 'renderError':
+      if (!str(data.message, 100_000) || !optNum(data.renderId)) return undefined;
+      return { type: 'renderError', message: data.message as string, renderId: data.renderId as number | undefined };
+    case 'rendered': {
+      if (typeof data.ms !== 'number' || !optNum(data.renderId)) return undefined;
+      const removed = Array.isArray(data.removed) ? data.removed.filter((r): r is string => typeof r === 'string').slice(0, 20) : undefined;
+      return { type: 'rendered', ms: data.ms, renderId: data.renderId as number | undefined, removed };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Validates what the host posted (the webview side). */
+export function parseHostMessage(data: unknown): HostToWebview | undefined {
+  if (!isObj(data)) return undefined;
+  if (data.type === 'render' && typeof data.title === 'string' && typeof data.source === 'string' && optNum(data.renderId)) {
+    const theme = DIAGRAM_THEMES.includes(data.theme as DiagramTheme) ? (data.theme as DiagramTheme) : undefined;
+    const diagramId = typeof data.diagramId === 'string' ? data.diagramId : undefined;
+    return { type: 'render', diagramId, title: data.title, source: data.source, theme, renderId: data.renderId as number | undefined };
+  }
+  if (data.type === 'requestSvg' && typeof data.requestId === 'number') return { type: 'requestSvg', requestId: data.requestId };
+  return undefined;
+}
+
+/** What the webview keeps with `vscode.setState` (restored after the panel was hidden or reloaded). */
+export interface DiagramViewState {
+  diagramId?: string;
+  title?: string;
+  source?: string;
+  theme?: DiagramTheme;
+  zoom: number;
+  panX: number;
+  panY: number;
+}

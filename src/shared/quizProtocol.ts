@@ -1,0 +1,148 @@
+/**
+ * Messages between the quiz panel (webview) and the extension host. Plain data only: no vscode,
+ * no DOM. The webview posts `ready` first; the host answers with `init` and the current screen.
+ */
+
+export type Grade = 1 | 2 | 3 | 4;
+
+/** Localised UI strings the webview shows (the webview cannot call vscode.l10n). */
+export interface QuizStrings {
+  title: string;
+  question: string;
+  answer: string;
+  reveal: string;
+  revealHint: string;
+  gradeHint: string;
+  chooseHint: string;
+  next: string;
+  again: string;
+  hard: string;
+  good: string;
+  easy: string;
+  openNote: string;
+  progress: string; // "{0} of {1}"
+  remaining: string; // "{0} left"
+  correct: string;
+  wrong: string; // "Not quite: it is {0}"
+  whichTerm: string;
+  summaryTitle: string;
+  summaryReviewed: string; // "{0} reviewed"
+  summaryCorrect: string; // "{0} of {1} right"
+  summaryNextDue: string; // "Next review: {0}"
+  summaryMissed: string;
+  restart: string;
+  close: string;
+  emptyTitle: string;
+  emptyBody: string;
+  loading: string;
+}
+
+export interface CardView {
+  kind: 'card';
+  key: string;
+  question: string;
+  /** Sanitised HTML rendered on the host from the answer Markdown. */
+  answerHtml: string;
+  topic: string;
+  /** Where the card comes from, e.g. "os-processes.md:12" (several places: the first). */
+  source: string;
+  /** Next interval per grade, e.g. { 1: "<1m", 3: "3d" }. */
+  intervals: Record<Grade, string>;
+}
+
+export interface TermView {
+  kind: 'term';
+  key: string;
+  /** Sanitised HTML of the explanation with the term blanked out. */
+  promptHtml: string;
+  choices: string[];
+  topic: string;
+  source: string;
+}
+
+export type ItemView = CardView | TermView;
+
+/** The scope a session covers (the `til.startQuiz` argument), kept so a reloaded panel can resume. */
+export interface ScopeView {
+  scope: 'due' | 'topic' | 'day' | 'section' | 'note' | 'term';
+  value?: string;
+  mode?: 'cards' | 'terms';
+}
+
+export interface ProgressView {
+  position: number;
+  total: number;
+  remaining: number;
+  reviewed: number;
+}
+
+export interface SummaryView {
+  mode: 'cards' | 'terms';
+  reviewed: number;
+  correct: number;
+  counts: Record<Grade, number>;
+  /** Already formatted for display (host locale). */
+  nextDue?: string;
+  missed: string[];
+}
+
+/** Host → webview. */
+export type HostMessage =
+  | { type: 'init'; strings: QuizStrings; scopeLabel: string; sessionId: string; scope: ScopeView }
+  | { type: 'show'; sessionId: string; item: ItemView; progress: ProgressView }
+  | { type: 'chosen'; sessionId: string; key: string; choice: number; answer: number; correct: boolean; explanationHtml: string }
+  | { type: 'summary'; sessionId: string; summary: SummaryView; progress: ProgressView }
+  | { type: 'empty'; sessionId: string; message: string };
+
+/** Webview → host. */
+export type WebviewMessage =
+  | { type: 'ready'; sessionId?: string }
+  | { type: 'reveal'; key: string }
+  | { type: 'grade'; key: string; grade: Grade }
+  | { type: 'choose'; key: string; choice: number }
+  | { type: 'next' }
+  | { type: 'openNote'; key: string }
+  | { type: 'openLink'; href: string }
+  | { type: 'restart' }
+  | { type: 'close' };
+
+/** What the webview keeps with setState so a hidden panel comes back as it was. */
+export interface QuizWebviewState {
+  sessionId: string;
+  scopeLabel: string;
+  scope?: ScopeView;
+  strings?: QuizStrings;
+  screen?: HostMessage;
+  revealed: boolean;
+  /** Term mode: the answer shown after a pick. */
+  chosen?: Extract<HostMessage, { type: 'chosen' }>;
+}
+
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return m.sessionId === undefined || typeof m.sessionId === 'string';
+    case 'reveal':
+    case 'openNote':
+      return typeof m.key === 'string';
+    case 'grade':
+      return typeof m.key === 'string' && (m.grade === 1 || m.grade === 2 || m.grade === 3 || m.grade === 4);
+    case 'choose':
+      return typeof m.key === 'string' && typeof m.choice === 'number' && Number.isInteger(m.choice);
+    case 'openLink':
+      return typeof m.href === 'string';
+    case 'next':
+    case 'restart':
+    case 'close':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** "{0} of {1}" → "3 of 12". */
+export function format(template: string, ...args: Array<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}

@@ -1,0 +1,279 @@
+/**
+ * The diagram panel's webview: renders one Mermaid diagram (bundled mermaid, no network), follows
+ * the VS Code theme, zooms and pans, exports SVG and reports node clicks. Talks to the host only
+ * through the typed messages of src/shared/diagramProtocol.ts; posts `ready` before anything else.
+ */
+import mermaid from 'mermaid';
+import './diagram.css';
+import {
+  parseHostMessage,
+  type DiagramTheme,
+  type DiagramViewState,
+  type RenderMessage,
+  type WebviewToHost,
+} from '../../shared/diagramProtocol';
+import { SECURE_CONFIG_KEYS, secureMermaidSource } from '../../core/diagrams/secureSource';
+import { format, readStrings, vscodeApi } from '../shared/vscodeApi';
+import { cssVar, onThemeKindChange, themeKind } from '../shared/theme';
+import { mermaidThemeFor, type MermaidThemeConfig } from './mermaidTheme';
+import { PanZoom } from './panZoom';
+import { nodeAt, svgForExport, svgFromText } from './svg';
+
+const strings = readStrings({
+  zoomIn: 'Zoom In',
+  zoomOut: 'Zoom Out',
+  fit: 'Fit to Window',
+  exportSvg: 'Export SVG',
+  rendering: 'Rendering…',
+  syntaxError: 'This diagram could not be rendered',
+  removed: 'Removed for safety before rendering: {0}',
+  noDiagram: 'No diagram yet.',
+  clickHint: 'Click a node to open its note section. Drag to pan, Ctrl + wheel to zoom.',
+});
+
+const vscode = vscodeApi<DiagramViewState, WebviewToHost>();
+const post = (message: WebviewToHost) => vscode.postMessage(message);
+
+// ---- DOM ----
+
+function button(id: string, label: string, text: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.id = id;
+  b.type = 'button';
+  b.title = label;
+  b.setAttribute('aria-label', label);
+  b.textContent = text;
+  return b;
+}
+
+const toolbar = document.createElement('div');
+toolbar.className = 'toolbar';
+toolbar.setAttribute('role', 'toolbar');
+const titleEl = document.createElement('span');
+titleEl.className = 'title';
+const zoomOutBtn = button('zoom-out', strings.zoomOut, '−');
+const zoomLabel = document.createElement('span');
+zoomLabel.className = 'zoom-level';
+zoomLabel.setAttribute('aria-live', 'polite');
+const zoomInBtn = button('zoom-in', strings.zoomIn, '+');
+const fitBtn = button('fit', strings.fit, '⤢');
+const exportBtn = button('export-svg', strings.exportSvg, strings.exportSvg);
+exportBtn.classList.add('primary');
+exportBtn.disabled = true;
+toolbar.append(titleEl, zoomOutBtn, zoomLabel, zoomInBtn, fitBtn, exportBtn);
+
+const viewport = document.createElement('div');
+viewport.className = 'viewport';
+viewport.tabIndex = 0;
+const canvas = document.createElement('div');
+canvas.className = 'canvas';
+canvas.setAttribute('role', 'img');
+viewport.append(canvas);
+
+const errorBox = document.createElement('div');
+errorBox.className = 'error';
+errorBox.hidden = true;
+errorBox.setAttribute('role', 'alert');
+
+const status = document.createElement('div');
+status.className = 'status';
+status.setAttribute('role', 'status');
+status.textContent = strings.noDiagram;
+
+document.body.append(toolbar, errorBox, viewport, status);
+
+// ---- state ----
+
+let state: DiagramViewState = { zoom: 1, panX: 0, panY: 0, ...(vscode.getState() ?? {}) };
+let current: RenderMessage | undefined;
+let shown: { source: string; theme: string } | undefined; // what is on screen, when it rendered fine
+let renderSeq = 0;
+let inflight: { source: string; theme: string; done: Promise<void> } | undefined;
+let saveQueued = false;
+
+function saveState(): void {
+  if (saveQueued) return;
+  saveQueued = true;
+  requestAnimationFrame(() => {
+    saveQueued = false;
+    vscode.setState(state);
+  });
+}
+
+const panZoom = new PanZoom(viewport, canvas, (view) => {
+  state = { ...state, ...view };
+  zoomLabel.textContent = `${Math.round(view.zoom * 100)}%`;
+  saveState();
+});
+
+// ---- mermaid ----
+
+function themeConfig(explicit: DiagramTheme | undefined): MermaidThemeConfig {
+  return explicit ? { theme: explicit, darkMode: explicit === 'dark' } : mermaidThemeFor(themeKind());
+}
+
+function configure(theme: MermaidThemeConfig): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    // A diagram's %%{init}%% / front matter may not change these (mermaid drops them from directives).
+    secure: [...SECURE_CONFIG_KEYS],
+    suppressErrorRendering: true,
+    theme: theme.theme,
+    darkMode: theme.darkMode ?? false,
+    themeVariables: theme.themeVariables ?? {},
+    fontFamily: cssVar('--vscode-font-family', 'sans-serif').replace(/[<>]/g, ''),
+    flowchart: { htmlLabels: true, useMaxWidth: false },
+    sequence: { useMaxWidth: false },
+    state: { useMaxWidth: false },
+  });
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  const maybe = error as { str?: unknown; message?: unknown } | undefined;
+  if (typeof maybe?.str === 'string') return maybe.str;
+  if (typeof maybe?.message === 'string') return maybe.message;
+  return String(error);
+}
+
+function showError(message: string): void {
+  errorBox.replaceChildren();
+  const heading = document.createElement('strong');
+  heading.textContent = strings.syntaxError;
+  const pre = document.createElement('pre');
+  pre.textContent = message; // text, never markup
+  errorBox.append(heading, pre);
+  errorBox.hidden = false;
+}
+
+async function render(message: RenderMessage, force = false): Promise<void> {
+  current = message;
+  titleEl.textContent = message.title;
+  canvas.setAttribute('aria-label', message.title);
+  const theme = themeConfig(message.theme);
+  const themeKey = JSON.stringify(theme);
+  const sameDiagram = state.diagramId === message.diagramId && state.source === message.source;
+  state = { ...state, diagramId: message.diagramId, title: message.title, source: message.source, theme: message.theme };
+  saveState();
+
+  // Already on screen (e.g. restored from state before the host answered `ready`): no flicker.
+  if (!force && shown && shown.source === message.source && shown.theme === themeKey) {
+    post({ type: 'rendered', ms: 0, renderId: message.renderId });
+    return;
+  }
+  if (!force && inflight && inflight.source === message.source && inflight.theme === themeKey) {
+    // The same render is under way (restored state, then the host's first message): wait for it.
+    await inflight.done;
+    if (shown && shown.source === message.source && shown.theme === themeKey) post({ type: 'rendered', ms: 0, renderId: message.renderId });
+    else if (!errorBox.hidden) post({ type: 'renderError', message: errorBox.querySelector('pre')?.textContent ?? '', renderId: message.renderId });
+    return;
+  }
+  const done = draw(message, theme, themeKey, sameDiagram);
+  inflight = { source: message.source, theme: themeKey, done };
+  await done;
+}
+
+async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey: string, sameDiagram: boolean): Promise<void> {
+  const seq = ++renderSeq;
+  const started = performance.now();
+  status.textContent = strings.rendering;
+  const { source, removed } = secureMermaidSource(message.source);
+  const id = `til-diagram-${seq}`;
+  try {
+    configure(theme);
+    await mermaid.parse(source); // throws with mermaid's own syntax error text
+    const { svg } = await mermaid.render(id, source);
+    if (seq !== renderSeq) return; // a newer render started meanwhile
+    const el = svgFromText(svg);
+    canvas.replaceChildren(el);
+    errorBox.hidden = true;
+    exportBtn.disabled = false;
+    shown = { source: message.source, theme: themeKey };
+    const vb = el.viewBox.baseVal;
+    if (sameDiagram && state.zoom > 0) panZoom.set({ zoom: state.zoom, panX: state.panX, panY: state.panY });
+    else panZoom.fit(vb?.width || el.getBBox().width, vb?.height || el.getBBox().height);
+    const ms = Math.round(performance.now() - started);
+    status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
+    post({ type: 'rendered', ms, renderId: message.renderId, removed });
+  } catch (error) {
+    if (seq !== renderSeq) return;
+    const text = errorText(error);
+    canvas.replaceChildren();
+    exportBtn.disabled = true;
+    shown = undefined;
+    showError(text);
+    status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : '';
+    post({ type: 'renderError', message: text, renderId: message.renderId });
+  } finally {
+    // mermaid leaves its scratch element behind when rendering fails
+    document.getElementById(`d${id}`)?.remove();
+  }
+}
+
+// ---- export ----
+
+function currentSvg(): string | undefined {
+  const svg = canvas.querySelector('svg');
+  if (!svg) return undefined;
+  return svgForExport(svg as SVGSVGElement, cssVar('--vscode-editor-background') || undefined);
+}
+
+exportBtn.addEventListener('click', () => {
+  const svg = currentSvg();
+  if (svg) post({ type: 'exportSvg', svg });
+});
+
+// ---- zoom buttons and keys ----
+
+zoomInBtn.addEventListener('click', () => panZoom.zoomBy(1.25));
+zoomOutBtn.addEventListener('click', () => panZoom.zoomBy(0.8));
+function fit(): void {
+  const svg = canvas.querySelector('svg');
+  if (!svg) return;
+  const vb = svg.viewBox.baseVal;
+  panZoom.fit(vb.width, vb.height);
+}
+fitBtn.addEventListener('click', fit);
+window.addEventListener('keydown', (e) => {
+  if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === '+' || e.key === '=') panZoom.zoomBy(1.25);
+  else if (e.key === '-' || e.key === '_') panZoom.zoomBy(0.8);
+  else if (e.key === '0') fit();
+  else return;
+  e.preventDefault();
+});
+
+// ---- node clicks ----
+
+canvas.addEventListener('click', (e) => {
+  const target = e.target as Element | null;
+  if (!target) return;
+  // Links inside the SVG never navigate the webview.
+  if (target.closest('a')) e.preventDefault();
+  const node = nodeAt(target, canvas);
+  if (node) post({ type: 'openNode', nodeId: node.nodeId, label: node.label });
+});
+
+// ---- theme ----
+
+onThemeKindChange(() => {
+  if (current && !current.theme) void render(current, true);
+});
+
+// ---- messages ----
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return;
+  if (message.type === 'render') void render(message);
+  else if (message.type === 'requestSvg') post({ type: 'exportSvg', svg: currentSvg() ?? '', requestId: message.requestId });
+});
+
+// Restored after the panel was hidden or the window reloaded: show the last diagram right away.
+if (state.source !== undefined && state.title !== undefined) {
+  void render({ type: 'render', diagramId: state.diagramId, title: state.title, source: state.source, theme: state.theme });
+}
+post({ type: 'ready' });
