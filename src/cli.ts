@@ -103,4 +103,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// exitCode, not exit(): a piped stdout must drain before the process ends.
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -44,3 +44,12 @@ test('bad arguments get a clear message and a usage exit code', () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no such file or folder/);
 });
+
+test('a large --json report is complete when piped (no truncated output)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-big-'));
+  const body = Array.from({ length: 400 }, (_, i) => `> 질문 ${i}은 무엇인가요?\n\n${'긴 답변 문장이다. '.repeat(40)}\n`).join('\n');
+  fs.writeFileSync(path.join(dir, 'big-til.md'), `# 1월 1일 TIL\n\n${body}`);
+  const out = run('inspect', dir, '--json');
+  assert.ok(out.length > 200_000, `${out.length} bytes`);
+  assert.equal(JSON.parse(out).cards.length, 400);
+});

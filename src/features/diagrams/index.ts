@@ -48,7 +48,7 @@ interface NoteDiagramsArgs {
  * explains it. Use `showDiagramCommand(ref.id)` for the link.
  */
 export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[] {
-  return coreDiagramsForTerm(index, termKey);
+  return coreDiagramsForTerm(index, termKey).map(localisedRef);
 }
 
 /** A `command:` URI that opens a diagram (for trusted hover Markdown). */
@@ -78,6 +78,15 @@ function asUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
   const v = value as { scheme?: unknown; path?: unknown };
   if (typeof v.scheme === 'string' && typeof v.path === 'string') return vscode.Uri.from(value as vscode.Uri);
   return undefined;
+}
+
+/** Built-in titles are English in core; the UI shows them localised (l10n bundle keys are the English titles). */
+function localised(d: DiagramSource): DiagramSource {
+  return d.kind === 'builtin' ? { ...d, title: vscode.l10n.t(d.title) } : d;
+}
+
+function localisedRef(ref: DiagramRef): DiagramRef {
+  return ref.kind === 'builtin' ? { ...ref, title: vscode.l10n.t(ref.title) } : ref;
 }
 
 function firstLine(source: string): string {
@@ -122,7 +131,7 @@ function relocateBlock(index: NoteIndex, old: DiagramSource): MermaidBlock | und
 function restoredDiagram(index: NoteIndex, state: DiagramViewState | undefined): DiagramSource | undefined {
   if (!state) return undefined;
   const known = state.diagramId ? findDiagram(index, state.diagramId) : undefined;
-  if (known) return known;
+  if (known) return localised(known);
   if (typeof state.source !== 'string' || typeof state.title !== 'string') return undefined;
   const id = state.diagramId ?? `restored:${Date.now()}`;
   const m = /^(.*)#L(\d+)$/.exec(id);
@@ -133,7 +142,8 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   const { index } = services;
   const disposables: vscode.Disposable[] = [];
 
-  async function open(diagram: DiagramSource, exportTo?: vscode.Uri): Promise<ShownDiagram> {
+  async function open(source: DiagramSource, exportTo?: vscode.Uri): Promise<ShownDiagram> {
+    const diagram = localised(source);
     const panel = DiagramPanel.show(services, diagram);
     const shown: ShownDiagram = { id: diagram.id, title: diagram.title };
     if (exportTo) shown.exported = (await panel.exportTo(exportTo)).toString();
@@ -150,7 +160,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
         return undefined;
       }
     } else {
-      diagram = await pick(diagramCatalog(index), vscode.l10n.t('Choose a diagram to show'));
+      diagram = await pick(diagramCatalog(index).map(localised), vscode.l10n.t('Choose a diagram to show'));
       if (!diagram) return undefined;
     }
     return open(diagram, asUri(args.exportTo));
@@ -256,7 +266,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   // The theme setting re-renders every open panel.
   disposables.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('til.diagrams.theme')) for (const panel of DiagramPanel.all()) panel.render();
+      if (e.affectsConfiguration('tilCompanion.diagrams.theme')) for (const panel of DiagramPanel.all()) panel.render();
     }),
   );
 

@@ -17,7 +17,7 @@ const LAST_EXPORT_FOLDER = 'til.diagrams.lastExportFolder';
 
 /** The `til.diagrams.theme` setting: undefined = follow VS Code. */
 export function configuredTheme(): DiagramTheme | undefined {
-  const value = vscode.workspace.getConfiguration('til').get<string>('diagrams.theme', 'auto');
+  const value = vscode.workspace.getConfiguration('tilCompanion').get<string>('diagrams.theme', 'auto');
   return DIAGRAM_THEMES.includes(value as DiagramTheme) ? (value as DiagramTheme) : undefined;
 }
 
