@@ -21,7 +21,8 @@ export interface ParsePoolOptions extends PoolWorkerOptions {
 
 export function defaultPoolSize(): number {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cpus, 8));
+  // Each worker holds its own copy of the parser; more than four rarely pays on a laptop.
+  return Math.max(1, Math.min(cpus, 4));
 }
 
 /** Worker threads that parse notes; started lazily, stopped when idle, restarted after a crash. */
