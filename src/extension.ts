@@ -5,6 +5,7 @@ import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
 import { registerNotesTree } from './features/notesTree/notesTree';
+import { registerQuiz } from './features/quiz';
 import { registerSearch } from './features/search/searchNotes';
 import { Commands, type Services } from './features/services';
 
@@ -15,10 +16,15 @@ export function activate(context: vscode.ExtensionContext) {
   const source = new NotesSource(context, index, output);
   const services: Services = { context, index, output, openLocation };
 
+  const quiz = registerQuiz(services);
   context.subscriptions.push(
     output,
     source,
-    registerNotesTree(services),
+    quiz,
+    registerNotesTree(services, {
+      extraRoots: (mode) => (mode === 'day' ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }] : []),
+      refreshOn: [quiz.onDidChangeDue],
+    }),
     registerHover({ index, config: readConfig }),
     registerSearch(services),
     registerExplain(services),

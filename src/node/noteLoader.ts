@@ -18,6 +18,8 @@ export interface NoteLoaderOptions {
  * else parse in the pool (which caches the result). The calling thread only reads and hashes.
  */
 export class NoteLoader {
+  private pack: Map<string, ParsedNote> | undefined;
+  private packWrite: Promise<void> = Promise.resolve();
   constructor(private readonly options: NoteLoaderOptions) {}
 
   async loadOne(file: string): Promise<ParsedNote> {
@@ -28,7 +30,7 @@ export class NoteLoader {
       return unreadable(file, error);
     }
     const hash = contentHash(bytes);
-    const cached = await this.options.cache?.get(hash);
+    const cached = this.pack?.get(hash) ?? (await this.options.cache?.get(hash));
     if (cached) return relocate(cached, file);
     try {
       return await this.options.pool.parse(file, bytes, hash, this.options.maxBytes);
@@ -39,6 +41,8 @@ export class NoteLoader {
 
   /** Load many files; `onBatch` receives results in arrival order so an index can fill progressively. */
   async loadMany(files: string[], onBatch?: (notes: ParsedNote[]) => void, batchSize = 200): Promise<ParsedNote[]> {
+    const cache = this.options.cache;
+    if (cache && !this.pack) this.pack = await cache.readPack();
     const results: ParsedNote[] = new Array(files.length);
     let next = 0;
     let batch: ParsedNote[] = [];
@@ -57,7 +61,20 @@ export class NoteLoader {
     const lanes = Math.max(1, this.options.concurrency ?? 64);
     await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, worker));
     flush();
+    if (cache) {
+      // Keep the pack in step with what was loaded, so the next start reads one file.
+      const fresh = results.filter((n) => n.hash);
+      const old = this.pack!;
+      const changed = fresh.length !== old.size || fresh.some((n) => old.get(n.hash)?.file !== n.file);
+      this.pack = new Map(fresh.map((n) => [n.hash, n]));
+      if (changed) this.packWrite = this.packWrite.then(() => cache.writePack(fresh));
+    }
     return results;
+  }
+
+  /** Resolves when the pack written after the last loadMany is on disk. */
+  flushed(): Promise<void> {
+    return this.packWrite;
   }
 }
 

@@ -94,7 +94,9 @@ export interface ProgressStoreOptions {
   io?: Partial<StoreIO>;
 }
 
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
 
 export class ProgressStore {
   readonly file: string;

@@ -87,3 +87,29 @@ test('loadMany keeps order and reports batches', async () => {
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a warm start reads the whole index from one pack file', async () => {
+  const { dir, pool, loader, parsed } = await setup();
+  try {
+    const files = await Promise.all(Array.from({ length: 5 }, async (_, i) => {
+      const f = path.join(dir, `p${i}.md`);
+      await fs.writeFile(f, `# 01${String(i + 1).padStart(2, '0')} TIL\n\n> 묶음 ${i}은요?\n\n답.\n`);
+      return f;
+    }));
+    await loader.loadMany(files);
+    await loader.flushed();
+    const pack = await new ParseCache(path.join(dir, 'cache')).readPack();
+    assert.equal(pack.size, 5);
+    await fs.rm(path.join(dir, 'cache', pack.keys().next().value!.slice(0, 2)), { recursive: true, force: true });
+    const { loader: fresh, parsed: parsedAgain } = await setup();
+    const warm = new NoteLoader({ pool, cache: new ParseCache(path.join(dir, 'cache')), read: (f) => fs.readFile(f) });
+    const notes = await warm.loadMany(files);
+    assert.equal(notes.filter((n) => n.cards.length === 1).length, 5);
+    assert.equal(parsed.length, 5, 'the first load parsed each note once');
+    assert.equal(parsedAgain.length, 0, 'nothing was parsed again');
+    void fresh;
+  } finally {
+    await pool.dispose();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

@@ -49,6 +49,8 @@ export class NoteIndex implements TermResolver {
   private glossaryByKey = new Map<string, GlossaryEntry>();
   private glossaryProblems: Problem[] = [];
   private readonly listeners = new Set<Listener>();
+  /** term() answers by key, dropped for the keys an update touches (hover look-ups stay O(1)). */
+  private readonly termInfoCache = new Map<string, TermInfo | null>();
 
   onDidChange(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -59,7 +61,10 @@ export class NoteIndex implements TermResolver {
     this.detach(note.file);
     this.notes.set(note.file, note);
     for (const card of note.cards) push(this.cardsByKey, card.key, card);
-    for (const term of note.terms) for (const key of keysOf(term)) push(this.termsByKey, key, term);
+    for (const term of note.terms) for (const key of keysOf(term)) {
+      push(this.termsByKey, key, term);
+      this.termInfoCache.delete(key);
+    }
     if (notify) this.fire([note.file]);
   }
 
@@ -80,6 +85,7 @@ export class NoteIndex implements TermResolver {
     this.notes.clear();
     this.cardsByKey.clear();
     this.termsByKey.clear();
+    this.termInfoCache.clear();
     this.fire(files);
   }
 
@@ -96,7 +102,10 @@ export class NoteIndex implements TermResolver {
     const old = this.notes.get(file);
     if (!old) return;
     for (const card of old.cards) pull(this.cardsByKey, card.key, card);
-    for (const term of old.terms) for (const key of keysOf(term)) pull(this.termsByKey, key, term);
+    for (const term of old.terms) for (const key of keysOf(term)) {
+      pull(this.termsByKey, key, term);
+      this.termInfoCache.delete(key);
+    }
   }
 
   private fire(files: string[]): void {
@@ -172,6 +181,14 @@ export class NoteIndex implements TermResolver {
   /** The best explanation of a term by any of its names. */
   term(nameOrKey: string): TermInfo | undefined {
     const key = termKey(nameOrKey);
+    const cached = this.termInfoCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const info = this.computeTerm(key);
+    this.termInfoCache.set(key, info ?? null);
+    return info;
+  }
+
+  private computeTerm(key: string): TermInfo | undefined {
     const entries = this.termsByKey.get(key);
     if (!entries?.length) return undefined;
     let best = entries[0];

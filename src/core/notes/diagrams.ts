@@ -1,14 +1,13 @@
-import type { Root, Code } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Code } from 'mdast';
 import type { MermaidBlock, Section } from '../model';
 import { endLine, startLine } from './positions';
 import { sectionAt } from './sectionAt';
 
 /** Every ```mermaid block, wherever it sits (lists and quotes included), titled by its section. */
-export function extractDiagrams(file: string, root: Root, sections: Section[]): MermaidBlock[] {
+export function extractDiagrams(file: string, code: Code[], sections: Section[]): MermaidBlock[] {
   const blocks: MermaidBlock[] = [];
-  visit(root, 'code', (node: Code) => {
-    if ((node.lang ?? '').toLowerCase() !== 'mermaid') return;
+  for (const node of code) {
+    if ((node.lang ?? '').toLowerCase() !== 'mermaid') continue;
     const line = startLine(node);
     const section = sectionAt(sections, line);
     const firstLine = node.value.trim().split('\n')[0] ?? '';
@@ -20,6 +19,6 @@ export function extractDiagrams(file: string, root: Root, sections: Section[]): 
       sectionId: section?.id,
       file, line, endLine: endLine(node),
     });
-  });
+  }
   return blocks;
 }

@@ -1,15 +1,14 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Code, Root } from 'mdast';
 import type { Problem } from '../model';
 import { endOffset, startLine } from './positions';
 
 /** Constructs Markdown silently runs to the end of the file when they are not closed. */
-export function findUnclosedConstructs(file: string, root: Root, text: string): Problem[] {
+export function findUnclosedConstructs(file: string, root: Root, code: Code[], text: string): Problem[] {
   const problems: Problem[] = [];
-  visit(root, 'code', (node) => {
+  for (const node of code) {
     const raw = text.slice(node.position?.start.offset ?? 0, endOffset(node));
     const fence = raw.match(/^\s*(`{3,}|~{3,})/)?.[1];
-    if (!fence) return;
+    if (!fence) continue;
     const lines = raw.trimEnd().split('\n');
     const last = lines[lines.length - 1].trim();
     if (lines.length < 2 || !last.startsWith(fence[0].repeat(fence.length))) {
@@ -18,7 +17,7 @@ export function findUnclosedConstructs(file: string, root: Root, text: string): 
         message: `A code block opened with ${fence} is never closed; the rest of the note is read as code.`,
       });
     }
-  });
+  }
   if (/^---[ \t]*\n/.test(text) && root.children[0]?.type !== 'yaml' && /^---[ \t]*\n[\w"'-]+[ \t]*:/.test(text)) {
     problems.push({
       file, line: 1, severity: 'warning', code: 'unclosed-frontmatter',

@@ -1,7 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { ParsedNote, Problem } from '../model';
 import { decodeNote, limitNesting, normaliseText } from './decode';
@@ -10,11 +9,12 @@ import { walkStructure } from './structure';
 import { extractTerms } from './terms';
 import { extractDiagrams } from './diagrams';
 import { findUnclosedConstructs } from './lint';
+import { collectNodes } from './collect';
 
 export { PARSER_VERSION } from './version';
 export const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseOptions {
   hash?: string;
@@ -46,10 +46,11 @@ export function parseNote(file: string, input: string | Uint8Array, options: Par
     const text = limitNesting(file, decoded.text, problems);
     const root = processor.parse(text) as Root;
     const frontMatter = frontMatterOf(file, root, text, problems);
-    problems.push(...findUnclosedConstructs(file, root, text));
+    const nodes = collectNodes(root);
+    problems.push(...findUnclosedConstructs(file, root, nodes.code, text));
     const structure = walkStructure(file, root, text, frontMatter, problems);
-    const terms = extractTerms(file, root, text, structure.sections, frontMatter);
-    const diagrams = extractDiagrams(file, root, structure.sections);
+    const terms = extractTerms(file, nodes, text, structure.sections, frontMatter);
+    const diagrams = extractDiagrams(file, nodes.code, structure.sections);
     return { file, hash, ...structure, terms, diagrams, problems };
   } catch (error) {
     problems.push({

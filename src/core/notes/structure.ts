@@ -4,7 +4,7 @@ import type { Card, Day, Problem, QuestionStyle, Section, Topic } from '../model
 import { cleanInline, isQuestionText, questionKey } from '../text';
 import { dateFromFileName, parseDayHeading, type DayDate } from './dates';
 import type { FrontMatter } from './frontmatter';
-import { endOffset, lineAt, startLine, startOffset } from './positions';
+import { endOffset, LineIndex, startLine, startOffset } from './positions';
 import { topicOf } from './topics';
 
 export interface NoteStructure {
@@ -45,7 +45,8 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
   const dayIds = new Set<string>();
   let day: Day | undefined;
   let open: OpenQuestion | undefined;
-  const lastLine = lineAt(text, text.length);
+  const lines = new LineIndex(text);
+  const lastLine = lines.lineAt(text.length);
 
   const startDay = (title: string, date: DayDate | undefined, line: number) => {
     let id = date?.date ?? `untitled-${line}`;
@@ -76,7 +77,7 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
     cards.push({
       key, question: open.question, answer, style: open.style, topic: 'other',
       dayId: open.dayId, sectionId: open.sectionId, file, line: open.line,
-      endLine: answer ? lineAt(text, open.answerEnd) : open.line,
+      endLine: answer ? lines.lineAt(open.answerEnd) : open.line,
     });
     open = undefined;
   };

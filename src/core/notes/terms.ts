@@ -1,12 +1,12 @@
-import type { Root, RootContent, Paragraph, Parent, Heading } from 'mdast';
+import type { RootContent, Paragraph, Parent, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Section, Term, TermSource, Topic } from '../model';
 import { cleanInline, isQuestionText } from '../text';
 import { parseDayHeading } from './dates';
 import type { FrontMatter } from './frontmatter';
 import { endOffset, startLine, startOffset } from './positions';
 import { sectionAt } from './sectionAt';
+import type { CollectedNodes } from './collect';
 
 const SUMMARY_CHARS = 600;
 const MAX_TERM_CHARS = 40;
@@ -29,17 +29,12 @@ interface Draft {
 }
 
 /** Concepts the note explains: definitions, bold labels, headings, `한글(English)` pairs, front matter aliases. */
-export function extractTerms(file: string, root: Root, text: string, sections: Section[], fm: FrontMatter): Term[] {
+export function extractTerms(file: string, nodes: CollectedNodes, text: string, sections: Section[], fm: FrontMatter): Term[] {
   const drafts: Draft[] = [];
   const slice = (from: number, to: number) => clip(text.slice(from, to).trim());
 
-  visit(root, (node, index, parent) => {
-    if (node.type === 'heading') {
-      headingTerm(node as Heading, index, parent as Parent | undefined, slice, drafts);
-      return;
-    }
-    if (node.type !== 'paragraph') return;
-    const paragraph = node as Paragraph;
+  for (const { node, index, parent } of nodes.headings) headingTerm(node, index, parent, slice, drafts);
+  for (const { node: paragraph, index, parent } of nodes.paragraphs) {
     const first = paragraph.children[0];
     const plain = cleanInline(toString(paragraph));
     // Read the bold lead from the source: CommonMark does not close `**괄호(Term)**는`, Korean writers do.
@@ -49,7 +44,7 @@ export function extractTerms(file: string, root: Root, text: string, sections: S
       const bold = cleanInline(lead[2]);
       const restText = lead[3];
       if (restText.trim() === '') {
-        labelTerm(bold, paragraph, index, parent as Parent | undefined, slice, drafts);
+        labelTerm(bold, paragraph, index, parent, slice, drafts);
       } else if (DEFINITION_TAIL.test(restText) && bold.length <= MAX_TERM_CHARS && !isQuestionText(bold) && !/[{}[\]]/.test(bold)) {
         drafts.push({ term: bold, source: 'definition', line: startLine(paragraph), summary: slice(startOffset(paragraph), endOffset(paragraph)) });
       }
@@ -64,7 +59,8 @@ export function extractTerms(file: string, root: Root, text: string, sections: S
       if (leadingBold.includes(pair.split('(')[0])) continue; // already read as a label or definition
       drafts.push({ term: pair, source: 'pair', line: startLine(paragraph), summary: clip(sentenceAround(plain, pair)) });
     }
-  });
+  }
+  drafts.sort((a, b) => a.line - b.line);
 
   const terms: Term[] = [];
   for (const d of drafts) {

@@ -13,6 +13,9 @@ export const PROGRESS_FORMAT = 'til-companion/quiz-progress';
 export interface CardProgress extends ReviewState {
   /** The question as last seen: what a slightly edited question is compared with. */
   question: string;
+  /** The notes the question was last seen in: only progress of a question that left a note still
+   *  indexed moves to a similar new question (never progress of notes of another workspace). */
+  files?: string[];
 }
 
 export interface TermProgress extends ReviewState {
@@ -57,8 +60,10 @@ export function validateProgress(json: unknown): Validation {
       const state = checkState(value, `cards[${JSON.stringify(key)}]`, fail);
       if (!state) continue;
       const question = (value as Record<string, unknown>).question;
+      const files = (value as Record<string, unknown>).files;
       if (typeof question !== 'string') fail(`cards[${JSON.stringify(key)}].question is not a string`);
-      else if (key) cards[key] = { ...state, question };
+      else if (files !== undefined && (!Array.isArray(files) || !files.every((f) => typeof f === 'string'))) fail(`cards[${JSON.stringify(key)}].files is not a list of paths`);
+      else if (key) cards[key] = files ? { ...state, question, files: [...files] } : { ...state, question };
     }
   }
   if (json.terms !== undefined) {
@@ -156,6 +161,17 @@ export function newer<T extends ReviewState>(a: T, b: T): T {
 
 export interface ReconcileResult {
   migrated: IdentityMatch[];
+  /** Something changed (a migration, or recorded files updated): worth saving. */
+  changed?: boolean;
+}
+
+/** The distinct files of a card's places, sorted. */
+export function filesOf(group: Pick<CardGroup, 'places'>): string[] {
+  return [...new Set(group.places.map((p) => p.file))].sort();
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 type Listener = () => void;
@@ -236,30 +252,47 @@ export class ProgressBook {
 
   /**
    * Keeps progress attached to questions that were edited: progress whose key no longer exists in
-   * `groups` moves to the most similar question without progress (similarity ≥ threshold).
-   * Progress of questions that merely disappeared stays (the note may come back).
+   * `groups`, last seen in a note that is still indexed, moves to the most similar question without
+   * progress (similarity ≥ threshold). Progress of questions that merely disappeared stays (the note
+   * may come back); progress of notes that are not indexed (another workspace) is never taken.
+   * Also refreshes the recorded files of known questions (a renamed note).
    */
   reconcile(groups: readonly CardGroup[], threshold = DEFAULT_SIMILARITY): ReconcileResult {
     if (!this.cards.size) return { migrated: [] };
     const present = new Set<string>();
-    const fresh: Array<{ key: string; question: string }> = [];
+    const indexedFiles = new Set<string>();
+    const fresh: Array<{ key: string; question: string; files: string[] }> = [];
+    let changed = false;
     for (const g of groups) {
       present.add(g.key);
-      if (!this.cards.has(g.key)) fresh.push({ key: g.key, question: g.question });
+      const files = filesOf(g);
+      for (const f of files) indexedFiles.add(f);
+      const p = this.cards.get(g.key);
+      if (!p) fresh.push({ key: g.key, question: g.question, files });
+      else if (p.files && !sameList(p.files, files)) {
+        this.cards.set(g.key, { ...p, files });
+        changed = true;
+      }
     }
-    if (!fresh.length) return { migrated: [] };
     const orphans: Array<{ key: string; question: string }> = [];
-    for (const [key, p] of this.cards) if (!present.has(key)) orphans.push({ key, question: p.question });
-    const migrated = matchOrphans(orphans, fresh, threshold);
-    if (!migrated.length) return { migrated };
-    const questionOf = new Map(fresh.map((f) => [f.key, f.question]));
-    for (const m of migrated) {
-      const p = this.cards.get(m.from)!;
-      this.cards.delete(m.from);
-      this.cards.set(m.to, { ...p, question: questionOf.get(m.to) ?? p.question });
+    if (fresh.length) {
+      for (const [key, p] of this.cards) {
+        if (!present.has(key) && p.files?.some((f) => indexedFiles.has(f))) orphans.push({ key, question: p.question });
+      }
     }
-    this.fire();
-    return { migrated };
+    const migrated = matchOrphans(orphans, fresh, threshold);
+    if (migrated.length) {
+      const freshByKey = new Map(fresh.map((f) => [f.key, f]));
+      for (const m of migrated) {
+        const p = this.cards.get(m.from)!;
+        const f = freshByKey.get(m.to)!;
+        this.cards.delete(m.from);
+        this.cards.set(m.to, { ...p, question: f.question, files: f.files });
+      }
+      changed = true;
+    }
+    if (changed) this.fire();
+    return { migrated, changed };
   }
 
   toData(now?: Date): ProgressData {

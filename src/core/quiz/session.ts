@@ -5,7 +5,7 @@
  */
 import type { CardGroup } from '../index/noteIndex';
 import type { Card } from '../model';
-import { ProgressBook, type CardProgress } from './progress';
+import { filesOf, ProgressBook, type CardProgress } from './progress';
 import { dueTime, isDue, Scheduler, type Clock, type QuizGrade, type ReviewState } from './scheduler';
 import { selectCardGroups, selectTerms, type QuizMode, type QuizScope, type ScopeIndex } from './scope';
 import { TermPool, termQuestion, type TermQuestion } from './termChoices';
@@ -168,7 +168,7 @@ export class QuizSession {
     if (!item) throw new Error('the quiz is over');
     if (item.kind !== 'card') throw new Error('term questions are answered with choose()');
     const now = this.deps.now();
-    const state: CardProgress = { ...this.deps.scheduler.review(this.deps.book.card(item.key), grade, now), question: item.question };
+    const state: CardProgress = { ...this.deps.scheduler.review(this.deps.book.card(item.key), grade, now), question: item.question, files: filesOf(item) };
     this.deps.book.setCard(item.key, state);
     this.record(item, grade, grade >= 2, item.question, state, now);
     return { item, state };

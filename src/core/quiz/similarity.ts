@@ -53,40 +53,41 @@ export interface IdentityMatch {
  */
 export function matchOrphans(orphans: readonly Keyed[], fresh: readonly Keyed[], threshold = DEFAULT_SIMILARITY): IdentityMatch[] {
   if (!orphans.length || !fresh.length) return [];
-  const oSets = orphans.map((o) => bigramSet(questionKey(o.question) || o.key));
-  const fSets = fresh.map((f) => bigramSet(questionKey(f.question) || f.key));
+  const oRaw = orphans.map((o) => bigramSet(questionKey(o.question) || o.key));
+  const fRaw = fresh.map((f) => bigramSet(questionKey(f.question) || f.key));
 
-  // Global bigram frequency: rare bigrams go first in each orphan's prefix.
+  // Global bigram frequency; bigrams become integer ids in rarity order (rarest = 0), and each set
+  // a sorted Int32Array, so a set's prefix is its first elements and overlaps are a merge.
   const freq = new Map<string, number>();
-  for (const sets of [oSets, fSets]) for (const s of sets) for (const g of s) freq.set(g, (freq.get(g) ?? 0) + 1);
+  for (const sets of [oRaw, fRaw]) for (const s of sets) for (const g of s) freq.set(g, (freq.get(g) ?? 0) + 1);
+  const ranked = [...freq.keys()].sort((x, y) => freq.get(x)! - freq.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
+  const id = new Map(ranked.map((g, i) => [g, i]));
+  const toIds = (set: Set<string>) => Int32Array.from(set, (g) => id.get(g)!).sort();
+  const oSets = oRaw.map(toIds);
+  const fSets = fRaw.map(toIds);
 
-  // Index each orphan by its prefix: the |A| - minOverlap + 1 rarest bigrams.
-  const postings = new Map<string, number[]>();
+  // Under one global order, two sets sharing ≥ o bigrams share one among their first (n - o + 1);
+  // o is at least minOverlap(n) for any partner that can reach the threshold.
+  const prefixLength = (n: number) => n - Math.max(1, Math.ceil((threshold * n) / (2 - threshold) - 1e-9)) + 1;
+  const postings: number[][] = Array.from({ length: ranked.length }, () => []);
   oSets.forEach((set, i) => {
-    const a = set.size;
-    if (!a) return;
-    const minOverlap = Math.max(1, Math.ceil((threshold * a) / (2 - threshold) - 1e-9));
-    const prefix = [...set].sort((x, y) => freq.get(x)! - freq.get(y)! || (x < y ? -1 : x > y ? 1 : 0)).slice(0, a - minOverlap + 1);
-    for (const g of prefix) {
-      const list = postings.get(g);
-      if (list) list.push(i);
-      else postings.set(g, [i]);
-    }
+    const p = prefixLength(set.length);
+    for (let k = 0; k < p && k < set.length; k++) postings[set[k]].push(i);
   });
 
   const pairs: Array<{ o: number; f: number; score: number }> = [];
+  const seen = new Int32Array(oSets.length).fill(-1);
   fSets.forEach((set, f) => {
-    const seen = new Set<number>();
-    for (const g of set) {
-      const list = postings.get(g);
-      if (!list) continue;
-      for (const o of list) {
-        if (seen.has(o)) continue;
-        seen.add(o);
-        const b = set.size;
-        const a = oSets[o].size;
+    const b = set.length;
+    if (!b) return;
+    const p = prefixLength(b);
+    for (let k = 0; k < p && k < b; k++) {
+      for (const o of postings[set[k]]) {
+        if (seen[o] === f) continue;
+        seen[o] = f;
+        const a = oSets[o].length;
         if (b < (threshold * a) / (2 - threshold) - 1e-9 || a < (threshold * b) / (2 - threshold) - 1e-9) continue;
-        const score = dice(oSets[o], set);
+        const score = (2 * overlap(oSets[o], set)) / (a + b);
         if (score >= threshold) pairs.push({ o, f, score });
       }
     }
@@ -108,6 +109,21 @@ export function matchOrphans(orphans: readonly Keyed[], fresh: readonly Keyed[],
     out.push({ from: orphans[p.o].key, to: fresh[p.f].key, score: p.score });
   }
   return out;
+}
+
+function overlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
 }
 
 function cmp(a: string, b: string): number {

@@ -7,13 +7,19 @@ import { escapeRegExp } from './scope';
 import { shuffle, type Rng } from './rng';
 
 export const CHOICES = 4;
-export const BLANK = '＿＿＿';
+/**
+ * Where the term was, in the prompt's Markdown: a private-use character, which Markdown treats like
+ * a letter (so `**term**은` stays bold when blanked); the host shows it as a visible blank.
+ */
+export const BLANK = '\uE000';
 
 export interface TermQuestion {
   key: string;
   term: string;
-  /** The explanation with the term and its aliases blanked out (Markdown). */
+  /** The explanation with the term and its aliases blanked out (Markdown, blanks are BLANK). */
   prompt: string;
+  /** The explanation as written (Markdown), shown after the pick. */
+  summary: string;
   choices: string[];
   /** Index of the right choice in `choices`. */
   answer: number;
@@ -60,6 +66,7 @@ export function termQuestion(target: TermInfo, pool: TermPool, rng: Rng): TermQu
     key: target.key,
     term: target.term,
     prompt: blankOut(target.summary, [target.term, ...target.allAliases, ...target.aliases]),
+    summary: target.summary,
     choices,
     answer: choices.indexOf(target.term),
     topic: target.topic,

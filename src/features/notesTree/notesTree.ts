@@ -124,24 +124,34 @@ function escapeMd(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|]/g, '\\$&');
 }
 
-/** Registers both views; they refresh when the index changes. */
-export function registerNotesTree(services: Services, extraRoots?: ExtraRoots): vscode.Disposable & { providers: NotesTreeProvider[] } {
-  const byDay = new NotesTreeProvider(services.index, 'day', extraRoots);
-  const byTopic = new NotesTreeProvider(services.index, 'topic', extraRoots);
+export interface NotesTreeOptions {
+  /** Groups shown above the days / topics (the quiz adds "Due for review"). */
+  extraRoots?: ExtraRoots;
+  /** Other changes that should refresh the views. */
+  refreshOn?: vscode.Event<void>[];
+}
+
+/** Registers both views; they refresh when the index (or anything in refreshOn) changes. */
+export function registerNotesTree(services: Services, options: NotesTreeOptions = {}): vscode.Disposable {
+  const byDay = new NotesTreeProvider(services.index, 'day', options.extraRoots);
+  const byTopic = new NotesTreeProvider(services.index, 'topic', options.extraRoots);
   let timer: NodeJS.Timeout | undefined;
-  const off = services.index.onDidChange(() => {
+  const refresh = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       byDay.refresh();
       byTopic.refresh();
     }, 100);
-  });
+  };
+  const off = services.index.onDidChange(refresh);
+  const subscriptions = (options.refreshOn ?? []).map((event) => event(refresh));
   const disposables = [
     byDay,
     byTopic,
     vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
     vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
+    ...subscriptions,
     { dispose: () => (clearTimeout(timer), off()) },
   ];
-  return Object.assign(vscode.Disposable.from(...disposables), { providers: [byDay, byTopic] });
+  return vscode.Disposable.from(...disposables);
 }

@@ -19,9 +19,9 @@ export { QuizController };
 /** Commands registered only when the extension runs under test (`ExtensionMode.Test`). */
 export const QuizTestCommands = {
   /** Grades the current card of the open quiz (arg: 1–4, default 3); returns QuizTestState. */
-  gradeCurrent: 'til.quiz.gradeCurrent',
+  gradeCurrent: 'til.test.quiz.gradeCurrent',
   /** Returns QuizTestState. */
-  state: 'til.quiz.state',
+  state: 'til.test.quiz.state',
 } as const;
 
 export interface QuizFeature extends vscode.Disposable {

@@ -3,6 +3,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
+import { escapeAttr } from '../../core/quiz/sanitize';
+import { BLANK } from '../../core/quiz/termChoices';
 import type { Rng } from '../../core/quiz/rng';
 import { formatInterval, Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
 import type { QuizScope } from '../../core/quiz/scope';
@@ -24,9 +26,11 @@ export interface QuizOptions {
   rng?: Rng;
 }
 
-/** What the test-only command `til.quiz.state` returns. */
+/** What the test-only command `til.test.quiz.state` returns. */
 export interface QuizTestState {
   dueCount: number;
+  /** Keys of the due cards, most urgent first (at most 100). */
+  dueKeys: string[];
   cardCount: number;
   panelOpen: boolean;
   panelTitle?: string;
@@ -130,8 +134,8 @@ export class QuizController implements vscode.Disposable {
 
   /** Moves progress of slightly edited questions to their new keys. */
   private reconcile(): void {
-    const { migrated } = this.book.reconcile(this.services.index.cardGroups());
-    if (!migrated.length) return;
+    const { migrated, changed } = this.book.reconcile(this.services.index.cardGroups());
+    if (!changed) return;
     for (const m of migrated) this.services.output.info(`quiz: progress of "${m.from}" moved to "${m.to}" (similarity ${m.score.toFixed(2)})`);
     void this.save();
   }
@@ -141,7 +145,12 @@ export class QuizController implements vscode.Disposable {
     if (this.indexTimer) clearTimeout(this.indexTimer);
     this.indexTimer = setTimeout(() => {
       this.indexTimer = undefined;
-      void this.loaded.then(() => this.reconcile());
+      void this.loaded.then(async () => {
+        this.reconcile();
+        // A session not started yet follows the notes (e.g. a panel restored while the index loads).
+        const session = this.session;
+        if (this.panel && this.scope && session && session.progress().reviewed === 0) await this.openSession(this.scope, undefined, false);
+      });
     }, INDEX_DEBOUNCE_MS);
   }
 
@@ -200,11 +209,14 @@ export class QuizController implements vscode.Disposable {
     await this.openSession(complete);
   }
 
-  private async openSession(scope: QuizScope, revived?: vscode.WebviewPanel): Promise<void> {
+  private async openSession(scope: QuizScope, revived?: vscode.WebviewPanel, reveal = true): Promise<void> {
     const started = Date.now();
+    const previous = this.session?.current()?.key;
     this.scope = scope;
     this.session = createSession(this.services.index, scope, { book: this.book, scheduler: this.scheduler, now: this.now, rng: this.options.rng });
-    this.sessionId = randomUUID();
+    // Refreshing an untouched session that still starts with the same card keeps its id, so the
+    // webview keeps a revealed answer.
+    if (reveal || revived || !previous || this.session.current()?.key !== previous) this.sessionId = randomUUID();
     this.services.output.debug(`quiz: session over ${this.session.items.length} item(s) for ${JSON.stringify(scope)} in ${Date.now() - started} ms`);
     const title = vscode.l10n.t('Quiz: {0}', scopeLabel(this.services.index, scope));
     const extensionUri = this.services.context.extensionUri;
@@ -213,7 +225,7 @@ export class QuizController implements vscode.Disposable {
       this.attach(QuizPanel.revive(revived, extensionUri, this.resourceRoots()));
     } else if (!this.panel) {
       this.attach(QuizPanel.create(extensionUri, this.resourceRoots(), title));
-    } else {
+    } else if (reveal) {
       this.panel.reveal();
     }
     this.panel!.title = title;
@@ -295,7 +307,10 @@ export class QuizController implements vscode.Disposable {
     return {
       kind: 'term',
       key: item.key,
-      promptHtml: await this.renderer.render(item.prompt, item.file),
+      promptHtml: (await this.renderer.render(item.prompt, item.file)).replaceAll(
+        BLANK,
+        `<span class="blank" role="img" aria-label="${escapeAttr(vscode.l10n.t('blank'))}">＿＿＿</span>`,
+      ),
       choices: item.choices,
       topic: topicLabel(item.topic),
       source: `${path.basename(item.file)}:${item.line}`,
@@ -309,7 +324,7 @@ export class QuizController implements vscode.Disposable {
       reviewed: s.reviewed,
       correct: s.correct,
       counts: s.counts,
-      nextDue: s.nextDue ? new Date(s.nextDue).toLocaleString(vscode.env.language) : undefined,
+      nextDue: s.nextDue ? formatDue(this.now(), new Date(s.nextDue)) : undefined,
       missed: s.missed.map((m) => m.text),
     };
   }
@@ -339,7 +354,7 @@ export class QuizController implements vscode.Disposable {
         }
         const { correct } = session.choose(message.choice);
         void this.save();
-        const explanationHtml = await this.renderer.render(`**${escapeMarkdown(item.term)}**: ${item.prompt.replaceAll('＿＿＿', item.term)}`, item.file);
+        const explanationHtml = await this.renderer.render(item.summary, item.file);
         this.panel?.post({ type: 'chosen', sessionId: this.sessionId, key: item.key, choice: message.choice, answer: item.answer, correct, explanationHtml });
         return;
       }
@@ -499,6 +514,7 @@ export class QuizController implements vscode.Disposable {
     const item = this.session?.current();
     return {
       dueCount: this.dueCount(),
+      dueKeys: this.dueCards().slice(0, 100).map((g) => g.key),
       cardCount: this.services.index.cardGroups().length,
       panelOpen: !!this.panel,
       panelTitle: this.panel?.title,
@@ -520,9 +536,17 @@ export class QuizController implements vscode.Disposable {
 
 export { QUIZ_VIEW_TYPE };
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+/** "Nov 26, 2:35 PM (10m)": the date in the UI language, and how far away it is. */
+function formatDue(now: Date, due: Date): string {
+  let when: string;
+  try {
+    when = due.toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    when = due.toISOString();
+  }
+  return `${when} (${formatInterval(now, due)})`;
 }
+
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;

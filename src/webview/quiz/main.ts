@@ -63,7 +63,9 @@ app.replaceChildren();
 
 const header = el('header', { class: 'bar' });
 const scopeLabel = el('span', { class: 'scope' });
-const progressBar = el('progress', { class: 'progress', max: '1', value: '0' }) as HTMLProgressElement;
+const progressBar = el('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0' });
+const progressFill = el('div', { class: 'progress-fill' });
+progressBar.append(progressFill);
 const progressText = el('span', { class: 'progress-text', 'aria-live': 'polite' });
 header.append(scopeLabel, progressBar, progressText);
 const screen = el('section', { class: 'screen' });
@@ -117,10 +119,12 @@ function updateProgress(p: ProgressView | undefined): void {
   }
   progressBar.hidden = false;
   const done = Math.min(p.position - 1, p.total);
-  progressBar.max = p.total;
-  progressBar.value = done;
   const text = p.position > p.total ? format(s.progress, p.total, p.total) : format(s.progress, p.position, p.total);
+  progressBar.setAttribute('aria-valuemax', String(p.total));
+  progressBar.setAttribute('aria-valuenow', String(done));
+  progressBar.setAttribute('aria-valuetext', text);
   progressBar.setAttribute('aria-label', text);
+  progressFill.style.width = `${(100 * done) / p.total}%`; // CSSOM, allowed by the CSP (no inline style attribute)
   progressText.textContent = text;
 }
 
