@@ -34,6 +34,8 @@ const webviews = Object.fromEntries(
   ['diagram', 'quiz'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
 );
 if (Object.keys(webviews).length) {
+  // Chunk names carry content hashes: clear old ones so the package holds only this build's.
+  if (!watch) fs.rmSync(path.join(__dirname, 'dist/webview'), { recursive: true, force: true });
   builds.push({
     bundle: true,
     platform: 'browser',

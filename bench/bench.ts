@@ -145,6 +145,7 @@ async function coldIndex(files: string[], size: number, cacheDir: string, expect
   await loader.loadMany(files, (notes) => index.upsertMany(notes));
   const s = msSince(t0) / 1000;
   const flushed = await waitForCache(cacheDir, expected);
+  await loader.flushed(); // the pack of the whole index, written after loadMany
   await pool.dispose();
   await sleep(100); // settle
   return { s, index, flushed };
@@ -181,6 +182,7 @@ async function bareRead(files: string[]): Promise<number> {
 async function cacheReadParse(cacheDir: string): Promise<{ s: number; entries: number; bytes: number }> {
   const entries: string[] = [];
   for (const d of await fs.readdir(cacheDir)) {
+    if (!(await fs.stat(path.join(cacheDir, d))).isDirectory()) continue; // pack.jsonl
     for (const name of await fs.readdir(path.join(cacheDir, d))) if (name.endsWith('.json')) entries.push(path.join(cacheDir, d, name));
   }
   gc();

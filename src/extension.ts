@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { NoteIndex } from './core/index/noteIndex';
 import { readConfig } from './features/config';
+import { diagramsForTerm, registerDiagrams } from './features/diagrams';
 import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
@@ -25,7 +26,8 @@ export function activate(context: vscode.ExtensionContext) {
       extraRoots: (mode) => (mode === 'day' ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }] : []),
       refreshOn: [quiz.onDidChangeDue],
     }),
-    registerHover({ index, config: readConfig }),
+    registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key) }),
+    registerDiagrams(services),
     registerSearch(services),
     registerExplain(services),
     vscode.commands.registerCommand(Commands.openLocation, openLocation),

@@ -129,7 +129,7 @@ suite('diagrams', () => {
     const note = (heading: string, node: string) => `# 2025-02-01 TIL\n\n## ${heading}\n\n\`\`\`mermaid\nflowchart LR\n  A[${node}] --> B[End]\n\`\`\`\n`;
     try {
       await write(note('Follow Me', 'Start'));
-      const block = await eventually(() => index.diagrams().find((b) => b.file.endsWith('zz-diagram-follow.md')), 'the new note in the index', 15_000);
+      const block = (await eventually(() => index.diagrams().find((b) => b.file.endsWith('zz-diagram-follow.md')), 'the new note in the index', 15_000))!;
       assert.strictEqual(block.title, 'Follow Me');
       await vscode.commands.executeCommand('til.openMermaidBlock', block.id);
       await eventually(() => tabLabels().includes('Follow Me'), 'the note diagram tab');

@@ -249,6 +249,12 @@ export class DiagramPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('No note explains “{0}” yet.', label || nodeId));
       return;
     }
+    // Open the note next to the diagram, not over it: focus another editor group first (the second
+    // group is created when there is none), then let openLocation open the note there.
+    const column = this.panel.viewColumn;
+    if (column !== undefined) {
+      await vscode.commands.executeCommand(column === vscode.ViewColumn.One ? 'workbench.action.focusSecondEditorGroup' : 'workbench.action.focusFirstEditorGroup');
+    }
     await this.services.openLocation(target.file, target.line);
   }
 

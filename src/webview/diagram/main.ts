@@ -123,7 +123,9 @@ function configure(theme: MermaidThemeConfig): void {
     darkMode: theme.darkMode ?? false,
     themeVariables: theme.themeVariables ?? {},
     fontFamily: cssVar('--vscode-font-family', 'sans-serif').replace(/[<>]/g, ''),
-    flowchart: { htmlLabels: true, useMaxWidth: false },
+    // SVG text labels, not HTML in foreignObject: markup in a label shows as the text it is.
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, useMaxWidth: false },
     sequence: { useMaxWidth: false },
     state: { useMaxWidth: false },
   });

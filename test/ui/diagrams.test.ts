@@ -1,0 +1,308 @@
+// What a person sees of the Diagrams feature, in a real workbench (code-server + Chromium):
+// the built-in diagrams render (process states, WebRTC signaling), a node click opens the note,
+// the theme follows VS Code, Export SVG saves a file, and hostile ```mermaid blocks in a note
+// render as text or as an error while executing nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openWorkbench, type Workbench } from './lib/workbench';
+
+const repo = path.resolve(__dirname, '../../..');
+const vsixPath = process.env.TIL_VSIX ?? path.join(repo, 'til-companion.vsix');
+
+// Each payload also tries to set a global, so "nothing ran" can be checked inside the webview, not
+// only through dialogs (webview frames are sandboxed without allow-modals: alert() would be ignored).
+const HOSTILE_NOTE = `# 2025-03-01 TIL
+
+## Hostile image label
+
+\`\`\`mermaid
+flowchart LR
+  A["<img src=x onerror=alert(1)>"] --> B["<img src=x onerror=window.__tilPwned=1>"]
+\`\`\`
+
+## Hostile click link
+
+\`\`\`mermaid
+flowchart LR
+  A[Click me] --> B[Done]
+  click A "javascript:alert(1)"
+  click B "javascript:window.__tilPwned=2"
+\`\`\`
+
+## Hostile init directive
+
+\`\`\`mermaid
+%%{init: {"securityLevel": "loose"}}%%
+flowchart LR
+  A[Loose] --> B[Callback]
+  click A call alert(1)
+  click B call eval("window.__tilPwned=3")
+\`\`\`
+
+## Hostile raw script
+
+\`\`\`mermaid
+<script>alert(1)</script>
+<script>window.__tilPwned=4</script>
+\`\`\`
+
+## Broken syntax
+
+\`\`\`mermaid
+flowchart LR
+  A -->
+\`\`\`
+`;
+
+let wb: Workbench;
+let folder: string;
+const dialogs: string[] = [];
+const consoleLines: string[] = [];
+
+before(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-diagrams-'));
+  fs.mkdirSync(path.join(folder, 'notes'));
+  fs.writeFileSync(path.join(folder, 'notes', 'hostile-til.md'), HOSTILE_NOTE);
+  wb = await openWorkbench({ folder, vsixPath, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+  wb.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss().catch(() => undefined);
+  });
+  wb.page.on('console', (m) => consoleLines.push(m.text()));
+});
+
+after(async () => {
+  await wb?.close();
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** The active webview's content frame. */
+function webview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+async function closeEditors(): Promise<void> {
+  await wb.runCommand('View: Close All Editors', { timeoutMs: 10_000 });
+  await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+}
+
+const QUICK_INPUT_BOX = '.quick-input-widget input';
+const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * F1, the command, click its row; then the command's own quick pick is open. (wb.runCommand waits
+ * for the quick input to close, which a command that opens a quick pick never lets happen.)
+ */
+async function paletteToQuickPick(commandTitle: string, timeoutMs = 60_000): Promise<void> {
+  const page = wb.page;
+  const box = page.locator(QUICK_INPUT_BOX).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await box.waitFor({ state: 'visible', timeout: 3_000 });
+      await box.fill(`>${commandTitle}`);
+      const row = page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: commandTitle }) }).first();
+      await row.waitFor({ state: 'visible', timeout: 3_000 });
+      await row.click();
+      // the command's quick pick replaces the palette: an empty input, visible
+      const until = Date.now() + 10_000;
+      while (Date.now() < until && ((await box.inputValue().catch(() => '>')).startsWith('>') || !(await box.isVisible()))) await sleep(100);
+      if (await box.isVisible()) return;
+    } catch {
+      // the extension may not be active yet: its command has no row
+    }
+    if (Date.now() > deadline) throw new Error(`the command "${commandTitle}" did not open its quick pick within ${timeoutMs} ms`);
+    await page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  }
+}
+
+/** Runs "TIL: Show Diagram…" and picks the row titled `title` (retrying while the notes index loads). */
+async function showDiagram(title: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  let lastRows: string[] = [];
+  while (Date.now() < deadline) {
+    await paletteToQuickPick('TIL: Show Diagram…');
+    const box = wb.page.locator(QUICK_INPUT_BOX).first();
+    await box.fill(title);
+    const row = wb.page.locator(QUICK_ROWS).filter({ hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 4_000 });
+      await row.click();
+      return;
+    } catch {
+      lastRows = await wb.page.locator(QUICK_ROWS).allInnerTexts().catch(() => []);
+      await wb.dismiss();
+      await sleep(1_000);
+    }
+  }
+  throw new Error(`no quick pick row "${title}"; rows seen: ${JSON.stringify(lastRows.slice(0, 12))}`);
+}
+
+/** Waits until the webview shows a rendered SVG or an error; returns which, with the visible text. */
+async function rendered(frame: FrameLocator): Promise<{ kind: 'svg' | 'error'; text: string }> {
+  const svg = frame.locator('.canvas svg');
+  const error = frame.locator('.error:not([hidden])');
+  await svg.or(error).first().waitFor({ state: 'visible', timeout: 60_000 });
+  if (await error.isVisible()) return { kind: 'error', text: (await error.innerText()).trim() };
+  // Text of the labels (not of mermaid's <style> element).
+  const text = await svg.evaluate((el: any) => Array.from(el.querySelectorAll('text, span, p, div') as ArrayLike<any>).map((e) => String(e.textContent ?? '')).join(' '));
+  return { kind: 'svg', text };
+}
+
+/** Inside the webview: nothing the payloads would have set or injected. */
+async function assertNothingRan(frame: FrameLocator, what: string): Promise<void> {
+  const probe = await frame.locator('body').evaluate(() => {
+    const g = globalThis as any;
+    const doc = g.document;
+    const all = (sel: string): any[] => Array.from(doc.querySelectorAll(sel));
+    return {
+      pwned: g.__tilPwned as unknown,
+      scripts: all('.canvas script, .canvas iframe, .canvas object, .canvas embed').length,
+      handlers: all('.canvas *').filter((el) => Array.from(el.attributes as ArrayLike<any>).some((a) => /^on/i.test(a.name))).length,
+      jsLinks: all('.canvas [href], .canvas [xlink\\:href]').filter((el) => /javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? '')).length,
+      // VS Code injects its own script into the head of the frame; the panel's body has only its module
+      inlineScripts: all('body script:not([src])').length,
+    };
+  });
+  assert.equal(probe.pwned, undefined, `${what}: a payload set window.__tilPwned`);
+  assert.equal(probe.scripts, 0, `${what}: script-capable elements in the diagram`);
+  assert.equal(probe.handlers, 0, `${what}: event-handler attributes in the diagram`);
+  assert.equal(probe.jsLinks, 0, `${what}: javascript: links in the diagram`);
+  assert.equal(probe.inlineScripts, 0, `${what}: inline scripts in the webview`);
+  assert.deepEqual(dialogs, [], `${what}: a dialog opened`);
+  assert.ok(!consoleLines.some((l) => /Ignored call to 'alert\(\)'/.test(l)), `${what}: alert() was called`);
+}
+
+test('the process-state diagram renders Ready, Running and Waiting', async () => {
+  await wb.captureOnFailure('diagram-process-states', async () => {
+    await showDiagram('Process States');
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Process States' });
+    await tab.first().waitFor({ timeout: 30_000 });
+    const frame = webview(wb.page);
+    const result = await rendered(frame);
+    assert.equal(result.kind, 'svg', result.text);
+    for (const word of ['New', 'Ready', 'Running', 'Waiting', 'Terminated', 'Suspended', 'dispatch', 'swap out']) assert.ok(result.text.includes(word), `${word} in ${result.text}`);
+    await wb.screenshot('diagram-process-states');
+
+    // zoom buttons change the zoom level shown in the toolbar
+    const level = frame.locator('.zoom-level');
+    const before = await level.innerText();
+    await frame.locator('#zoom-in').click();
+    await assert.doesNotReject(async () => {
+      const deadline = Date.now() + 5_000;
+      while ((await level.innerText()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    });
+    assert.notEqual(await level.innerText(), before);
+    await frame.locator('#fit').click();
+  });
+});
+
+test('the diagram follows the colour theme', async () => {
+  await wb.captureOnFailure('diagram-theme', async () => {
+    const frame = webview(wb.page);
+    const svgId = () => frame.locator('.canvas svg').getAttribute('id');
+    const bodyClass = () => frame.locator('body').getAttribute('class');
+    const first = await svgId();
+    assert.match((await bodyClass()) ?? '', /vscode-light/);
+    await paletteToQuickPick('Preferences: Color Theme');
+    await wb.page.locator(QUICK_INPUT_BOX).first().fill('Dark Modern');
+    await wb.page.locator(QUICK_ROWS).filter({ hasText: 'Dark Modern' }).first().click();
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !/vscode-dark/.test((await bodyClass()) ?? '')) await new Promise((r) => setTimeout(r, 200));
+    assert.match((await bodyClass()) ?? '', /vscode-dark/);
+    while (Date.now() < deadline && (await svgId()) === first) await new Promise((r) => setTimeout(r, 200));
+    assert.notEqual(await svgId(), first, 'the diagram re-rendered for the dark theme');
+    await wb.screenshot('diagram-process-states-dark');
+  });
+});
+
+test('clicking a state opens the note that explains it', async () => {
+  await wb.captureOnFailure('diagram-node-click', async () => {
+    const frame = webview(wb.page);
+    await frame.locator('.canvas g.node', { hasText: 'Running' }).first().click();
+    const tab = wb.page.locator('.tabs-container .tab.active', { hasText: /\.md/ });
+    await tab.first().waitFor({ timeout: 20_000 });
+    assert.match((await tab.first().innerText()).replace(/\s+/g, ''), /os-scheduling-sync\.md/);
+    await wb.page.locator('.view-lines', { hasText: 'Running' }).first().waitFor({ timeout: 10_000 });
+    await wb.screenshot('diagram-node-click');
+    await closeEditors();
+  });
+});
+
+test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG saves a file', async () => {
+  await wb.captureOnFailure('diagram-webrtc', async () => {
+    await showDiagram('WebRTC Signaling');
+    const frame = webview(wb.page);
+    const result = await rendered(frame);
+    assert.equal(result.kind, 'svg', result.text);
+    for (const word of ['offer', 'answer', 'ICE', 'STUN', 'TURN', 'getUserMedia']) assert.ok(result.text.includes(word), `${word} in the diagram`);
+    await wb.screenshot('diagram-webrtc');
+
+    // Export SVG → the save dialog (code-server's simple dialog: a quick input with the path)
+    const target = path.join(folder, 'exported', 'webrtc.svg');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    await frame.locator('#export-svg').click();
+    const box = wb.page.locator(QUICK_INPUT_BOX).first();
+    await box.waitFor({ state: 'visible', timeout: 15_000 });
+    // wait for the dialog to fill in its default path, then replace it
+    const ready = Date.now() + 15_000;
+    while (Date.now() < ready && !(await box.inputValue()).endsWith('.svg')) await sleep(100);
+    assert.match(await box.inputValue(), /WebRTC.*\.svg$/, 'the dialog proposes a file named after the diagram');
+    assert.ok(!(await box.inputValue()).startsWith(folder), 'the default is not inside the notes workspace');
+    await box.fill(target);
+    await sleep(500);
+    await box.press('Enter');
+    const deadline = Date.now() + 15_000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(fs.existsSync(target), `exported to ${target}`);
+    const svg = fs.readFileSync(target, 'utf8');
+    assert.match(svg, /<svg/);
+    assert.match(svg, /offer/);
+    await wb.dismiss();
+    await closeEditors();
+  });
+});
+
+const HOSTILE: Array<{ title: string; expect: 'svg' | 'error' | 'either'; shows?: RegExp }> = [
+  { title: 'Hostile image label', expect: 'svg', shows: /<img src="?x"?>/ },
+  { title: 'Hostile click link', expect: 'svg', shows: /Click me/ },
+  { title: 'Hostile init directive', expect: 'svg', shows: /Loose/ },
+  { title: 'Hostile raw script', expect: 'error' },
+  { title: 'Broken syntax', expect: 'error' },
+];
+
+for (const h of HOSTILE) {
+  test(`hostile note block "${h.title}" renders as ${h.expect === 'svg' ? 'text' : 'an error'} and runs nothing`, async () => {
+    await wb.captureOnFailure(`diagram-${h.title}`, async () => {
+      await showDiagram(h.title);
+      const frame = webview(wb.page);
+      const result = await rendered(frame);
+      if (h.expect !== 'either') assert.equal(result.kind, h.expect, `${h.title}: ${result.text.slice(0, 300)}`);
+      if (h.shows) assert.match(result.text, h.shows);
+      if (result.kind === 'error') assert.ok(result.text.length > 0, 'the error text is shown');
+      await wb.screenshot(`diagram-hostile-${h.title.replace(/\s+/g, '-').toLowerCase()}`);
+      await assertNothingRan(frame, h.title);
+      // Click every node: strict mode and the source filter leave nothing to run. A click opens the
+      // note beside the diagram, which stays visible (and keeps its window), so check again after.
+      const nodes = frame.locator('.canvas g.node');
+      const count = await nodes.count();
+      for (let i = 0; i < count; i++) {
+        await nodes.nth(i).click({ timeout: 5_000 }).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      if (count) {
+        await wb.page.locator('.tabs-container .tab', { hasText: 'hostile-til.md' }).first().waitFor({ timeout: 15_000 });
+        assert.equal(await frame.locator('.canvas svg').count(), 1, 'the diagram is still shown beside the note');
+      }
+      await assertNothingRan(frame, `${h.title} after clicks`);
+      await closeEditors();
+    });
+  });
+}
