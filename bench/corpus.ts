@@ -3,20 +3,9 @@
 // bold definitions, nested lists, code blocks, now and then a mermaid diagram). Deterministic for a seed.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { seededRng as mulberry32, type Rng } from '../src/core/random';
 
-export type Rng = () => number;
-
-/** mulberry32: tiny, fast, good enough for synthetic text. Returns floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
 
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import { NoteIndex } from './core/index/noteIndex';
 import { findNoteFiles } from './node/files';
 import { NoteLoader } from './node/noteLoader';
@@ -41,11 +42,14 @@ class UsageError extends Error {}
 async function buildIndex(inputs: string[], useCache: boolean): Promise<{ index: NoteIndex; missing: string[] }> {
   const found = await findNoteFiles(inputs);
   const cacheDir = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'til-companion', 'parse-cache');
-  const pool = new ParsePool({ workerFile: path.join(__dirname, 'parseWorker.js'), cacheDir: useCache ? cacheDir : undefined });
-  const loader = new NoteLoader({ pool, cache: useCache ? new ParseCache(cacheDir) : undefined, read: (f) => fs.readFile(f) });
+  const pool = new ParsePool({ workerFile: path.join(__dirname, 'parseWorker.js') });
+  // A pack per set of inputs, so inspecting one folder does not evict another's parses.
+  const packName = createHash('sha1').update(inputs.map((i) => path.resolve(i)).sort().join('\0')).digest('hex').slice(0, 16);
+  const loader = new NoteLoader({ pool, cache: useCache ? new ParseCache(cacheDir, packName) : undefined, read: (f) => fs.readFile(f) });
   try {
     const index = new NoteIndex();
     index.upsertMany(await loader.loadMany(found.notes));
+    await loader.flushed();
     const glossaries = await Promise.all(found.glossaries.map(async (g) => pool.parseGlossary(g, await fs.readFile(g, 'utf8'))));
     index.setGlossary(glossaries);
     return { index, missing: found.missing };

@@ -15,12 +15,20 @@ export interface NoteLoaderOptions {
 
 /**
  * Turns note files into parsed notes: read, hash, take the cached parse when the content was seen before,
- * else parse in the pool (which caches the result). The calling thread only reads and hashes.
+ * else parse in the pool. The calling thread only reads, hashes and looks up; parsing happens in workers.
  */
 export class NoteLoader {
-  private pack: Map<string, ParsedNote> | undefined;
-  private packWrite: Promise<void> = Promise.resolve();
+  /** Parses by content hash, stored without paths: the cache's pack, kept current as notes load. */
+  private known: Map<string, ParsedNote> | undefined;
+  private dirty = false;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(private readonly options: NoteLoaderOptions) {}
+
+  private async knownParses(): Promise<Map<string, ParsedNote>> {
+    this.known ??= (await this.options.cache?.read()) ?? new Map();
+    return this.known;
+  }
 
   async loadOne(file: string): Promise<ParsedNote> {
     let bytes: Uint8Array;
@@ -30,10 +38,14 @@ export class NoteLoader {
       return unreadable(file, error);
     }
     const hash = contentHash(bytes);
-    const cached = this.pack?.get(hash) ?? (await this.options.cache?.get(hash));
+    const known = await this.knownParses();
+    const cached = known.get(hash);
     if (cached) return relocate(cached, file);
     try {
-      return await this.options.pool.parse(file, bytes, hash, this.options.maxBytes);
+      const note = await this.options.pool.parse(file, bytes, hash, this.options.maxBytes);
+      known.set(hash, note);
+      this.dirty = true;
+      return note;
     } catch (error) {
       return failed(file, hash, error);
     }
@@ -41,8 +53,7 @@ export class NoteLoader {
 
   /** Load many files; `onBatch` receives results in arrival order so an index can fill progressively. */
   async loadMany(files: string[], onBatch?: (notes: ParsedNote[]) => void, batchSize = 200): Promise<ParsedNote[]> {
-    const cache = this.options.cache;
-    if (cache && !this.pack) this.pack = await cache.readPack();
+    await this.knownParses();
     const results: ParsedNote[] = new Array(files.length);
     let next = 0;
     let batch: ParsedNote[] = [];
@@ -50,7 +61,7 @@ export class NoteLoader {
       if (batch.length && onBatch) onBatch(batch);
       batch = [];
     };
-    const worker = async () => {
+    const lane = async () => {
       while (next < files.length) {
         const i = next++;
         results[i] = await this.loadOne(files[i]);
@@ -59,22 +70,27 @@ export class NoteLoader {
       }
     };
     const lanes = Math.max(1, this.options.concurrency ?? 64);
-    await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, lane));
     flush();
-    if (cache) {
-      // Keep the pack in step with what was loaded, so the next start reads one file.
-      const fresh = results.filter((n) => n.hash);
-      const old = this.pack!;
-      const changed = fresh.length !== old.size || fresh.some((n) => old.get(n.hash)?.file !== n.file);
-      this.pack = new Map(fresh.map((n) => [n.hash, n]));
-      if (changed) this.packWrite = this.packWrite.then(() => cache.writePack(fresh));
-    }
+    // Keep only what this set of notes uses, so the pack does not grow with every edit.
+    const used = new Set(results.map((n) => n.hash));
+    for (const hash of this.known!.keys()) if (!used.has(hash)) (this.known!.delete(hash), (this.dirty = true));
+    this.persist();
     return results;
   }
 
-  /** Resolves when the pack written after the last loadMany is on disk. */
+  /** Write the known parses when something changed; in the background, one write at a time. */
+  persist(): void {
+    const cache = this.options.cache;
+    if (!cache || !this.dirty || !this.known) return;
+    this.dirty = false;
+    const snapshot = [...this.known.values()];
+    this.writing = this.writing.then(() => cache.write(snapshot));
+  }
+
+  /** Resolves when the last persist() is on disk. */
   flushed(): Promise<void> {
-    return this.packWrite;
+    return this.writing;
   }
 }
 

@@ -1,52 +1,28 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedNote } from '../core/model';
+import { relocate } from '../core/notes/relocate';
+
+const SLICE = 200;
 
 /**
- * Parsed notes on disk, keyed by content hash: a note parsed once is never parsed again until it changes.
- * Writes are atomic (temp file + rename) so a crash never leaves a half-written entry.
+ * Parsed notes on disk, keyed by content hash, as one pack file per set of notes (JSON Lines, one note a line):
+ * a warm start reads one file instead of parsing again. Entries are stored without their path (a cache hit is
+ * by content, the loader puts the current path back), which also keeps the pack small.
+ * Writes are atomic (temp file + rename): a crash leaves the previous pack.
  */
-const PACK_FILE = 'pack.jsonl';
-const PACK_SLICE = 200;
-
 export class ParseCache {
-  constructor(readonly dir: string) {}
+  readonly file: string;
 
-  private pathOf(hash: string): string {
-    return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+  constructor(readonly dir: string, name = 'index') {
+    this.file = path.join(dir, `${name.replace(/[^\w.-]/g, '_')}.pack.jsonl`);
   }
 
-  async get(hash: string): Promise<ParsedNote | undefined> {
-    try {
-      const note = JSON.parse(await fs.readFile(this.pathOf(hash), 'utf8')) as ParsedNote;
-      return note.hash === hash ? note : undefined;
-    } catch {
-      return undefined; // missing or damaged: parse again
-    }
-  }
-
-  async set(note: ParsedNote): Promise<void> {
-    if (!note.hash) return;
-    const target = this.pathOf(note.hash);
-    const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(temp, JSON.stringify(note));
-      await fs.rename(temp, target);
-    } catch {
-      await fs.rm(temp, { force: true }).catch(() => undefined); // a cache that cannot be written is only slower
-    }
-  }
-
-  /**
-   * The whole last index in one file (JSON Lines, one parsed note per line): a warm start reads one file
-   * instead of one per note. Entries are still keyed by content hash, so a stale pack only costs misses.
-   */
-  async readPack(): Promise<Map<string, ParsedNote>> {
+  async read(): Promise<Map<string, ParsedNote>> {
     const pack = new Map<string, ParsedNote>();
     let text: string;
     try {
-      text = await fs.readFile(path.join(this.dir, PACK_FILE), 'utf8');
+      text = await fs.readFile(this.file, 'utf8');
     } catch {
       return pack;
     }
@@ -56,31 +32,31 @@ export class ParseCache {
         const note = JSON.parse(line) as ParsedNote;
         if (note.hash) pack.set(note.hash, note);
       } catch {
-        // a damaged line costs one re-parse
+        // a damaged line costs one parse
       }
     }
     return pack;
   }
 
-  /** Write the pack without blocking the thread for long: notes are serialised in slices. */
-  async writePack(notes: ParsedNote[]): Promise<void> {
-    const target = path.join(this.dir, PACK_FILE);
-    const temp = `${target}.${process.pid}.tmp`;
-    const parts: string[] = [];
-    for (let i = 0; i < notes.length; i += PACK_SLICE) {
-      for (const note of notes.slice(i, i + PACK_SLICE)) if (note.hash) parts.push(JSON.stringify(note));
+  /** Serialised in slices so the calling thread (the extension host) is never blocked for long. */
+  async write(notes: Iterable<ParsedNote>): Promise<void> {
+    const all = [...notes].filter((n) => n.hash);
+    const lines: string[] = [];
+    for (let i = 0; i < all.length; i += SLICE) {
+      for (const note of all.slice(i, i + SLICE)) lines.push(JSON.stringify(relocate(note, '')));
       await new Promise((resolve) => setImmediate(resolve));
     }
+    const temp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, parts.join('\n') + '\n');
-      await fs.rename(temp, target);
+      await fs.writeFile(temp, lines.length ? lines.join('\n') + '\n' : '');
+      await fs.rename(temp, this.file);
     } catch {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
+      await fs.rm(temp, { force: true }).catch(() => undefined); // a cache that cannot be written is only slower
     }
   }
 
   async clear(): Promise<void> {
-    await fs.rm(this.dir, { recursive: true, force: true });
+    await fs.rm(this.file, { force: true });
   }
 }

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { ParsedNote } from '../core/model';
 import type { Glossary } from '../core/index/glossary';
-import type { PoolRequest, PoolResponse, PoolWorkerOptions } from './poolProtocol';
+import type { PoolRequest, PoolResponse } from './poolProtocol';
 
 type Pending = { resolve: (r: PoolResponse) => void; reject: (e: Error) => void };
 interface Slot {
@@ -11,7 +11,7 @@ interface Slot {
 }
 type RequestBody = PoolRequest extends infer R ? (R extends PoolRequest ? Omit<R, 'id'> : never) : never;
 
-export interface ParsePoolOptions extends PoolWorkerOptions {
+export interface ParsePoolOptions {
   /** Path of the bundled worker script (dist/parseWorker.js). */
   workerFile: string;
   size?: number;
@@ -69,7 +69,7 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerFile, { workerData: { cacheDir: this.options.cacheDir } satisfies PoolWorkerOptions });
+    const worker = new Worker(this.options.workerFile);
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (response: PoolResponse) => {
       const p = slot.pending.get(response.id);

@@ -10,8 +10,3 @@ export type PoolResponse =
   | { id: number; kind: 'note'; note: ParsedNote }
   | { id: number; kind: 'glossary'; glossary: Glossary }
   | { id: number; kind: 'error'; message: string };
-
-export interface PoolWorkerOptions {
-  /** Folder of the on-disk parse cache; the worker writes what it parses there. */
-  cacheDir?: string;
-}

@@ -8,62 +8,84 @@ import { ParseCache } from '../../src/node/parseCache';
 import { ParsePool } from '../../src/node/parsePool';
 import { workerFile } from './helpers';
 
-async function setup() {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'til-pool-'));
-  const cacheDir = path.join(dir, 'cache');
-  const pool = new ParsePool({ workerFile, size: 2, cacheDir });
+/** A loader over a temp folder whose pool counts the parses it was asked for. */
+async function setup(dir?: string) {
+  dir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'til-pool-'));
+  const pool = new ParsePool({ workerFile, size: 2 });
   const parsed: string[] = [];
-  const loader = new NoteLoader({
-    pool: { parse: (...a: Parameters<ParsePool['parse']>) => (parsed.push(a[0]), pool.parse(...a)) } as ParsePool,
-    cache: new ParseCache(cacheDir),
-    read: (f) => fs.readFile(f),
-  });
-  return { dir, pool, loader, parsed };
+  const counting = { parse: (...a: Parameters<ParsePool['parse']>) => (parsed.push(a[0]), pool.parse(...a)) } as ParsePool;
+  const cache = new ParseCache(path.join(dir, 'cache'));
+  const loader = new NoteLoader({ pool: counting, cache, read: (f) => fs.readFile(f) });
+  return { dir, pool, loader, parsed, cache };
 }
 
-test('notes are parsed in workers once, then served from the cache by content', async () => {
-  const { dir, pool, loader, parsed } = await setup();
-  try {
-    const a = path.join(dir, 'a.md');
-    await fs.writeFile(a, '# 1월 2일 TIL\n\n> 캐시는 무엇인가요?\n\n다시 계산하지 않으려고 저장해 둔 결과.\n');
-    const first = await loader.loadOne(a);
-    assert.equal(first.cards.length, 1);
-    await new Promise((r) => setTimeout(r, 50)); // the worker writes the cache after replying
-    await pool.dispose();
-    const again = await loader.loadOne(a);
-    assert.deepEqual(again, JSON.parse(JSON.stringify(first)));
-    assert.equal(parsed.length, 1, 'the second load came from the cache');
+async function write(dir: string, name: string, text: string): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, text);
+  return file;
+}
 
-    const renamed = path.join(dir, 'renamed.md');
+test('notes are parsed in workers once, then served from the pack by content, across restarts and renames', async () => {
+  const first = await setup();
+  try {
+    const a = await write(first.dir, 'a.md', '# 1월 2일 TIL\n\n> 캐시는 무엇인가요?\n\n다시 계산하지 않으려고 저장해 둔 결과.\n');
+    const [note] = await first.loader.loadMany([a]);
+    assert.equal(note.cards.length, 1);
+    await first.loader.flushed();
+    await first.pool.dispose();
+
+    const second = await setup(first.dir);
+    const renamed = path.join(first.dir, 'renamed.md');
     await fs.rename(a, renamed);
-    const moved = await loader.loadOne(renamed);
-    assert.equal(moved.cards[0].file, renamed, 'a cached parse is relocated to the new name');
-    assert.equal(parsed.length, 1);
+    const [moved] = await second.loader.loadMany([renamed]);
+    assert.equal(second.parsed.length, 0, 'nothing parsed after a restart');
+    assert.equal(moved.cards[0].file, renamed, 'a cached parse gets the new path');
+    assert.equal(moved.sections.length + moved.days.length, 1);
+    assert.equal(moved.days[0].file, renamed);
 
     await fs.appendFile(renamed, '\n> 바뀐 파일은요?\n\n다시 읽는다.\n');
-    const changed = await loader.loadOne(renamed);
+    const changed = await second.loader.loadOne(renamed);
     assert.equal(changed.cards.length, 2);
-    assert.equal(parsed.length, 2, 'a changed file is parsed again');
+    assert.equal(second.parsed.length, 1, 'a changed file is parsed again');
+    await second.pool.dispose();
+  } finally {
+    await fs.rm(first.dir, { recursive: true, force: true });
+  }
+});
+
+test('the pack holds no paths and only the notes still in use', async () => {
+  const { dir, pool, loader, cache } = await setup();
+  try {
+    const a = await write(dir, 'a.md', '# 0101 TIL\n\n> 하나인가요?\n\n답.\n');
+    const b = await write(dir, 'b.md', '# 0102 TIL\n\n> 둘인가요?\n\n답.\n');
+    await loader.loadMany([a, b]);
+    await loader.flushed();
+    const text = await fs.readFile(cache.file, 'utf8');
+    assert.ok(!text.includes(dir), 'no absolute paths stored');
+    assert.equal((await cache.read()).size, 2);
+    await loader.loadMany([a]);
+    await loader.flushed();
+    assert.equal((await cache.read()).size, 1, 'b left the set and the pack');
   } finally {
     await pool.dispose();
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
 
-test('a missing file becomes a problem; a damaged cache entry is parsed again', async () => {
-  const { dir, pool, loader, parsed } = await setup();
+test('a missing file becomes a problem; a damaged pack costs a parse, not a crash', async () => {
+  const { dir, pool, loader, cache } = await setup();
   try {
     const missing = await loader.loadOne(path.join(dir, 'nope.md'));
     assert.equal(missing.problems[0].code, 'unreadable');
-    const b = path.join(dir, 'b.md');
-    await fs.writeFile(b, '# 0102 TIL\n\n> 손상된 캐시는요?\n\n다시 파싱한다.\n');
-    const first = await loader.loadOne(b);
-    await new Promise((r) => setTimeout(r, 50));
-    const entry = path.join(dir, 'cache', first.hash.slice(0, 2), `${first.hash}.json`);
-    await fs.writeFile(entry, '{"truncated":');
-    const again = await loader.loadOne(b);
-    assert.deepEqual(again.cards, first.cards);
-    assert.equal(parsed.length, 2);
+    const b = await write(dir, 'b.md', '# 0102 TIL\n\n> 손상된 캐시는요?\n\n다시 파싱한다.\n');
+    const [first] = await loader.loadMany([b]);
+    await loader.flushed();
+    await fs.writeFile(cache.file, '{"truncated":\n');
+    const again = await setup(dir);
+    const [reparsed] = await again.loader.loadMany([b]);
+    assert.deepEqual(reparsed.cards, first.cards);
+    assert.equal(again.parsed.length, 1);
+    await again.pool.dispose();
   } finally {
     await pool.dispose();
     await fs.rm(dir, { recursive: true, force: true });
@@ -73,41 +95,11 @@ test('a missing file becomes a problem; a damaged cache entry is parsed again', 
 test('loadMany keeps order and reports batches', async () => {
   const { dir, pool, loader } = await setup();
   try {
-    const files = await Promise.all(Array.from({ length: 25 }, async (_, i) => {
-      const f = path.join(dir, `n${i}.md`);
-      await fs.writeFile(f, `# 01${String(i + 1).padStart(2, '0')} TIL\n\n> 질문 ${i}인가요?\n\n답 ${i}.\n`);
-      return f;
-    }));
+    const files = await Promise.all(Array.from({ length: 25 }, (_, i) => write(dir, `n${i}.md`, `# 01${String(i + 1).padStart(2, '0')} TIL\n\n> 질문 ${i}인가요?\n\n답 ${i}.\n`)));
     let batches = 0;
     const notes = await loader.loadMany(files, () => batches++, 10);
     assert.deepEqual(notes.map((n) => n.file), files);
     assert.equal(batches, 3);
-  } finally {
-    await pool.dispose();
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-});
-
-test('a warm start reads the whole index from one pack file', async () => {
-  const { dir, pool, loader, parsed } = await setup();
-  try {
-    const files = await Promise.all(Array.from({ length: 5 }, async (_, i) => {
-      const f = path.join(dir, `p${i}.md`);
-      await fs.writeFile(f, `# 01${String(i + 1).padStart(2, '0')} TIL\n\n> 묶음 ${i}은요?\n\n답.\n`);
-      return f;
-    }));
-    await loader.loadMany(files);
-    await loader.flushed();
-    const pack = await new ParseCache(path.join(dir, 'cache')).readPack();
-    assert.equal(pack.size, 5);
-    await fs.rm(path.join(dir, 'cache', pack.keys().next().value!.slice(0, 2)), { recursive: true, force: true });
-    const { loader: fresh, parsed: parsedAgain } = await setup();
-    const warm = new NoteLoader({ pool, cache: new ParseCache(path.join(dir, 'cache')), read: (f) => fs.readFile(f) });
-    const notes = await warm.loadMany(files);
-    assert.equal(notes.filter((n) => n.cards.length === 1).length, 5);
-    assert.equal(parsed.length, 5, 'the first load parsed each note once');
-    assert.equal(parsedAgain.length, 0, 'nothing was parsed again');
-    void fresh;
   } finally {
     await pool.dispose();
     await fs.rm(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { ProgressBook, emptyProgress } from '../../src/core/quiz/progress';
 import { Scheduler, isDue, formatInterval, type QuizGrade } from '../../src/core/quiz/scheduler';
 import { countDue, createSession, dueGroups } from '../../src/core/quiz/session';
 import { matchOrphans, questionSimilarity } from '../../src/core/quiz/similarity';
-import { seededRng } from '../../src/core/quiz/rng';
+import { seededRng } from '../../src/core/random';
 import { BLANK } from '../../src/core/quiz/termChoices';
 import { sanitizeHtml } from '../../src/core/quiz/sanitize';
 import { readFixture } from './helpers';

@@ -1,4 +1,4 @@
-export * from './rng';
+export * from '../random';
 export * from './similarity';
 export * from './scheduler';
 export * from './progress';

@@ -9,7 +9,7 @@ import { filesOf, ProgressBook, type CardProgress } from './progress';
 import { dueTime, isDue, Scheduler, type Clock, type QuizGrade, type ReviewState } from './scheduler';
 import { selectCardGroups, selectTerms, type QuizMode, type QuizScope, type ScopeIndex } from './scope';
 import { TermPool, termQuestion, type TermQuestion } from './termChoices';
-import type { Rng } from './rng';
+import type { Rng } from '../random';
 
 export interface CardItem {
   kind: 'card';

@@ -4,7 +4,7 @@
  */
 import type { TermInfo } from '../index/noteIndex';
 import { escapeRegExp } from './scope';
-import { shuffle, type Rng } from './rng';
+import { shuffle, type Rng } from '../random';
 
 export const CHOICES = 4;
 /**

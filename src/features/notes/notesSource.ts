@@ -35,8 +35,9 @@ export class NotesSource implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
   ) {
     this.ready = new Promise((r) => (this.resolveReady = r));
-    const cacheDir = path.join(context.globalStorageUri.fsPath, 'parse-cache');
-    this.pool = new ParsePool({ workerFile: path.join(context.extensionPath, 'dist', 'parseWorker.js'), cacheDir });
+    // One pack of parses per workspace: windows on different workspaces do not overwrite each other's.
+    const cacheDir = path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'parse-cache');
+    this.pool = new ParsePool({ workerFile: path.join(context.extensionPath, 'dist', 'parseWorker.js') });
     this.loader = new NoteLoader({
       pool: this.pool,
       cache: new ParseCache(cacheDir),
@@ -224,6 +225,7 @@ export class NotesSource implements vscode.Disposable {
       }
     }
     if (changed.length) this.index.upsertMany(changed);
+    this.loader.persist();
     if (batch.some(([f]) => this.glossaryFiles.has(f))) await this.loadGlossaries();
     this.output.info(`Re-indexed ${batch.length} changed file(s)`);
   }

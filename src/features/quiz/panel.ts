@@ -1,5 +1,5 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { escapeHtml, webviewHtml } from '../webview/webviewHtml';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/quizProtocol';
 
 export const QUIZ_VIEW_TYPE = 'til.quiz';
@@ -64,32 +64,13 @@ export class QuizPanel implements vscode.Disposable {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const base = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(base, 'quiz.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(base, 'quiz.css'));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} https: data:`,
-    ].join('; ');
-    const lang = escapeAttr(vscode.env.language || 'en');
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>${escapeAttr(vscode.l10n.t('Quiz'))}</title>
-</head>
-<body>
-<main id="app" aria-label="${escapeAttr(vscode.l10n.t('Quiz'))}"></main>
-<script type="module" nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    const title = vscode.l10n.t('Quiz');
+    return webviewHtml(this.panel.webview, this.extensionUri, {
+      entry: 'quiz',
+      title,
+      csp: { img: ['https:', 'data:'] },
+      body: `<main id="app" aria-label="${escapeHtml(title)}"></main>`,
+    });
   }
 
   dispose(): void {
@@ -101,8 +82,4 @@ export class QuizPanel implements vscode.Disposable {
     this.onMessageEmitter.dispose();
     this.onDisposeEmitter.dispose();
   }
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

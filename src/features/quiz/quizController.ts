@@ -1,11 +1,12 @@
 import { randomUUID } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { webviewRoot } from '../webview/webviewHtml';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
 import { escapeAttr } from '../../core/quiz/sanitize';
 import { BLANK } from '../../core/quiz/termChoices';
-import type { Rng } from '../../core/quiz/rng';
+import type { Rng } from '../../core/random';
 import { formatInterval, Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
 import type { QuizScope } from '../../core/quiz/scope';
 import { countDue, createSession, dueGroups, type QuizItem, type QuizSession } from '../../core/quiz/session';
@@ -246,7 +247,7 @@ export class QuizController implements vscode.Disposable {
 
   /** Panel roots: the webview bundle, plus note folders so images of notes can be shown. */
   private resourceRoots(): vscode.Uri[] {
-    const roots = [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview')];
+    const roots = [webviewRoot(this.services.context.extensionUri)];
     const dirs: string[] = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     for (const file of this.services.index.files()) {
       const dir = path.dirname(file);

@@ -1,4 +1,4 @@
-/** Random numbers for the quiz: seedable so tests (and a reproducible session) get the same order. */
+/** Seedable random numbers: the quiz's shuffles, the generated test inputs and the benchmark corpus repeat for a seed. */
 export type Rng = () => number;
 
 /** mulberry32: small, fast, good enough for shuffling choices. */

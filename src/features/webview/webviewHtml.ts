@@ -1,0 +1,59 @@
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+
+/** A fresh CSP nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  return crypto.randomBytes(16).toString('base64');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The bundled webview folder: the only place our webviews load scripts and styles from. */
+export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+export interface WebviewPage {
+  /** Bundle name in dist/webview: loads `<entry>.js` and `<entry>.css`. */
+  entry: 'diagram' | 'quiz';
+  title: string;
+  /** Extra CSP sources: `style` and `img` are appended to webview.cspSource. */
+  csp?: { style?: string[]; img?: string[]; font?: boolean };
+  /** Extra trusted markup for <head> (already escaped) and the body before the script. */
+  head?: string;
+  body?: string;
+}
+
+/**
+ * The HTML shell of every webview: CSP `default-src 'none'`, the one module script allowed by a fresh nonce,
+ * styles and images only from our own folder (plus what the page asks for).
+ */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage, nonce = newNonce()): string {
+  const root = webviewRoot(extensionUri);
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, `${page.entry}.js`));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, `${page.entry}.css`));
+  const csp = [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    [`style-src ${webview.cspSource}`, ...(page.csp?.style ?? [])].join(' '),
+    [`img-src ${webview.cspSource}`, ...(page.csp?.img ?? [])].join(' '),
+    ...(page.csp?.font ? [`font-src ${webview.cspSource}`] : []),
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(vscode.env.language || 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${page.head ?? ''}
+<link rel="stylesheet" href="${style}">
+<title>${escapeHtml(page.title)}</title>
+</head>
+<body>
+${page.body ?? ''}
+<script type="module" nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}
