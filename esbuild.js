@@ -27,6 +27,8 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist', metafile: true },
+  // The quiz implementation, required on first use (activation compiles only dist/extension.js).
+  { ...node, entryPoints: { quiz: 'src/features/quiz/quizBundle.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -423,6 +423,7 @@ function stub(name) {
       if (prop === Symbol.toPrimitive) return () => '';
       if (prop === Symbol.iterator) return function* () {};
       if (prop === Symbol.asyncIterator) return async function* () {};
+      if (cache.has(prop)) return cache.get(prop);
       if (Object.prototype.hasOwnProperty.call(tgt, prop)) return tgt[prop];
       if (typeof prop === 'symbol') return undefined;
       if (!cache.has(prop)) cache.set(prop, stub(name + '.' + prop));
@@ -433,6 +434,7 @@ function stub(name) {
       return stub(name + '()');
     },
     construct() { return stub('new ' + name); },
+    set(tgt, prop, value) { cache.set(prop, value); return true; }, // item.name = …, item.text = …
   });
 }
 // The module's export names, from @types/vscode (esbuild's ESM interop copies own properties only).

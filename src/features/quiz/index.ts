@@ -2,19 +2,27 @@
  * The quiz feature: `til.startQuiz`, export/import/reset of progress, the "N due" status-bar item,
  * and the due cards for the notes tree.
  *
- *   context.subscriptions.push(registerQuiz(services));
- *   // notes tree, "Due for review" group:
- *   dueCards(); dueCount(); onDidChangeDueCards(() => tree.refresh());
+ *   const quiz = registerQuiz(services);   // the implementation (dist/quiz.js) loads on first use
+ *   quiz.dueCards(); quiz.onDidChangeDue(() => tree.refresh());   // the tree's "Due for review" group
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CardGroup } from '../../core/index/noteIndex';
-import { isGrade } from '../../core/quiz/scheduler';
 import { Commands, type Services } from '../services';
-import { QUIZ_VIEW_TYPE } from './panel';
-import { QuizController, type QuizOptions, type QuizTestState } from './quizController';
+import type { QuizController, QuizOptions, QuizTestState } from './quizController';
 
 export type { QuizOptions, QuizTestState };
-export { QuizController };
+
+/** The view type of the quiz panel (also in package.json's onWebviewPanel activation event). */
+const QUIZ_VIEW_TYPE = 'til.quiz';
+
+type QuizBundle = typeof import('./quizBundle');
+
+/** dist/quiz.js, built from quizBundle.ts beside dist/extension.js. */
+function loadQuizBundle(): QuizBundle {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, 'quiz.js')) as QuizBundle;
+}
 
 /** Commands registered only when the extension runs under test (`ExtensionMode.Test`). */
 export const QuizTestCommands = {
@@ -31,58 +39,58 @@ export interface QuizFeature extends vscode.Disposable {
   readonly controller: QuizController;
 }
 
-let active: QuizController | undefined;
-const dueChanged = new vscode.EventEmitter<void>();
-
-/** Cards due for review now (new cards included), most urgent first; empty before registerQuiz. */
-export function dueCards(): CardGroup[] {
-  return active?.dueCards() ?? [];
-}
-
-/** How many cards are due now. */
-export function dueCount(): number {
-  return active?.dueCount() ?? 0;
-}
-
-/** Fires when the due cards may have changed (notes edited, a card graded, progress imported or reset, time passing). */
-export const onDidChangeDueCards: vscode.Event<void> = dueChanged.event;
-
-export function registerQuiz(services: Services, options: QuizOptions = {}): QuizFeature {
-  const controller = new QuizController(services, options);
-  active = controller;
+export function registerQuiz(services: Services, options: QuizOptions = {}, load: () => QuizBundle = loadQuizBundle): QuizFeature {
+  let controller: QuizController | undefined;
+  const dueChanged = new vscode.EventEmitter<void>();
+  const relay: vscode.Disposable[] = [dueChanged];
+  const quiz = (): QuizController => {
+    if (!controller) {
+      const bundle = load();
+      controller = new bundle.QuizController(services, options);
+      relay.push(controller.onDidChangeDue(() => dueChanged.fire()));
+      dueChanged.fire();
+    }
+    return controller;
+  };
+  // Commands and the panel serializer are registered now; the implementation loads on first use, or
+  // right after activation for the status bar's due count.
+  const warmUp = setTimeout(quiz, 0);
   const disposables: vscode.Disposable[] = [
-    controller,
-    controller.onDidChangeDue(() => dueChanged.fire()),
-    vscode.commands.registerCommand(Commands.startQuiz, (arg?: unknown) => controller.start(arg)),
-    vscode.commands.registerCommand(Commands.exportProgress, () => controller.exportProgress()),
-    vscode.commands.registerCommand(Commands.importProgress, (arg?: unknown) => controller.importProgress(arg)),
-    vscode.commands.registerCommand(Commands.resetProgress, (arg?: unknown) => controller.resetProgress(arg)),
+    { dispose: () => clearTimeout(warmUp) },
+    vscode.commands.registerCommand(Commands.startQuiz, (arg?: unknown) => quiz().start(arg)),
+    vscode.commands.registerCommand(Commands.exportProgress, () => quiz().exportProgress()),
+    vscode.commands.registerCommand(Commands.importProgress, (arg?: unknown) => quiz().importProgress(arg)),
+    vscode.commands.registerCommand(Commands.resetProgress, (arg?: unknown) => quiz().resetProgress(arg)),
     vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state) => controller.revive(panel, state),
+      deserializeWebviewPanel: (panel, state) => quiz().revive(panel, state),
     }),
   ];
   if (services.context.extensionMode === vscode.ExtensionMode.Test) {
     disposables.push(
       vscode.commands.registerCommand(QuizTestCommands.gradeCurrent, async (grade?: unknown) => {
-        await controller.whenLoaded();
-        await controller.grade(isGrade(grade) ? grade : 3);
-        await controller.flush();
-        return controller.testState();
+        const c = quiz();
+        await c.whenLoaded();
+        await c.grade(load().isGrade(grade) ? grade : 3);
+        await c.flush();
+        return c.testState();
       }),
       vscode.commands.registerCommand(QuizTestCommands.state, async () => {
-        await controller.whenLoaded();
-        return controller.testState();
+        const c = quiz();
+        await c.whenLoaded();
+        return c.testState();
       }),
     );
   }
   return {
-    controller,
-    dueCount: () => controller.dueCount(),
-    dueCards: () => controller.dueCards(),
-    onDidChangeDue: controller.onDidChangeDue,
+    get controller() {
+      return quiz();
+    },
+    dueCount: () => controller?.dueCount() ?? 0,
+    dueCards: () => controller?.dueCards() ?? [],
+    onDidChangeDue: dueChanged.event,
     dispose() {
-      if (active === controller) active = undefined;
-      for (const d of disposables.splice(0)) d.dispose();
+      controller?.dispose();
+      for (const d of [...relay.splice(0), ...disposables.splice(0)]) d.dispose();
     },
   };
 }
