@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { NoteIndex } from './core/index/noteIndex';
 import { readConfig } from './features/config';
-import { diagramsForTerm, registerDiagrams } from './features/diagrams';
+import { diagramList, diagramsForTerm, registerDiagrams } from './features/diagrams';
 import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
@@ -23,7 +23,10 @@ export function activate(context: vscode.ExtensionContext) {
     source,
     quiz,
     registerNotesTree(services, {
-      extraRoots: (mode) => (mode === 'day' ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }] : []),
+      extraRoots: (mode) =>
+        mode === 'day'
+          ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }]
+          : [{ kind: 'diagrams', id: 'diagrams', links: diagramList(index) }],
       refreshOn: [quiz.onDidChangeDue],
     }),
     registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key) }),

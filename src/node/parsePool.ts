@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { ParsedNote } from '../core/model';
 import type { Glossary } from '../core/index/glossary';
@@ -69,7 +69,10 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerFile);
+    // worker_threads (and the stream module it pulls in) loads on the first parse, not at activation.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new WorkerThread(this.options.workerFile);
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (response: PoolResponse) => {
       const p = slot.pending.get(response.id);

@@ -51,6 +51,11 @@ export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[]
   return coreDiagramsForTerm(index, termKey).map(localisedRef);
 }
 
+/** Every diagram (built-in first, then the notes' mermaid blocks), for the tree's Diagrams group. */
+export function diagramList(index: NoteIndex): Array<{ id: string; title: string }> {
+  return diagramCatalog(index).map(localised).map((d) => ({ id: d.id, title: d.title }));
+}
+
 /** A `command:` URI that opens a diagram (for trusted hover Markdown). */
 export function showDiagramCommand(id: string): string {
   return commandLink(Commands.showDiagram, [{ id }]);

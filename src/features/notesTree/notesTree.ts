@@ -36,6 +36,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       case 'section': return childrenOfSection(this.index, node);
       case 'topic': return childrenOfTopic(this.index, node);
       case 'due': return node.cards.map((g) => ({ kind: 'question' as const, id: `due:${g.key}`, card: g.places[0], places: g.places.length }));
+      case 'diagrams': return node.links.map((l) => ({ kind: 'diagramLink' as const, id: `diagrams:${l.id}`, diagramId: l.id, title: l.title }));
       default: return [];
     }
   }
@@ -106,6 +107,22 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('type-hierarchy');
       item.contextValue = 'til.diagram';
       item.command = { command: Commands.openMermaidBlock, title: vscode.l10n.t('Show Diagram'), arguments: [node.diagram.id] };
+      return item;
+    }
+    case 'diagrams': {
+      const item = new vscode.TreeItem(vscode.l10n.t('Diagrams'), C.Collapsed);
+      item.id = node.id;
+      item.description = String(node.links.length);
+      item.iconPath = new vscode.ThemeIcon('type-hierarchy');
+      item.contextValue = 'til.diagrams';
+      return item;
+    }
+    case 'diagramLink': {
+      const item = new vscode.TreeItem(node.title, C.None);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
+      item.contextValue = 'til.diagram';
+      item.command = { command: Commands.showDiagram, title: vscode.l10n.t('Show Diagram'), arguments: [{ id: node.diagramId }] };
       return item;
     }
     case 'due': {

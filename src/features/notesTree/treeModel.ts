@@ -9,7 +9,9 @@ export type TreeNode =
   | { kind: 'question'; id: string; card: Card; places: number }
   | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[] }
   | { kind: 'diagram'; id: string; diagram: MermaidBlock }
-  | { kind: 'due'; id: string; cards: CardGroup[] };
+  | { kind: 'due'; id: string; cards: CardGroup[] }
+  | { kind: 'diagrams'; id: string; links: Array<{ id: string; title: string }> }
+  | { kind: 'diagramLink'; id: string; diagramId: string; title: string };
 
 export function dayNodes(index: NoteIndex): TreeNode[] {
   return index.days().map((group) => ({

@@ -1,9 +1,9 @@
-import * as crypto from 'crypto';
+import { crypto } from '../../node/lazyCrypto';
 import * as vscode from 'vscode';
 
 /** A fresh CSP nonce: 128 random bits, base64. */
 export function newNonce(): string {
-  return crypto.randomBytes(16).toString('base64');
+  return crypto().randomBytes(16).toString('base64');
 }
 
 export function escapeHtml(text: string): string {
