@@ -197,6 +197,7 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     if (sameDiagram && state.zoom > 0) panZoom.set({ zoom: state.zoom, panX: state.panX, panY: state.panY });
     else panZoom.fit(vb?.width || el.getBBox().width, vb?.height || el.getBBox().height);
     const ms = Math.round(performance.now() - started);
+    canvas.dataset.renderMs = String(ms); // read by `npm run bench:ui`
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
     post({ type: 'rendered', ms, renderId: message.renderId, removed });
   } catch (error) {

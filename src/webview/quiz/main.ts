@@ -1,6 +1,6 @@
 // The quiz panel. Shows one card at a time: Space reveals the answer, 1–4 grade it (buttons too);
 // in the term mode 1–4 pick a term. Everything comes from the host as typed messages; the panel
-// keeps its screen with setState so a hidden panel comes back as it was.
+// keeps its screen with setState so a hidden panel comes back as it was. The screens' DOM is in screens.ts.
 import './quiz.css';
 import {
   format,
@@ -10,10 +10,11 @@ import {
   type ProgressView,
   type QuizStrings,
   type QuizWebviewState,
-  type SummaryView,
   type TermView,
   type WebviewMessage,
 } from '../../shared/quizProtocol';
+import { el } from './dom';
+import { renderCard, renderEmpty, renderSummary, renderTerm, type Chosen, type ScreenHost } from './screens';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -80,6 +81,8 @@ function post(message: WebviewMessage): void {
   vscode.postMessage(message);
 }
 
+const host: ScreenHost = { screen, live, strings, post, revealAnswer, grade, choose, nextItem };
+
 // ---- rendering ----
 
 function render(): void {
@@ -94,16 +97,16 @@ function render(): void {
   switch (current.type) {
     case 'show':
       updateProgress(current.progress);
-      if (current.item.kind === 'card') renderCard(current.item);
-      else renderTerm(current.item);
+      if (current.item.kind === 'card') renderCard(host, current.item, state.revealed);
+      else renderTerm(host, current.item, chosenFor(current.item));
       break;
     case 'summary':
       updateProgress(current.progress);
-      renderSummary(current.summary);
+      renderSummary(host, current.summary);
       break;
     case 'empty':
       updateProgress(undefined);
-      renderEmpty(current.message);
+      renderEmpty(host, current.message);
       break;
     default:
       break;
@@ -128,135 +131,9 @@ function updateProgress(p: ProgressView | undefined): void {
   progressText.textContent = text;
 }
 
-function meta(item: CardView | TermView): HTMLElement {
-  const s = strings();
-  const row = el('div', { class: 'meta' });
-  row.append(el('span', { class: 'topic' }, item.topic));
-  if (item.kind === 'card') {
-    const link = el('a', { href: '#', class: 'open-note', role: 'button', 'aria-label': `${s.openNote}: ${item.source}` }, s.openNote);
-    link.addEventListener('click', (e) => {
-      e.preventDefault();
-      post({ type: 'openNote', key: item.key });
-    });
-    row.append(el('span', { class: 'source' }, item.source), link);
-  }
-  return row;
-}
-
-function renderCard(card: CardView): void {
-  const s = strings();
-  const nodes: Node[] = [meta(card)];
-  const question = el('h1', { class: 'question', id: 'question', tabindex: '-1' }, card.question);
-  nodes.push(question);
-  if (!state.revealed) {
-    const reveal = el('button', { class: 'primary reveal', id: 'reveal', 'aria-keyshortcuts': 'Space', 'aria-describedby': 'question' }, s.reveal);
-    reveal.addEventListener('click', () => revealAnswer());
-    nodes.push(reveal, el('p', { class: 'hint' }, s.revealHint));
-    screen.replaceChildren(...nodes);
-    reveal.focus();
-    return;
-  }
-  const answer = el('div', { class: 'answer', id: 'answer', role: 'region', 'aria-label': s.answer, tabindex: '-1' });
-  answer.innerHTML = card.answerHtml; // sanitised on the host
-  const grades = el('div', { class: 'grades', role: 'group', 'aria-label': s.gradeHint });
-  const labels: Record<Grade, string> = { 1: s.again, 2: s.hard, 3: s.good, 4: s.easy };
-  let good: HTMLButtonElement | undefined;
-  for (const g of [1, 2, 3, 4] as Grade[]) {
-    const b = el(
-      'button',
-      { class: `grade grade-${g}`, 'data-grade': String(g), 'aria-keyshortcuts': String(g), 'aria-label': `${labels[g]} (${g}), ${card.intervals[g]}` },
-      el('span', { class: 'key' }, String(g)),
-      el('span', { class: 'label' }, labels[g]),
-      el('span', { class: 'interval' }, card.intervals[g]),
-    ) as HTMLButtonElement;
-    b.addEventListener('click', () => grade(g));
-    grades.append(b);
-    if (g === 3) good = b;
-  }
-  nodes.push(answer, grades, el('p', { class: 'hint' }, s.gradeHint));
-  screen.replaceChildren(...nodes);
-  good?.focus();
-}
-
-function renderTerm(term: TermView): void {
-  const s = strings();
-  const chosen = state.chosen && state.chosen.key === term.key && state.chosen.sessionId === state.sessionId ? state.chosen : undefined;
-  const nodes: Node[] = [meta(term), el('h1', { class: 'question', id: 'question', tabindex: '-1' }, s.whichTerm)];
-  const prompt = el('div', { class: 'answer prompt', role: 'region', 'aria-label': s.whichTerm });
-  prompt.innerHTML = term.promptHtml; // sanitised on the host
-  nodes.push(prompt);
-  const list = el('div', { class: 'choices', role: 'group', 'aria-label': s.chooseHint });
-  const buttons: HTMLButtonElement[] = [];
-  term.choices.forEach((choice, i) => {
-    const b = el('button', { class: 'choice', 'aria-keyshortcuts': String(i + 1) }, el('span', { class: 'key' }, String(i + 1)), el('span', { class: 'label' }, choice)) as HTMLButtonElement;
-    if (chosen) {
-      b.disabled = i !== chosen.answer && i !== chosen.choice;
-      if (i === chosen.answer) b.classList.add('right');
-      else if (i === chosen.choice) b.classList.add('wrong');
-      b.setAttribute('aria-disabled', 'true');
-    } else {
-      b.addEventListener('click', () => choose(i));
-    }
-    buttons.push(b);
-    list.append(b);
-  });
-  nodes.push(list);
-  if (chosen) {
-    const feedback = el('p', { class: `feedback ${chosen.correct ? 'right' : 'wrong'}`, role: 'status' }, chosen.correct ? s.correct : format(s.wrong, term.choices[chosen.answer] ?? ''));
-    const explanation = el('div', { class: 'answer explanation' });
-    explanation.innerHTML = chosen.explanationHtml; // sanitised on the host
-    const next = el('button', { class: 'primary next', 'aria-keyshortcuts': 'Space Enter' }, s.next);
-    next.addEventListener('click', () => nextItem());
-    nodes.push(feedback, explanation, next);
-    screen.replaceChildren(...nodes);
-    next.focus();
-    return;
-  }
-  nodes.push(el('p', { class: 'hint' }, s.chooseHint));
-  screen.replaceChildren(...nodes);
-  buttons[0]?.focus();
-}
-
-function renderSummary(summary: SummaryView): void {
-  const s = strings();
-  const title = el('h1', { class: 'question', tabindex: '-1' }, s.summaryTitle);
-  const stats = el('ul', { class: 'stats' });
-  stats.append(el('li', {}, format(s.summaryReviewed, summary.reviewed)));
-  stats.append(el('li', {}, format(s.summaryCorrect, summary.correct, summary.reviewed)));
-  if (summary.mode === 'cards') {
-    const labels: Record<Grade, string> = { 1: s.again, 2: s.hard, 3: s.good, 4: s.easy };
-    const counts = ([1, 2, 3, 4] as Grade[]).map((g) => `${labels[g]} ${summary.counts[g]}`).join(' · ');
-    stats.append(el('li', {}, counts));
-  }
-  if (summary.nextDue) stats.append(el('li', {}, format(s.summaryNextDue, summary.nextDue)));
-  const nodes: Node[] = [title, stats];
-  if (summary.missed.length) {
-    const list = el('ul', { class: 'missed' });
-    for (const m of summary.missed) list.append(el('li', {}, m));
-    nodes.push(el('h2', {}, s.summaryMissed), list);
-  }
-  nodes.push(actions());
-  screen.replaceChildren(...nodes);
-  title.focus();
-  live.textContent = `${s.summaryTitle} ${format(s.summaryReviewed, summary.reviewed)}`;
-}
-
-function renderEmpty(message: string): void {
-  const s = strings();
-  const title = el('h1', { class: 'question', tabindex: '-1' }, s.emptyTitle);
-  screen.replaceChildren(title, el('p', {}, message || s.emptyBody), actions());
-  title.focus();
-}
-
-function actions(): HTMLElement {
-  const s = strings();
-  const row = el('div', { class: 'actions' });
-  const restart = el('button', { class: 'primary' }, s.restart);
-  restart.addEventListener('click', () => post({ type: 'restart' }));
-  const close = el('button', {}, s.close);
-  close.addEventListener('click', () => post({ type: 'close' }));
-  row.append(restart, close);
-  return row;
+/** The pick for this term, if it was made in the current session. */
+function chosenFor(term: TermView): Chosen | undefined {
+  return state.chosen && state.chosen.key === term.key && state.chosen.sessionId === state.sessionId ? state.chosen : undefined;
 }
 
 // ---- actions ----
@@ -391,12 +268,3 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 
 render();
 post({ type: 'ready', sessionId: state.sessionId || undefined });
-
-// ---- DOM helper ----
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) node.append(c);
-  return node;
-}

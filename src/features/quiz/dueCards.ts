@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { CardGroup, NoteIndex } from '../../core/index/noteIndex';
+import type { ProgressBook } from '../../core/quiz/progress';
+import type { Clock } from '../../core/quiz/scheduler';
+import { countDue, dueGroups } from '../../core/quiz/session';
+import { Commands } from '../services';
+
+/** Cards become due as time passes, not only when notes or progress change. */
+const REFRESH_MS = 60_000;
+
+/** The cards due now, cached until something changes, and the "N due" status-bar item. */
+export class DueCards implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when the number of due cards changed. */
+  readonly onDidChange = this.emitter.event;
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly timer: NodeJS.Timeout;
+  private cache: CardGroup[] | undefined;
+  private lastCount = -1;
+
+  constructor(
+    private readonly index: NoteIndex,
+    private readonly book: ProgressBook,
+    private readonly now: Clock,
+  ) {
+    this.statusItem = vscode.window.createStatusBarItem('til.quiz.due', vscode.StatusBarAlignment.Left, 40);
+    this.statusItem.name = vscode.l10n.t('TIL Quiz');
+    this.statusItem.command = { command: Commands.startQuiz, title: vscode.l10n.t('Start Quiz'), arguments: [{ scope: 'due' }] };
+    this.timer = setInterval(() => this.invalidate(), REFRESH_MS);
+  }
+
+  /** Call when the index, the progress or the time changed. */
+  invalidate(): void {
+    this.cache = undefined;
+    this.updateStatus();
+  }
+
+  /** Cards due now (new cards included), in review order. */
+  cards(): CardGroup[] {
+    this.cache ??= dueGroups(this.index.cardGroups(), this.book, this.now());
+    return this.cache;
+  }
+
+  count(): number {
+    return this.cache ? this.cache.length : countDue(this.index.cardGroups(), this.book, this.now());
+  }
+
+  private updateStatus(): void {
+    const total = this.index.cardGroups().length;
+    const due = this.count();
+    if (!total) this.statusItem.hide();
+    else {
+      this.statusItem.text = vscode.l10n.t('$(mortar-board) {0} due', due);
+      this.statusItem.tooltip = vscode.l10n.t('{0} of {1} questions are due for review. Click to start the quiz.', due, total);
+      this.statusItem.accessibilityInformation = { label: vscode.l10n.t('{0} questions due for review', due), role: 'button' };
+      this.statusItem.show();
+    }
+    if (due !== this.lastCount) {
+      this.lastCount = due;
+      this.emitter.fire();
+    }
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.statusItem.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,100 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { NoteIndex } from '../../core/index/noteIndex';
+import { escapeAttr } from '../../core/quiz/sanitize';
+import { formatInterval, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
+import type { QuizScope } from '../../core/quiz/scope';
+import type { QuizItem, QuizSession } from '../../core/quiz/session';
+import { BLANK } from '../../core/quiz/termChoices';
+import type { HostMessage, ItemView, SummaryView } from '../../shared/quizProtocol';
+import type { AnswerRenderer } from './render';
+import { scopeLabel, topicLabel } from './scopePick';
+import { webviewStrings } from './strings';
+
+/** What the panel's screens are built from. */
+export interface ViewSources {
+  readonly index: NoteIndex;
+  readonly renderer: AnswerRenderer;
+  readonly now: Clock;
+}
+
+/** The first message of a session: the UI strings and what it covers. */
+export function initMessage(index: NoteIndex, scope: QuizScope, sessionId: string): HostMessage {
+  return { type: 'init', strings: webviewStrings(), scopeLabel: scopeLabel(index, scope), sessionId, scope: { ...scope } };
+}
+
+/** The message for the panel's current screen: the current item, the summary, or why there is nothing. */
+export async function screenMessage(
+  sources: ViewSources,
+  session: QuizSession | undefined,
+  sessionId: string,
+  scope: QuizScope | undefined,
+): Promise<HostMessage> {
+  if (!session || session.isEmpty) {
+    return { type: 'empty', sessionId, message: emptyMessage(sources.index, scope) };
+  }
+  const progress = session.progress();
+  if (session.done) return { type: 'summary', sessionId, summary: summaryView(session, sources.now), progress };
+  return { type: 'show', sessionId, item: await itemView(sources, session.current()!, session), progress };
+}
+
+export function emptyMessage(index: NoteIndex, scope: QuizScope | undefined): string {
+  if (!index.cardGroups().length) return vscode.l10n.t('No questions found in your notes yet. Write a question as a quote, a heading or an aside, ending with a question mark.');
+  if (scope?.mode === 'terms') return vscode.l10n.t('Not enough explained terms here to ask about (each needs three others to choose from).');
+  if (scope?.scope === 'due') return vscode.l10n.t('No cards are due. Well done!');
+  return vscode.l10n.t('No questions in this scope.');
+}
+
+export async function itemView(sources: ViewSources, item: QuizItem, session: QuizSession): Promise<ItemView> {
+  const { renderer } = sources;
+  if (item.kind === 'card') {
+    const first = item.places[0];
+    const now = sources.now();
+    const preview = session.preview();
+    const intervals = { 1: '', 2: '', 3: '', 4: '' } as Record<QuizGrade, string>;
+    if (preview) for (const g of [1, 2, 3, 4] as QuizGrade[]) intervals[g] = formatInterval(now, preview[g]);
+    return {
+      kind: 'card',
+      key: item.key,
+      question: item.question,
+      answerHtml: item.answer.trim() ? await renderer.render(item.answer, first?.file) : `<p><em>${vscode.l10n.t('No answer written yet.')}</em></p>`,
+      topic: topicLabel(item.topic),
+      source: first ? `${path.basename(first.file)}:${first.line}${item.places.length > 1 ? ` (+${item.places.length - 1})` : ''}` : '',
+      intervals,
+    };
+  }
+  return {
+    kind: 'term',
+    key: item.key,
+    promptHtml: (await renderer.render(item.prompt, item.file)).replaceAll(
+      BLANK,
+      `<span class="blank" role="img" aria-label="${escapeAttr(vscode.l10n.t('blank'))}">＿＿＿</span>`,
+    ),
+    choices: item.choices,
+    topic: topicLabel(item.topic),
+    source: `${path.basename(item.file)}:${item.line}`,
+  };
+}
+
+export function summaryView(session: QuizSession, now: Clock): SummaryView {
+  const s = session.summary();
+  return {
+    mode: s.mode,
+    reviewed: s.reviewed,
+    correct: s.correct,
+    counts: s.counts,
+    nextDue: s.nextDue ? formatDue(now(), new Date(s.nextDue)) : undefined,
+    missed: s.missed.map((m) => m.text),
+  };
+}
+
+/** "Nov 26, 2:35 PM (10m)": the date in the UI language, and how far away it is. */
+export function formatDue(now: Date, due: Date): string {
+  let when: string;
+  try {
+    when = due.toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    when = due.toISOString();
+  }
+  return `${when} (${formatInterval(now, due)})`;
+}
