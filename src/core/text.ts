@@ -70,13 +70,3 @@ export function splitIdentifier(identifier: string): string[] {
     .split(/[\s_\-.:/]+/)
     .filter((w) => w.length > 0);
 }
-
-/** Stable short hash for strings (FNV-1a 32-bit), for ids that need no crypto. */
-export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}

@@ -55,8 +55,4 @@ export class ParseCache {
       await fs.rm(temp, { force: true }).catch(() => undefined); // a cache that cannot be written is only slower
     }
   }
-
-  async clear(): Promise<void> {
-    await fs.rm(this.file, { force: true });
-  }
 }

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BUILTIN_DIAGRAMS } from '../../src/core/diagrams/builtin';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
-import { eventually, readyIndex, workspacePath } from './testUtil';
+import { eventually, readyIndex, workspacePath, webviewTabs } from './testUtil';
 
 interface Shown {
   id: string;
@@ -18,11 +18,7 @@ interface Shown {
 
 const DIAGRAM_VIEW = 'til.diagram';
 
-function diagramTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(DIAGRAM_VIEW));
-}
+const diagramTabs = () => webviewTabs(DIAGRAM_VIEW);
 
 const tabLabels = () => diagramTabs().map((t) => t.label);
 

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
-import { eventually, readyIndex } from './testUtil';
+import { eventually, readyIndex, webviewTabs } from './testUtil';
 
 interface QuizTestState {
   dueCount: number;
@@ -23,11 +23,7 @@ interface QuizTestState {
 
 const QUIZ_VIEW = 'til.quiz';
 
-function quizTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(QUIZ_VIEW));
-}
+const quizTabs = () => webviewTabs(QUIZ_VIEW);
 const tabLabels = () => quizTabs().map((t) => t.label);
 
 const state = () => vscode.commands.executeCommand<QuizTestState>('til.test.quiz.state');

@@ -33,3 +33,10 @@ export async function eventually<T>(probe: () => T | Promise<T>, what: string, m
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Open tabs of our webview panels of one view type (the workbench may prefix the type). */
+export function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}

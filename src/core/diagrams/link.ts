@@ -15,6 +15,12 @@ export interface DiagramIndex {
   term(nameOrKey: string): TermInfo | undefined;
 }
 
+/** What diagramsForTerm needs: the term and the note that explains it (NoteIndex satisfies it). */
+export interface TermDiagramIndex {
+  term(nameOrKey: string): TermInfo | undefined;
+  note(file: string): { sections: Section[]; diagrams: MermaidBlock[] } | undefined;
+}
+
 /** One diagram, built-in or a ```mermaid block of a note, as the panel and the pickers see it. */
 export interface DiagramSource {
   id: string;
@@ -217,7 +223,7 @@ export function locateNode(
  * whose illustrated sections contain its explanation, then the mermaid blocks of the section that
  * explains it.
  */
-export function diagramsForTerm(index: DiagramIndex, key: string): DiagramRef[] {
+export function diagramsForTerm(index: TermDiagramIndex, key: string): DiagramRef[] {
   const term = index.term(key);
   const names = new Set<string>([termKey(key)]);
   if (term) {
@@ -226,8 +232,9 @@ export function diagramsForTerm(index: DiagramIndex, key: string): DiagramRef[] 
     for (const alias of term.aliases) names.add(termKey(alias));
   }
   names.delete('');
-  const sections = index.sections();
-  const home = term ? sectionContaining(sections, term.file, term.line) : undefined;
+  // Only the term's own note is read: this runs on every hover, so it must not walk the corpus.
+  const note = term ? index.note(term.file) : undefined;
+  const home = term && note ? sectionContaining(note.sections, term.file, term.line) : undefined;
 
   const out: DiagramRef[] = [];
   for (const d of BUILTIN_DIAGRAMS) {
@@ -241,8 +248,8 @@ export function diagramsForTerm(index: DiagramIndex, key: string): DiagramRef[] 
       });
     if ((named && topicOk) || inIllustratedSection) out.push({ id: d.id, title: d.title, kind: 'builtin' });
   }
-  if (home) {
-    for (const block of index.diagrams()) {
+  if (home && note) {
+    for (const block of note.diagrams) {
       if (block.sectionId === home.id) out.push({ id: block.id, title: block.title, kind: 'note' });
     }
   }

@@ -80,6 +80,7 @@ export class NoteIndex implements TermResolver {
     this.fire([file]);
   }
 
+  /** Forget every note (the benchmark frees one corpus before the next). */
   clear(): void {
     const files = [...this.notes.keys()];
     this.notes.clear();
@@ -202,17 +203,12 @@ export class NoteIndex implements TermResolver {
     return { ...best, key: termKey(best.term), allAliases: [...names] };
   }
 
-  /** Unique terms, each by its best entry. */
+  /** Unique terms, each by its best entry: listed under the key of its own name, once. */
   terms(): TermInfo[] {
-    const seen = new Set<Term>();
     const out: TermInfo[] = [];
     for (const key of this.termsByKey.keys()) {
       const info = this.term(key);
-      if (!info) continue;
-      const entry = this.termsByKey.get(key)!.find((e) => e.term === info.term && e.file === info.file && e.line === info.line);
-      if (entry && seen.has(entry)) continue;
-      if (entry) seen.add(entry);
-      if (termKey(info.term) === key) out.push(info);
+      if (info?.key === key) out.push(info);
     }
     return out;
   }

@@ -11,7 +11,7 @@
  * Every command resolves to what it opened (`{ id, title }`, or a list), for tests.
  */
 import * as vscode from 'vscode';
-import { Commands, commandLink, type Services } from '../services';
+import { Commands, type Services } from '../services';
 import { BUILTIN_DIAGRAMS } from '../../core/diagrams/builtin';
 import { blockSource, diagramCatalog, diagramsForTerm as coreDiagramsForTerm, findDiagram, type DiagramRef, type DiagramSource } from '../../core/diagrams/link';
 import type { MermaidBlock } from '../../core/model';
@@ -45,7 +45,7 @@ interface NoteDiagramsArgs {
 /**
  * Diagrams to offer next to a term (hover "Show diagram" links, tree items): built-in diagrams whose
  * keywords or illustrated sections match the term, and the mermaid blocks of the section that
- * explains it. Use `showDiagramCommand(ref.id)` for the link.
+ * explains it.
  */
 export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[] {
   return coreDiagramsForTerm(index, termKey).map(localisedRef);
@@ -54,11 +54,6 @@ export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[]
 /** Every diagram (built-in first, then the notes' mermaid blocks), for the tree's Diagrams group. */
 export function diagramList(index: NoteIndex): Array<{ id: string; title: string }> {
   return diagramCatalog(index).map(localised).map((d) => ({ id: d.id, title: d.title }));
-}
-
-/** A `command:` URI that opens a diagram (for trusted hover Markdown). */
-export function showDiagramCommand(id: string): string {
-  return commandLink(Commands.showDiagram, [{ id }]);
 }
 
 /** URIs and file keys: the index keys notes by whatever the notes source gave it (fsPath or URI string). */

@@ -16,10 +16,6 @@ export function themeKind(body: HTMLElement = document.body): ThemeKind {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export function isDarkKind(kind: ThemeKind): boolean {
-  return kind === 'dark' || kind === 'high-contrast';
-}
-
 /** A `--vscode-*` colour (or any custom property) from the body, trimmed; `fallback` when unset. */
 export function cssVar(name: string, fallback = '', el: HTMLElement = document.body): string {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
