@@ -25,9 +25,10 @@ export function activate(context: vscode.ExtensionContext) {
     registerNotesTree(services, {
       extraRoots: (mode) =>
         mode === 'day'
-          ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }]
+          ? index.size ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }] : [] // empty: the welcome text shows
           : [{ kind: 'diagrams', id: 'diagrams', links: diagramList(index) }],
       refreshOn: [quiz.onDidChangeDue],
+      loading: source.ready,
     }),
     registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key) }),
     registerDiagrams(services),

@@ -56,37 +56,43 @@ export class NotesSource implements vscode.Disposable {
 
   /** Load everything (first run shows progress); later calls re-scan and re-read only what changed. */
   reload(showProgress = false): Promise<void> {
-    const run = async () => {
-      const started = Date.now();
-      const config = readConfig();
-      const { notes, glossaries, skipped } = await this.discover(config);
-      for (const s of skipped) this.output.warn(s);
-      const removed = [...this.files].filter((f) => !notes.includes(f));
-      for (const f of removed) this.index.remove(f);
-      this.files = new Set(notes);
-      this.glossaryFiles = new Set(glossaries);
-      const load = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-        let done = 0;
-        await this.loader.loadMany(notes, (batch) => {
-          this.index.upsertMany(batch);
-          done += batch.length;
-          progress?.report({ message: vscode.l10n.t('{0} of {1} notes', done, notes.length), increment: (batch.length / Math.max(1, notes.length)) * 100 });
-        });
-        await this.loadGlossaries();
-      };
-      if (showProgress && notes.length > 0) {
-        await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing TIL notes'), cancellable: false },
-          load,
-        );
-      } else {
-        await load();
-      }
-      this.report(Date.now() - started);
-      this.resolveReady();
-    };
+    const run = () => this.load(showProgress).catch((error) => {
+      this.output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }).finally(() => this.resolveReady());
     this.loading = (this.loading ?? Promise.resolve()).then(run, run);
     return this.loading;
+  }
+
+  private async load(showProgress: boolean): Promise<void> {
+    const started = Date.now();
+    const config = readConfig();
+    const { notes, glossaries, skipped } = await this.discover(config);
+    for (const s of skipped) this.output.warn(s);
+    const found = new Set(notes);
+    const removed = [...this.files].filter((f) => !found.has(f));
+    for (const f of removed) this.index.remove(f);
+    this.files = found;
+    this.glossaryFiles = new Set(glossaries);
+    const readAll = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+      let done = 0;
+      await this.loader.loadMany(notes, (batch) => {
+        this.index.upsertMany(batch);
+        done += batch.length;
+        progress?.report({ message: vscode.l10n.t('{0} of {1} notes', done, notes.length), increment: (batch.length / Math.max(1, notes.length)) * 100 });
+      });
+      await this.loadGlossaries();
+    };
+    if (showProgress && notes.length > 0) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing TIL notes'), cancellable: false },
+        readAll,
+      );
+    } else {
+      await readAll();
+    }
+    this.report(Date.now() - started);
+    // The views' welcome text switches from "reading your notes" to "no notes found" only now.
+    void vscode.commands.executeCommand('setContext', 'til.indexed', true);
   }
 
   private report(ms: number): void {

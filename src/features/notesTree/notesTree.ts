@@ -146,6 +146,8 @@ export interface NotesTreeOptions {
   extraRoots?: ExtraRoots;
   /** Other changes that should refresh the views. */
   refreshOn?: vscode.Event<void>[];
+  /** The first index load: until it settles the views say so instead of looking empty. */
+  loading?: Promise<unknown>;
 }
 
 /** Registers both views; they refresh when the index (or anything in refreshOn) changes. */
@@ -162,11 +164,19 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
   };
   const off = services.index.onDidChange(refresh);
   const subscriptions = (options.refreshOn ?? []).map((event) => event(refresh));
+  const views = [
+    vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
+    vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
+  ];
+  if (options.loading) {
+    for (const view of views) view.message = vscode.l10n.t('Indexing your TIL notes…');
+    const done = () => views.forEach((view) => (view.message = undefined));
+    options.loading.then(done, done);
+  }
   const disposables = [
     byDay,
     byTopic,
-    vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
-    vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
+    ...views,
     ...subscriptions,
     { dispose: () => (clearTimeout(timer), off()) },
   ];
