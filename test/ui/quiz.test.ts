@@ -22,6 +22,8 @@ CPU가 실행 중인 작업을 바꿀 때 **레지스터**와 프로그램 카�
 
 ![missing diagram](images/nope.png)
 
+![present diagram](images/ok.png)
+
 > 세마포어는 뮤텍스와 무엇이 다른가요?
 
 세마포어는 카운터로 여러 스레드의 진입을 허용한다. <img src=x onerror="window.__tilPwned=1">
@@ -38,6 +40,9 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-quiz-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.writeFileSync(path.join(folder, 'notes', '2025-03-10.md'), NOTE);
+  // A 1×1 PNG next to the note: shown inline (data: URI), while the missing one becomes a placeholder.
+  fs.mkdirSync(path.join(folder, 'notes', 'images'));
+  fs.writeFileSync(path.join(folder, 'notes', 'images', 'ok.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
   wb = await openWorkbench({ folder, vsixPath });
 });
 
@@ -138,6 +143,7 @@ test('a quiz on the open note; answers are sanitised: a missing image is a place
       await frame.locator('.answer').waitFor();
       if (text.startsWith('문맥 교환')) {
         assert.match(await frame.locator('.answer .image-placeholder').innerText(), /missing diagram/);
+        assert.equal(await frame.locator('.answer img[src^="data:image/png;base64,"]').count(), 1, 'the image beside the note is shown');
         assert.match(await frame.locator('.answer strong').innerText(), /레지스터/, 'Markdown is rendered');
         await wb.screenshot('quiz-answer-placeholder');
       }

@@ -70,7 +70,7 @@ export class QuizController implements vscode.Disposable {
     this.now = options.now ?? (() => new Date());
     const dir = options.storageDir ?? services.context.globalStorageUri.fsPath;
     this.store = new ProgressStore({ dir, now: this.now });
-    this.renderer = new AnswerRenderer(() => this.panel?.webview, () => this.resourceRoots(), services.output);
+    this.renderer = new AnswerRenderer(() => this.imageFolders(), services.output);
     this.views = { index: services.index, renderer: this.renderer, now: this.now };
     this.progress = new ProgressCommands({
       services,
@@ -174,9 +174,9 @@ export class QuizController implements vscode.Disposable {
     const extensionUri = this.services.context.extensionUri;
     if (revived) {
       this.panel?.dispose();
-      this.attach(QuizPanel.revive(revived, extensionUri, this.resourceRoots()));
+      this.attach(QuizPanel.revive(revived, extensionUri, [webviewRoot(extensionUri)]));
     } else if (!this.panel) {
-      this.attach(QuizPanel.create(extensionUri, this.resourceRoots(), title));
+      this.attach(QuizPanel.create(extensionUri, [webviewRoot(extensionUri)], title));
     } else if (reveal) {
       this.panel.reveal();
     }
@@ -197,15 +197,14 @@ export class QuizController implements vscode.Disposable {
   }
 
   /** Panel roots: the webview bundle, plus note folders so images of notes can be shown. */
-  private resourceRoots(): vscode.Uri[] {
-    const roots = [webviewRoot(this.services.context.extensionUri)];
+  /** Folders whose images an answer may show: the workspace and every notes folder. */
+  private imageFolders(): string[] {
     const dirs: string[] = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     for (const file of this.services.index.files()) {
       const dir = path.dirname(file);
       if (!dirs.some((d) => dir === d || dir.startsWith(d + path.sep))) dirs.push(dir);
     }
-    for (const d of dirs) roots.push(vscode.Uri.file(d));
-    return roots;
+    return dirs;
   }
 
   private async sendAll(): Promise<void> {

@@ -5,15 +5,15 @@ import { escapeText, sanitizeHtml } from '../../core/quiz/sanitize';
 
 /**
  * Markdown → safe HTML for the quiz webview, on the host: the built-in Markdown renderer
- * (`markdown.api.render`), then the allow-list sanitiser. Local images are shown only when the file
- * exists under one of the panel's resource roots; otherwise a text placeholder takes their place.
+ * (`markdown.api.render`), then the allow-list sanitiser. A local image is inlined as a `data:` URI when
+ * the file is an image inside the workspace or a notes folder (so the webview's resource roots stay limited
+ * to our own bundle); otherwise a text placeholder takes its place.
  */
 export class AnswerRenderer {
   private readonly cache = new Map<string, string>();
 
   constructor(
-    private readonly webview: () => vscode.Webview | undefined,
-    private readonly roots: () => readonly vscode.Uri[],
+    private readonly imageFolders: () => readonly string[],
     private readonly log?: vscode.LogOutputChannel,
   ) {}
 
@@ -43,8 +43,7 @@ export class AnswerRenderer {
   }
 
   private resolveImage(src: string, noteFile: string | undefined): string | undefined {
-    const webview = this.webview();
-    if (!webview || !noteFile) return undefined;
+    if (!noteFile) return undefined;
     const clean = safeDecode(src.split(/[?#]/)[0]);
     let file: string;
     if (/^file:/i.test(clean)) {
@@ -54,15 +53,22 @@ export class AnswerRenderer {
         return undefined;
       }
     } else file = path.resolve(path.dirname(noteFile), clean);
-    if (!this.roots().some((root) => isInside(file, root.fsPath))) return undefined;
+    if (!this.imageFolders().some((dir) => isInside(file, dir))) return undefined;
+    const mime = IMAGE_TYPES[path.extname(file).toLowerCase()];
     try {
-      if (!fs.statSync(file).isFile()) return undefined;
+      const stat = fs.statSync(file);
+      if (!mime || !stat.isFile() || stat.size > MAX_IMAGE_BYTES) return undefined;
+      return `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
     } catch {
       return undefined;
     }
-    return webview.asWebviewUri(vscode.Uri.file(file)).toString();
   }
 }
+
+const MAX_IMAGE_BYTES = 1024 * 1024;
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml',
+};
 
 function isInside(file: string, dir: string): boolean {
   const rel = path.relative(dir, file);
