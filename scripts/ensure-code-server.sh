@@ -18,6 +18,13 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >&2 || fail "could not install $* with apt-get"
 }
 
+# Run from `npm test`/`npm start`, the outer npm exports npm_config_* (user agent with its own Node version,
+# nodedir, prefix...). The inner installs must not inherit them: code-server's postinstall reads the Node
+# version from npm_config_user_agent and refuses Node 20 even with Node 24 first on PATH.
+for name in $(compgen -e); do
+  case "$name" in npm_*|NPM_*) unset "$name" ;; esac
+done
+
 mkdir -p "$CACHE"
 # One installer at a time (e.g. host and UI tests started together on a cold cache).
 if command -v flock >/dev/null; then exec 9>"$CACHE/.install.lock"; flock 9; fi
