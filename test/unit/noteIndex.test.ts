@@ -63,13 +63,16 @@ test('ordinary words and empty space have nothing to say', () => {
 test('re-indexing a file replaces its contribution; removing it drops it', () => {
   const index = buildIndex();
   let changes = 0;
-  index.onDidChange(() => changes++);
+  const subscription = index.onDidChange(() => changes++);
   index.upsert(parseNote('/m/same.md', '# 1월 9일 TIL\n\n> 새 질문인가요?\n\n새 답.\n'));
   assert.equal(index.cardGroups().find((c) => c.question.startsWith('세마포어는'))!.places.length, 1);
   assert.ok(index.cardGroups().some((c) => c.question === '새 질문인가요?'));
   index.remove('/n/terms.md');
   assert.equal(hover(index, 'fork();', 'fork'), undefined);
   assert.equal(changes, 2);
+  subscription.dispose();
+  index.remove('/m/same.md');
+  assert.equal(changes, 2, 'a disposed subscription hears no more changes');
 });
 
 test('days from several notes merge by date and sort oldest first', () => {

@@ -1,4 +1,5 @@
 import type { Card, Day, MermaidBlock, ParsedNote, Problem, Section, Term, Topic } from '../model';
+import { Emitter } from '../dispose';
 import { termKey } from '../text';
 import type { Glossary, GlossaryEntry } from './glossary';
 import { matchTermAt, type MatchedWord, type TermResolver } from './termMatcher';
@@ -36,8 +37,6 @@ export interface IndexChange {
   files: string[];
 }
 
-type Listener = (change: IndexChange) => void;
-
 /**
  * Everything known about the notes, merged across files. Updates are per file and incremental, so
  * re-indexing one edited note costs that note, not the corpus.
@@ -48,14 +47,12 @@ export class NoteIndex implements TermResolver {
   private readonly termsByKey = new Map<string, Term[]>();
   private glossaryByKey = new Map<string, GlossaryEntry>();
   private glossaryProblems: Problem[] = [];
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new Emitter<IndexChange>();
   /** term() answers by key, dropped for the keys an update touches (hover look-ups stay O(1)). */
   private readonly termInfoCache = new Map<string, TermInfo | null>();
 
-  onDidChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  /** Fires after every update with the files it touched (empty: everything may have changed). */
+  readonly onDidChange = this.changes.event;
 
   upsert(note: ParsedNote, notify = true): void {
     this.detach(note.file);
@@ -110,7 +107,7 @@ export class NoteIndex implements TermResolver {
   }
 
   private fire(files: string[]): void {
-    for (const listener of this.listeners) listener({ files });
+    this.changes.fire({ files });
   }
 
   // ---- queries ----

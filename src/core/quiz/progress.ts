@@ -5,6 +5,7 @@
  */
 import type { CardGroup } from '../index/noteIndex';
 import { matchOrphans, DEFAULT_SIMILARITY, type IdentityMatch } from './similarity';
+import { Emitter } from '../dispose';
 import type { ReviewState } from './scheduler';
 
 export const PROGRESS_VERSION = 1;
@@ -174,23 +175,19 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-type Listener = () => void;
-
 export class ProgressBook {
   private cards = new Map<string, CardProgress>();
   private terms = new Map<string, TermProgress>();
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new Emitter<void>();
 
   constructor(data?: ProgressData) {
     if (data) this.replace(data, false);
   }
 
-  onDidChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  /** Fires after any change to the progress. */
+  readonly onDidChange = this.changes.event;
   private fire(): void {
-    for (const l of this.listeners) l();
+    this.changes.fire();
   }
 
   card(key: string): CardProgress | undefined {

@@ -243,12 +243,12 @@ export function registerDiagrams(services: Services): vscode.Disposable {
     }
     void updateContext();
   };
-  const unsubscribe = index.onDidChange((change) => {
+  const indexChanged = index.onDidChange((change) => {
     if (!change.files.length) all = true;
     for (const f of change.files) pending.add(f);
     timer ??= setTimeout(refresh, 150);
   });
-  disposables.push({ dispose: unsubscribe });
+  disposables.push(indexChanged);
   disposables.push({ dispose: () => timer && clearTimeout(timer) });
 
   // The editor title button shows only on notes with diagrams.

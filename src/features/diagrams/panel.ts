@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { Disposable } from '../../core/dispose';
 import type { Services } from '../services';
 import { locateNode, type DiagramSource } from '../../core/diagrams/link';
 import {
@@ -37,7 +38,7 @@ interface Waiter {
  * posts `ready`; only then does the panel send `render` (again after every reload: the panel does
  * not retain its context when hidden, the webview restores zoom/pan from its own state).
  */
-export class DiagramPanel implements vscode.Disposable {
+export class DiagramPanel extends Disposable {
   private static readonly panels = new Map<string, DiagramPanel>();
 
   static get(id: string): DiagramPanel | undefined {
@@ -79,14 +80,12 @@ export class DiagramPanel implements vscode.Disposable {
     return new DiagramPanel(services, panel, diagram);
   }
 
-  private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private renderId = 0;
   private completed: { renderId: number; outcome: RenderOutcome } | undefined;
   private waiters: Waiter[] = [];
   private readonly svgRequests = new Map<number, (svg: string) => void>();
   private nextRequest = 1;
-  private disposed = false;
   private diagramValue: DiagramSource;
 
   private constructor(
@@ -94,23 +93,18 @@ export class DiagramPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     diagram: DiagramSource,
   ) {
+    super();
     this.diagramValue = diagram;
     DiagramPanel.panels.set(diagram.id, this);
     panel.title = diagram.title;
     panel.webview.options = webviewOptions(services.context.extensionUri);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((data: unknown) => void this.onMessage(parseWebviewMessage(data))),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this._register(panel.webview.onDidReceiveMessage((data: unknown) => void this.onMessage(parseWebviewMessage(data))));
+    this._register(panel.onDidDispose(() => this.dispose()));
     this.loadHtml();
   }
 
   get diagram(): DiagramSource {
     return this.diagramValue;
-  }
-
-  get isDisposed(): boolean {
-    return this.disposed;
   }
 
   /** (Re)loads the webview with a fresh nonce; it answers with `ready`. */
@@ -151,7 +145,7 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private post(message: HostToWebview): void {
-    if (!this.ready || this.disposed) return; // sent again on `ready`
+    if (!this.ready || this.isDisposed) return; // sent again on `ready`
     void this.panel.webview.postMessage(message);
   }
 
@@ -206,7 +200,7 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private async onMessage(message: WebviewToHost | undefined): Promise<void> {
-    if (!message || this.disposed) return;
+    if (!message || this.isDisposed) return;
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -282,14 +276,13 @@ export class DiagramPanel implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
     if (DiagramPanel.panels.get(this.diagramValue.id) === this) DiagramPanel.panels.delete(this.diagramValue.id);
     for (const w of this.waiters) w.resolve({ ok: false, error: vscode.l10n.t('The diagram panel was closed.') });
     this.waiters = [];
     this.svgRequests.clear();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
     this.panel.dispose();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
+import { Disposable, toDisposable } from '../../core/dispose';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { ParsedNote } from '../../core/model';
 import { NoteLoader } from '../../node/noteLoader';
@@ -17,10 +18,9 @@ const RESCAN_DELAY_MS = 150;
  * Where notes come from (bundled notes/, the workspace by include globs, extra folders), kept in the index:
  * a first full load with progress, then only changed files. Reads through workspace.fs; parses in workers.
  */
-export class NotesSource implements vscode.Disposable {
+export class NotesSource extends Disposable {
   private readonly pool: ParsePool;
   private readonly loader: NoteLoader;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, 'change' | 'delete'>();
   private flushTimer: NodeJS.Timeout | undefined;
   private files = new Set<string>();
@@ -34,6 +34,7 @@ export class NotesSource implements vscode.Disposable {
     private readonly index: NoteIndex,
     private readonly output: vscode.LogOutputChannel,
   ) {
+    super();
     this.ready = new Promise((r) => (this.resolveReady = r));
     // One pack of parses per workspace: windows on different workspaces do not overwrite each other's.
     const cacheDir = path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'parse-cache');
@@ -44,13 +45,15 @@ export class NotesSource implements vscode.Disposable {
       read: (file) => this.read(file),
       maxBytes: readConfig().maxNoteSizeKB * 1024,
     });
-    this.disposables.push(
+    this._register(toDisposable(() => void this.pool.dispose()));
+    this._register(toDisposable(() => clearTimeout(this.flushTimer)));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.notes`)) void this.reload();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
     );
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     this.watch();
   }
 
@@ -206,13 +209,11 @@ export class NotesSource implements vscode.Disposable {
       clearTimeout(this.flushTimer);
       this.flushTimer = setTimeout(() => void this.flush(), RESCAN_DELAY_MS);
     };
-    this.disposables.push(
-      watcher,
-      watcher.onDidChange((u) => queue(u, 'change')),
-      watcher.onDidCreate((u) => queue(u, 'change')),
-      watcher.onDidDelete((u) => queue(u, 'delete')),
-      // Unsaved edits are not indexed: the notes on disk are the source of truth.
-    );
+    // Unsaved edits are not indexed: the notes on disk are the source of truth.
+    this._register(watcher);
+    this._register(watcher.onDidChange((u) => queue(u, 'change')));
+    this._register(watcher.onDidCreate((u) => queue(u, 'change')));
+    this._register(watcher.onDidDelete((u) => queue(u, 'delete')));
   }
 
   private async flush(): Promise<void> {
@@ -234,12 +235,6 @@ export class NotesSource implements vscode.Disposable {
     this.loader.persist();
     if (batch.some(([f]) => this.glossaryFiles.has(f))) await this.loadGlossaries();
     this.output.info(`Re-indexed ${batch.length} changed file(s)`);
-  }
-
-  dispose(): void {
-    clearTimeout(this.flushTimer);
-    for (const d of this.disposables) d.dispose();
-    void this.pool.dispose();
   }
 }
 

@@ -162,7 +162,7 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
       byTopic.refresh();
     }, 100);
   };
-  const off = services.index.onDidChange(refresh);
+  const indexChanged = services.index.onDidChange(refresh);
   const subscriptions = (options.refreshOn ?? []).map((event) => event(refresh));
   const views = [
     vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
@@ -178,7 +178,8 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     byTopic,
     ...views,
     ...subscriptions,
-    { dispose: () => (clearTimeout(timer), off()) },
+    indexChanged,
+    { dispose: () => clearTimeout(timer) },
   ];
   return vscode.Disposable.from(...disposables);
 }

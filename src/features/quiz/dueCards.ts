@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup, NoteIndex } from '../../core/index/noteIndex';
 import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';
@@ -9,8 +10,8 @@ import { Commands } from '../services';
 const REFRESH_MS = 60_000;
 
 /** The cards due now, cached until something changes, and the "N due" status-bar item. */
-export class DueCards implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class DueCards extends Disposable {
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the number of due cards changed. */
   readonly onDidChange = this.emitter.event;
   private readonly statusItem: vscode.StatusBarItem;
@@ -23,10 +24,12 @@ export class DueCards implements vscode.Disposable {
     private readonly book: ProgressBook,
     private readonly now: Clock,
   ) {
-    this.statusItem = vscode.window.createStatusBarItem('til.quiz.due', vscode.StatusBarAlignment.Left, 40);
+    super();
+    this.statusItem = this._register(vscode.window.createStatusBarItem('til.quiz.due', vscode.StatusBarAlignment.Left, 40));
     this.statusItem.name = vscode.l10n.t('TIL Quiz');
     this.statusItem.command = { command: Commands.startQuiz, title: vscode.l10n.t('Start Quiz'), arguments: [{ scope: 'due' }] };
     this.timer = setInterval(() => this.invalidate(), REFRESH_MS);
+    this._register(toDisposable(() => clearInterval(this.timer)));
   }
 
   /** Call when the index, the progress or the time changed. */
@@ -59,11 +62,5 @@ export class DueCards implements vscode.Disposable {
       this.lastCount = due;
       this.emitter.fire();
     }
-  }
-
-  dispose(): void {
-    clearInterval(this.timer);
-    this.statusItem.dispose();
-    this.emitter.dispose();
   }
 }

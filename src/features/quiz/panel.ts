@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../../core/dispose';
 import { escapeHtml, webviewHtml } from '../webview/webviewHtml';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/quizProtocol';
 
 export const QUIZ_VIEW_TYPE = 'til.quiz';
 
 /** The quiz webview panel: CSP with a fresh nonce, typed messages, messages queued until `ready`. */
-export class QuizPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private disposed = false;
-  private readonly onMessageEmitter = new vscode.EventEmitter<WebviewMessage>();
+export class QuizPanel extends Disposable {
+  private readonly onMessageEmitter = this._register(new vscode.EventEmitter<WebviewMessage>());
   readonly onMessage = this.onMessageEmitter.event;
-  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  private readonly onDisposeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.onDisposeEmitter.event;
 
   static create(extensionUri: vscode.Uri, roots: vscode.Uri[], title: string): QuizPanel {
@@ -33,14 +32,15 @@ export class QuizPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     roots: vscode.Uri[],
   ) {
+    super();
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     panel.webview.html = this.html();
-    this.disposables.push(
+    this._register(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         if (isWebviewMessage(raw)) this.onMessageEmitter.fire(raw);
       }),
-      panel.onDidDispose(() => this.dispose()),
     );
+    this._register(panel.onDidDispose(() => this.dispose()));
   }
 
   get webview(): vscode.Webview {
@@ -59,7 +59,7 @@ export class QuizPanel implements vscode.Disposable {
   }
 
   post(message: HostMessage): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     void this.panel.webview.postMessage(message);
   }
 
@@ -73,13 +73,11 @@ export class QuizPanel implements vscode.Disposable {
     });
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
+    // Listeners hear about it while the emitters still work; then the panel and everything registered go.
     this.onDisposeEmitter.fire();
+    super.dispose();
     this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.onMessageEmitter.dispose();
-    this.onDisposeEmitter.dispose();
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { webviewRoot } from '../webview/webviewHtml';
+import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
 import type { Rng } from '../../core/random';
@@ -44,12 +45,11 @@ export interface QuizTestState {
 const INDEX_DEBOUNCE_MS = 200;
 
 /** The quiz feature: progress, due counts, status bar, the panel and its session. */
-export class QuizController implements vscode.Disposable {
+export class QuizController extends Disposable {
   readonly book = new ProgressBook();
   readonly scheduler = new Scheduler();
   readonly store: ProgressStore;
   private readonly now: Clock;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly due: DueCards;
   /** Fires when the due cards may have changed (index, progress or time). */
   readonly onDidChangeDue: vscode.Event<void>;
@@ -67,6 +67,7 @@ export class QuizController implements vscode.Disposable {
     private readonly services: Services,
     private readonly options: QuizOptions = {},
   ) {
+    super();
     this.now = options.now ?? (() => new Date());
     const dir = options.storageDir ?? services.context.globalStorageUri.fsPath;
     this.store = new ProgressStore({ dir, now: this.now });
@@ -85,12 +86,11 @@ export class QuizController implements vscode.Disposable {
 
     this.due = new DueCards(services.index, this.book, this.now);
     this.onDidChangeDue = this.due.onDidChange;
-    this.disposables.push(this.due);
+    this._register(this.due);
 
-    const unsubscribeIndex = services.index.onDidChange(() => this.onIndexChanged());
-    const unsubscribeBook = this.book.onDidChange(() => this.invalidateDue());
-    this.disposables.push({ dispose: unsubscribeIndex }, { dispose: unsubscribeBook });
-    this.disposables.push({ dispose: () => this.indexTimer && clearTimeout(this.indexTimer) });
+    this._register(services.index.onDidChange(() => this.onIndexChanged()));
+    this._register(this.book.onDidChange(() => this.invalidateDue()));
+    this._register(toDisposable(() => this.indexTimer && clearTimeout(this.indexTimer)));
 
     this.loaded = this.load();
     this.invalidateDue();
@@ -319,9 +319,9 @@ export class QuizController implements vscode.Disposable {
     await this.store.flush();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }
 
