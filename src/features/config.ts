@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import type { IDisposable } from '../core/dispose';
+import { SECTION, Setting, type SettingKey } from './settingKeys';
 
-export const SECTION = 'tilCompanion';
+export { SECTION, Setting, type SettingKey };
 
 export interface TilConfig {
   include: string[];
@@ -11,19 +13,44 @@ export interface TilConfig {
   hoverEnabled: boolean;
   hoverLanguages: string[];
   hoverExcerptLength: number;
+  diagramsTheme: string;
 }
 
-/** Settings, read fresh each time so changes apply without a reload. */
+type Check<T> = (value: unknown) => value is T;
+const isStrings: Check<string[]> = (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isBoolean: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
+const isNumber: Check<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString: Check<string> = (v): v is string => typeof v === 'string';
+
+/** One setting as VS Code resolves it now (user, workspace, folder, else the manifest's default). */
+function read<T>(config: vscode.WorkspaceConfiguration, key: SettingKey, check: Check<T>): T {
+  const value = config.get<unknown>(key);
+  if (check(value)) return value;
+  // A hand-edited settings.json can hold anything: use the manifest's default rather than crash.
+  const fallback = config.inspect<unknown>(key)?.defaultValue;
+  if (check(fallback)) return fallback;
+  throw new Error(`Setting ${SECTION}.${key} has no valid value and package.json declares no default for it.`);
+}
+
+/** Settings, read fresh on every call so changes apply without a reload. Call it where the value is used. */
 export function readConfig(): TilConfig {
   const c = vscode.workspace.getConfiguration(SECTION);
   return {
-    include: c.get<string[]>('notes.include', ['**/*.md']),
-    exclude: c.get<string[]>('notes.exclude', []),
-    extraFolders: c.get<string[]>('notes.extraFolders', []),
-    includeBundledNotes: c.get<boolean>('notes.includeBundled', true),
-    maxNoteSizeKB: c.get<number>('notes.maxFileSizeKB', 2048),
-    hoverEnabled: c.get<boolean>('hover.enabled', true),
-    hoverLanguages: c.get<string[]>('hover.languages', ['*']),
-    hoverExcerptLength: c.get<number>('hover.excerptLength', 400),
+    include: read(c, Setting.include, isStrings),
+    exclude: read(c, Setting.exclude, isStrings),
+    extraFolders: read(c, Setting.extraFolders, isStrings),
+    includeBundledNotes: read(c, Setting.includeBundled, isBoolean),
+    maxNoteSizeKB: read(c, Setting.maxFileSizeKB, isNumber),
+    hoverEnabled: read(c, Setting.hoverEnabled, isBoolean),
+    hoverLanguages: read(c, Setting.hoverLanguages, isStrings),
+    hoverExcerptLength: read(c, Setting.hoverExcerptLength, isNumber),
+    diagramsTheme: read(c, Setting.diagramsTheme, isString),
   };
+}
+
+/** Calls `listener` when any of the given settings (or groups such as `notes`) changes. */
+export function onDidChangeSettings(keys: readonly string[], listener: () => void): IDisposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (keys.some((key) => e.affectsConfiguration(`${SECTION}.${key}`))) listener();
+  });
 }

@@ -8,7 +8,8 @@ export interface NoteLoaderOptions {
   pool: ParsePool;
   cache?: ParseCache;
   read: (file: string) => Promise<Uint8Array>;
-  maxBytes?: number;
+  /** The size limit, asked at each parse so a changed setting applies at once. */
+  maxBytes?: () => number;
   /** How many files are read at once. */
   concurrency?: number;
 }
@@ -42,7 +43,7 @@ export class NoteLoader {
     const cached = known.get(hash);
     if (cached) return relocate(cached, file);
     try {
-      const note = await this.options.pool.parse(file, bytes, hash, this.options.maxBytes);
+      const note = await this.options.pool.parse(file, bytes, hash, this.options.maxBytes?.());
       known.set(hash, note);
       this.dirty = true;
       return note;

@@ -11,6 +11,7 @@
  * Every command resolves to what it opened (`{ id, title }`, or a list), for tests.
  */
 import * as vscode from 'vscode';
+import { onDidChangeSettings, Setting } from '../config';
 import { Commands, type Services } from '../services';
 import { BUILTIN_DIAGRAMS } from '../../core/diagrams/builtin';
 import { blockSource, diagramCatalog, diagramsForTerm as coreDiagramsForTerm, findDiagram, type DiagramRef, type DiagramSource } from '../../core/diagrams/link';
@@ -265,8 +266,8 @@ export function registerDiagrams(services: Services): vscode.Disposable {
 
   // The theme setting re-renders every open panel.
   disposables.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tilCompanion.diagrams.theme')) for (const panel of DiagramPanel.all()) panel.render();
+    onDidChangeSettings([Setting.diagramsTheme], () => {
+      for (const panel of DiagramPanel.all()) panel.render();
     }),
   );
 

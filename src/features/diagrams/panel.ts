@@ -12,13 +12,14 @@ import {
   type HostToWebview,
   type WebviewToHost,
 } from '../../shared/diagramProtocol';
+import { readConfig } from '../config';
 import { diagramHtml, webviewOptions } from './html';
 
 const LAST_EXPORT_FOLDER = 'til.diagrams.lastExportFolder';
 
 /** The `til.diagrams.theme` setting: undefined = follow VS Code. */
 export function configuredTheme(): DiagramTheme | undefined {
-  const value = vscode.workspace.getConfiguration('tilCompanion').get<string>('diagrams.theme', 'auto');
+  const value = readConfig().diagramsTheme;
   return DIAGRAM_THEMES.includes(value as DiagramTheme) ? (value as DiagramTheme) : undefined;
 }
 

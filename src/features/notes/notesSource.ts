@@ -8,7 +8,7 @@ import type { ParsedNote } from '../../core/model';
 import { NoteLoader } from '../../node/noteLoader';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
-import { readConfig, SECTION, type TilConfig } from '../config';
+import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 
 const NOTE_GLOB_EXT = /\.(md|markdown)$/i;
 const GLOSSARY = /(^|[\\/])glossary\.ya?ml$/i;
@@ -43,15 +43,11 @@ export class NotesSource extends Disposable {
       pool: this.pool,
       cache: new ParseCache(cacheDir),
       read: (file) => this.read(file),
-      maxBytes: readConfig().maxNoteSizeKB * 1024,
+      maxBytes: () => readConfig().maxNoteSizeKB * 1024,
     });
     this._register(toDisposable(() => void this.pool.dispose()));
     this._register(toDisposable(() => clearTimeout(this.flushTimer)));
-    this._register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SECTION}.notes`)) void this.reload();
-      }),
-    );
+    this._register(onDidChangeSettings(['notes'], () => void this.reload()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     this.watch();
