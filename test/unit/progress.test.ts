@@ -193,7 +193,7 @@ test('validation: each field is checked; nothing half-valid is accepted', () => 
   assert.equal(v.data, undefined);
   assert.equal(v.errors.length, 3, v.errors.join('\n'));
   assert.match(v.errors.join('\n'), /stability/);
-  assert.deepEqual(validateProgress({ version: 2, cards: {} }).errors, ['unsupported version 2 (expected 1)']);
+  assert.deepEqual(validateProgress({ version: 3, cards: {} }).errors, ['unsupported version 3 (expected 2)']);
   assert.equal(validateProgress(null).data, undefined);
   // Older files without "format" or "terms" are fine.
   assert.deepEqual(validateProgress({ version: 1, cards: {} }).data?.terms, {});

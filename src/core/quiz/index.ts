@@ -6,3 +6,7 @@ export * from './scope';
 export * from './termChoices';
 export * from './session';
 export * from './sanitize';
+export * from './cardFlags';
+export * from './days';
+export * from './limits';
+export * from './reviewLog';

@@ -1,14 +1,19 @@
 /**
  * Quiz progress as plain JSON: one review state per card (by question key) and per term (by term
- * key). Kept apart from the notes. `ProgressBook` is the in-memory form the session updates;
+ * key), the cards the learner hid (cardFlags.ts) and the review log (reviewLog.ts). Kept apart from
+ * the notes. `ProgressBook` is the in-memory form the session updates;
  * `validateProgress` checks a file or an import before anything of it is used.
  */
 import type { CardGroup } from '../index/noteIndex';
+import { CardFlags, validateFlags, type CardFlag, type HideKind } from './cardFlags';
+import { ReviewLog, validateLog, type ReviewEntry } from './reviewLog';
 import { matchOrphans, DEFAULT_SIMILARITY, type IdentityMatch } from './similarity';
 import { Emitter } from '../dispose';
 import type { ReviewState } from './scheduler';
 
-export const PROGRESS_VERSION = 1;
+/** 2 added `flags` and `log`; version 1 files (without them) are read as they are. */
+export const PROGRESS_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 export const PROGRESS_FORMAT = 'til-companion/quiz-progress';
 
 export interface CardProgress extends ReviewState {
@@ -29,6 +34,10 @@ export interface ProgressData {
   updated?: string;
   cards: Record<string, CardProgress>;
   terms: Record<string, TermProgress>;
+  /** Suspended, "not a question" and buried cards, by card key. */
+  flags?: Record<string, CardFlag>;
+  /** Every grade given, oldest first (capped). */
+  log?: ReviewEntry[];
 }
 
 export function emptyProgress(): ProgressData {
@@ -52,7 +61,7 @@ export function validateProgress(json: unknown): Validation {
   };
   if (!isObject(json)) return { errors: ['not a JSON object'] };
   if (json.format !== undefined && json.format !== PROGRESS_FORMAT) fail(`unknown format ${JSON.stringify(json.format)}`);
-  if (json.version !== PROGRESS_VERSION) fail(`unsupported version ${JSON.stringify(json.version)} (expected ${PROGRESS_VERSION})`);
+  if (!READABLE_VERSIONS.includes(json.version)) fail(`unsupported version ${JSON.stringify(json.version)} (expected ${PROGRESS_VERSION})`);
   const cards: Record<string, CardProgress> = {};
   const terms: Record<string, TermProgress> = {};
   if (!isObject(json.cards)) fail('"cards" is not an object');
@@ -79,8 +88,12 @@ export function validateProgress(json: unknown): Validation {
       }
     }
   }
+  const flags = validateFlags(json.flags, fail);
+  const log = validateLog(json.log, fail);
   if (errors.length) return { errors };
   const data: ProgressData = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, cards, terms };
+  if (Object.keys(flags).length) data.flags = flags;
+  if (log.length) data.log = log;
   if (typeof json.updated === 'string') data.updated = json.updated;
   return { data, errors };
 }
@@ -178,6 +191,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 export class ProgressBook {
   private cards = new Map<string, CardProgress>();
   private terms = new Map<string, TermProgress>();
+  /** Hidden cards; change them through hide() / unhide() so listeners hear of it. */
+  readonly flags = new CardFlags();
+  /** Grades given; add through logReview(). */
+  readonly log = new ReviewLog();
   private readonly changes = new Emitter<void>();
 
   constructor(data?: ProgressData) {
@@ -212,15 +229,33 @@ export class ProgressBook {
     this.fire();
   }
 
+  hide(key: string, kind: HideKind, question: string, now: Date, extra: { until?: Date; files?: string[] } = {}): void {
+    this.flags.set(key, kind, question, now, extra);
+    this.fire();
+  }
+  /** Undoes suspend / not-a-question / bury. Returns false when the card was not hidden. */
+  unhide(key: string, now: Date): boolean {
+    const changed = this.flags.clear(key, now);
+    if (changed) this.fire();
+    return changed;
+  }
+  logReview(entry: ReviewEntry): void {
+    this.log.add(entry);
+  }
+
   replace(data: ProgressData, notify = true): void {
     this.cards = new Map(Object.entries(data.cards));
     this.terms = new Map(Object.entries(data.terms));
+    this.flags.replace(data.flags ?? {});
+    this.log.replace(data.log ?? []);
     if (notify) this.fire();
   }
 
   clear(): void {
     this.cards.clear();
     this.terms.clear();
+    this.flags.replace({});
+    this.log.replace([]);
     this.fire();
   }
 
@@ -243,6 +278,8 @@ export class ProgressBook {
         changed++;
       }
     }
+    changed += this.flags.merge(data.flags ?? {});
+    changed += this.log.merge(data.log ?? []);
     if (changed) this.fire();
     return changed;
   }
@@ -255,7 +292,9 @@ export class ProgressBook {
    * Also refreshes the recorded files of known questions (a renamed note).
    */
   reconcile(groups: readonly CardGroup[], threshold = DEFAULT_SIMILARITY): ReconcileResult {
-    if (!this.cards.size) return { migrated: [] };
+    const movedFlags = this.flags.reconcile(groups, threshold);
+    if (movedFlags.length) this.fire();
+    if (!this.cards.size) return { migrated: movedFlags, changed: movedFlags.length > 0 };
     const present = new Set<string>();
     const indexedFiles = new Set<string>();
     const fresh: Array<{ key: string; question: string; files: string[] }> = [];
@@ -289,7 +328,8 @@ export class ProgressBook {
       changed = true;
     }
     if (changed) this.fire();
-    return { migrated, changed };
+    for (const m of movedFlags) if (!migrated.some((x) => x.from === m.from)) migrated.push(m);
+    return { migrated, changed: changed || movedFlags.length > 0 };
   }
 
   toData(now?: Date): ProgressData {
@@ -298,6 +338,8 @@ export class ProgressBook {
     const keys = (m: Map<string, unknown>) => [...m.keys()].sort();
     for (const k of keys(this.cards)) data.cards[k] = this.cards.get(k)!;
     for (const k of keys(this.terms)) data.terms[k] = this.terms.get(k)!;
+    if (this.flags.size) data.flags = this.flags.toJSON();
+    if (this.log.size) data.log = this.log.toJSON();
     return data;
   }
 }

@@ -1,5 +1,5 @@
 /** FSRS scheduling (ts-fsrs) over the JSON-safe review state the progress file stores. */
-import { createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type FSRSParameters, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type FSRSParameters, type Grade } from 'ts-fsrs';
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy (the ts-fsrs Rating values). */
 export type QuizGrade = 1 | 2 | 3 | 4;
@@ -26,12 +26,37 @@ export interface ReviewState {
 
 export type Clock = () => Date;
 
+/** The scheduling settings a user can change. */
+export interface SchedulerOptions {
+  /** Probability of recall FSRS aims for when a card comes due (0.7–0.99). Default 0.9. */
+  desiredRetention?: number;
+  /**
+   * Spread intervals a little so cards learned together do not all come due together. On by
+   * default; ts-fsrs seeds the fuzz from the review time and the card, so one review of one card
+   * always gives the same interval.
+   */
+  fuzz?: boolean;
+}
+
+export const DEFAULT_RETENTION = 0.9;
+export const MIN_RETENTION = 0.7;
+export const MAX_RETENTION = 0.99;
+
+/** A retention in range, or the default for anything else (settings are user input). */
+export function clampRetention(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_RETENTION;
+  return Math.min(MAX_RETENTION, Math.max(MIN_RETENTION, value));
+}
+
 export class Scheduler {
   private readonly f;
+  readonly desiredRetention: number;
+  readonly fuzz: boolean;
 
-  /** Fuzz is off by default so the same grade at the same time always gives the same due date. */
-  constructor(params: Partial<FSRSParameters> = {}) {
-    this.f = fsrs(generatorParameters({ enable_fuzz: false, ...params }));
+  constructor(options: SchedulerOptions = {}, params: Partial<FSRSParameters> = {}) {
+    this.desiredRetention = clampRetention(options.desiredRetention ?? DEFAULT_RETENTION);
+    this.fuzz = options.fuzz ?? true;
+    this.f = fsrs(generatorParameters({ ...params, enable_fuzz: this.fuzz, request_retention: this.desiredRetention })).useStrategy(StrategyMode.SEED, fuzzSeed);
   }
 
   /** A card never reviewed: due now. */
@@ -39,17 +64,30 @@ export class Scheduler {
     return toState(createEmptyCard(now));
   }
 
-  review(prev: ReviewState | undefined, grade: QuizGrade, now: Date): ReviewState {
-    const card = prev ? toCard(prev) : createEmptyCard(now);
+  /** `key` (the card's identity) seeds the fuzz, so cards graded alike at the same time still spread. */
+  review(prev: ReviewState | undefined, grade: QuizGrade, now: Date, key = ''): ReviewState {
+    const card = withKey(prev ? toCard(prev) : createEmptyCard(now), key);
     return toState(this.f.next(card, now, grade as Grade).card);
   }
 
   /** When the card would next be due for each grade (for the grade buttons). */
-  preview(prev: ReviewState | undefined, now: Date): Record<QuizGrade, Date> {
-    const card = prev ? toCard(prev) : createEmptyCard(now);
+  preview(prev: ReviewState | undefined, now: Date, key = ''): Record<QuizGrade, Date> {
+    const card = withKey(prev ? toCard(prev) : createEmptyCard(now), key);
     const log = this.f.repeat(card, now);
     return { 1: log[1].card.due, 2: log[2].card.due, 3: log[3].card.due, 4: log[4].card.due };
   }
+}
+
+const KEY_FIELD = 'tilKey';
+
+function withKey(card: FsrsCard, key: string): FsrsCard {
+  return key ? Object.assign(card, { [KEY_FIELD]: key }) : card;
+}
+
+/** ts-fsrs's default seed (review time, reps, difficulty × stability) plus the card key. */
+function fuzzSeed(this: AbstractScheduler): string {
+  const c = this.current as FsrsCard & { [KEY_FIELD]?: string };
+  return `${this.review_time.getTime()}_${c.reps}_${c.difficulty * c.stability}_${c[KEY_FIELD] ?? ''}`;
 }
 
 /** New cards (no progress) are due; otherwise due when the due date has come. */

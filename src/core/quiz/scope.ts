@@ -12,6 +12,8 @@ export interface QuizScope {
   scope: ScopeKind;
   value?: string;
   mode?: QuizMode;
+  /** Practice: ask every card of the scope, due or not, without changing its schedule. */
+  practice?: boolean;
 }
 
 export type ScopeIndex = Pick<NoteIndex, 'cardGroups' | 'days' | 'sections' | 'terms' | 'term'>;
@@ -22,7 +24,8 @@ export function isQuizScope(value: unknown): value is QuizScope {
   return (
     SCOPE_KINDS.includes(v.scope as ScopeKind) &&
     (v.value === undefined || typeof v.value === 'string') &&
-    (v.mode === undefined || v.mode === 'cards' || v.mode === 'terms')
+    (v.mode === undefined || v.mode === 'cards' || v.mode === 'terms') &&
+    (v.practice === undefined || typeof v.practice === 'boolean')
   );
 }
 

@@ -1,15 +1,23 @@
 /**
  * A quiz session: the queue of cards (or term questions) for a scope, in review order, the grades
- * given so far and the summary at the end. Pure: progress goes to a ProgressBook, time comes from
- * an injected clock, randomness from an injected RNG.
+ * given so far and the summary at the end, and the per-card actions (skip, suspend, not a question,
+ * bury siblings). Pure: progress goes to a ProgressBook, time comes from an injected clock,
+ * randomness from an injected RNG. A practice session grades without touching the schedule.
  */
 import type { CardGroup } from '../index/noteIndex';
 import type { Card } from '../model';
+import type { HideKind } from './cardFlags';
+import { nextStudyDayStart } from './days';
+import { limitStatus, type DailyLimits, type LimitStatus } from './limits';
 import { filesOf, ProgressBook, type CardProgress } from './progress';
-import { dueTime, isDue, Scheduler, type Clock, type QuizGrade, type ReviewState } from './scheduler';
+import { orderCards, siblingKeys } from './queue';
+import { ReviewLog } from './reviewLog';
+import { dueTime, Scheduler, type Clock, type QuizGrade, type ReviewState } from './scheduler';
 import { selectCardGroups, selectTerms, type QuizMode, type QuizScope, type ScopeIndex } from './scope';
 import { TermPool, termQuestion, type TermQuestion } from './termChoices';
 import type { Rng } from '../random';
+
+export { countDue, dueGroups, orderCards, siblingKeys } from './queue';
 
 export interface CardItem {
   kind: 'card';
@@ -60,6 +68,8 @@ export interface QueueOptions {
   onlyDue?: boolean;
   /** At most this many items. */
   limit?: number;
+  /** New cards and reviews a day (card mode, not practice). None: no daily cap. */
+  daily?: DailyLimits;
 }
 
 export interface SessionDeps {
@@ -69,44 +79,12 @@ export interface SessionDeps {
   rng?: Rng;
 }
 
-/** Review order: due reviews (most overdue first), then new cards (note order), then the rest by due date. O(n log n). */
-export function orderCards(groups: readonly CardGroup[], book: ProgressBook, now: Date, onlyDue: boolean): CardGroup[] {
-  const t = now.getTime();
-  const due: Array<[number, CardGroup]> = [];
-  const fresh: Array<[string, number, CardGroup]> = [];
-  const later: Array<[number, CardGroup]> = [];
-  for (const g of groups) {
-    const p = book.card(g.key);
-    if (!p) {
-      const first = firstPlace(g);
-      fresh.push([first.file, first.line, g]);
-      continue;
-    }
-    const d = dueTime(p);
-    if (d <= t) due.push([d, g]);
-    else if (!onlyDue) later.push([d, g]);
-  }
-  due.sort((a, b) => a[0] - b[0] || cmp(a[1].key, b[1].key));
-  fresh.sort((a, b) => cmp(a[0], b[0]) || a[1] - b[1] || cmp(a[2].key, b[2].key));
-  later.sort((a, b) => a[0] - b[0] || cmp(a[1].key, b[1].key));
-  return [...due.map((x) => x[1]), ...fresh.map((x) => x[2]), ...later.map((x) => x[1])];
-}
-
-/** Cards due now among `groups` (new cards are due), in review order. */
-export function dueGroups(groups: readonly CardGroup[], book: ProgressBook, now: Date): CardGroup[] {
-  return orderCards(groups, book, now, true);
-}
-
-export function countDue(groups: readonly CardGroup[], book: ProgressBook, now: Date): number {
-  let n = 0;
-  for (const g of groups) if (isDue(book.card(g.key), now)) n++;
-  return n;
-}
-
-function firstPlace(g: CardGroup): Card {
-  let best = g.places[0];
-  for (const p of g.places) if (p.file < best.file || (p.file === best.file && p.line < best.line)) best = p;
-  return best;
+/** What a per-card action did, for the message the panel shows. */
+export interface ActionResult {
+  action: 'skip' | HideKind | 'burySiblings';
+  key: string;
+  /** Cards the action took out of this session (the card itself, or its siblings). */
+  removed: number;
 }
 
 const MAX_REQUEUE = 3;
@@ -121,15 +99,24 @@ export class QuizSession {
   private readonly requeued = new Map<string, number>();
   private nextDue: number | undefined;
   private readonly startedAt: number;
+  /** Practice: grades are counted here but never reach the progress or the review log. */
+  readonly practice: boolean;
 
   constructor(
     readonly scope: QuizScope,
     readonly mode: QuizMode,
     items: QuizItem[],
     private readonly deps: SessionDeps,
+    private readonly context: { daily?: DailyLimits; siblingsOf?: (item: CardItem) => string[] } = {},
   ) {
     this.queue = items;
     this.startedAt = deps.now().getTime();
+    this.practice = !!scope.practice;
+  }
+
+  /** Today against the daily limits (undefined: the session has none, e.g. practice). */
+  limits(): LimitStatus | undefined {
+    return this.context.daily && limitStatus(this.deps.book.log, this.context.daily, this.deps.now());
   }
 
   get items(): readonly QuizItem[] {
@@ -155,11 +142,11 @@ export class QuizSession {
     };
   }
 
-  /** When the current card would be due after each grade. */
+  /** When the current card would be due after each grade (practice: nothing is scheduled). */
   preview(): Record<QuizGrade, Date> | undefined {
     const item = this.current();
-    if (!item || item.kind !== 'card') return undefined;
-    return this.deps.scheduler.preview(this.deps.book.card(item.key), this.deps.now());
+    if (!item || item.kind !== 'card' || this.practice) return undefined;
+    return this.deps.scheduler.preview(this.deps.book.card(item.key), this.deps.now(), item.key);
   }
 
   /** Grades the current card (card mode) and moves on. */
@@ -168,10 +155,66 @@ export class QuizSession {
     if (!item) throw new Error('the quiz is over');
     if (item.kind !== 'card') throw new Error('term questions are answered with choose()');
     const now = this.deps.now();
-    const state: CardProgress = { ...this.deps.scheduler.review(this.deps.book.card(item.key), grade, now), question: item.question, files: filesOf(item) };
-    this.deps.book.setCard(item.key, state);
+    const before = this.deps.book.card(item.key);
+    const state: CardProgress = { ...this.deps.scheduler.review(before, grade, now, item.key), question: item.question, files: filesOf(item) };
+    if (!this.practice) {
+      this.deps.book.logReview(ReviewLog.entry(item.key, 'card', now, grade, before, state));
+      this.deps.book.setCard(item.key, state);
+    }
     this.record(item, grade, grade >= 2, item.question, state, now);
     return { item, state };
+  }
+
+  /** Moves the current item to the end of the queue: asked later in this session, nothing recorded. */
+  skip(): ActionResult {
+    const item = this.current();
+    if (!item) throw new Error('the quiz is over');
+    this.queue.splice(this.pos, 1);
+    this.queue.push(item);
+    return { action: 'skip', key: item.key, removed: 0 };
+  }
+
+  /** Suspends the current card, or marks it "not a question": hidden from every quiz until undone. */
+  hideCurrent(kind: Exclude<HideKind, 'buried'>): ActionResult {
+    const item = this.currentCard();
+    this.deps.book.hide(item.key, kind, item.question, this.deps.now(), { files: filesOf(item) });
+    return { action: kind, key: item.key, removed: this.dropFromQueue(new Set([item.key]), true) };
+  }
+
+  /** Buries the other cards of the current card's sections until the next study day. */
+  burySiblings(): ActionResult {
+    const item = this.currentCard();
+    const keys = this.context.siblingsOf?.(item) ?? [];
+    const now = this.deps.now();
+    const until = nextStudyDayStart(now);
+    const byKey = new Map(this.queue.filter((q): q is CardItem => q.kind === 'card').map((q) => [q.key, q]));
+    const book = this.deps.book;
+    for (const key of keys) {
+      const flag = book.flags.get(key);
+      if (flag && flag.kind !== 'cleared' && flag.kind !== 'buried') continue; // suspended stays suspended
+      const sibling = byKey.get(key);
+      book.hide(key, 'buried', sibling?.question ?? book.card(key)?.question ?? key, now, { until, files: sibling ? filesOf(sibling) : book.card(key)?.files });
+    }
+    return { action: 'burySiblings', key: item.key, removed: this.dropFromQueue(new Set(keys), false) };
+  }
+
+  private currentCard(): CardItem {
+    const item = this.current();
+    if (!item) throw new Error('the quiz is over');
+    if (item.kind !== 'card') throw new Error('only cards can be hidden');
+    return item;
+  }
+
+  /** Takes cards out of the rest of the queue (and the current one when `includeCurrent`). */
+  private dropFromQueue(keys: ReadonlySet<string>, includeCurrent: boolean): number {
+    let removed = 0;
+    for (let i = this.queue.length - 1; i >= this.pos + (includeCurrent ? 0 : 1); i--) {
+      if (keys.has(this.queue[i].key)) {
+        this.queue.splice(i, 1);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Answers the current term question with a choice index; right = Good, wrong = Again. */
@@ -182,8 +225,12 @@ export class QuizSession {
     const correct = choice === item.answer;
     const grade: QuizGrade = correct ? 3 : 1;
     const now = this.deps.now();
-    const state = { ...this.deps.scheduler.review(this.deps.book.term(item.key), grade, now), term: item.term };
-    this.deps.book.setTerm(item.key, state);
+    const before = this.deps.book.term(item.key);
+    const state = { ...this.deps.scheduler.review(before, grade, now, item.key), term: item.term };
+    if (!this.practice) {
+      this.deps.book.logReview(ReviewLog.entry(item.key, 'term', now, grade, before, state));
+      this.deps.book.setTerm(item.key, state);
+    }
     this.record(item, grade, correct, item.term, state, now);
     return { item, correct, grade };
   }
@@ -200,7 +247,7 @@ export class QuizSession {
     if (grade === 1 && n < MAX_REQUEUE && d - now.getTime() < 60 * 60_000) {
       this.requeued.set(item.key, n + 1);
       this.queue.push(item);
-    } else if (this.nextDue === undefined || d < this.nextDue) {
+    } else if (!this.practice && (this.nextDue === undefined || d < this.nextDue)) {
       this.nextDue = d;
     }
   }
@@ -222,18 +269,23 @@ export class QuizSession {
 /** Builds a session for a scope. Fast: one pass over the index plus a sort. */
 export function createSession(index: ScopeIndex, scope: QuizScope, deps: SessionDeps, options: QueueOptions = {}): QuizSession {
   const mode: QuizMode = scope.mode ?? 'cards';
-  const onlyDue = options.onlyDue ?? scope.scope === 'due';
+  const practice = !!scope.practice;
+  // Practice reviews the whole scope; a scheduled quiz of the `due` scope only what is due.
+  const onlyDue = !practice && (options.onlyDue ?? scope.scope === 'due');
   const now = deps.now();
+  const daily = mode === 'cards' && !practice ? options.daily : undefined;
   let items: QuizItem[];
   if (mode === 'cards') {
-    items = orderCards(selectCardGroups(index, scope), deps.book, now, onlyDue).map(
+    const limits = daily && limitStatus(deps.book.log, daily, now);
+    items = orderCards(selectCardGroups(index, scope), deps.book, now, { onlyDue, limits, includeBuried: practice }).map(
       (g): CardItem => ({ kind: 'card', key: g.key, question: g.question, answer: g.answer, topic: g.topic, places: g.places }),
     );
   } else {
     items = termItems(index, scope, deps, now, onlyDue);
   }
   if (options.limit !== undefined && items.length > options.limit) items = items.slice(0, Math.max(0, options.limit));
-  return new QuizSession(scope, mode, items, deps);
+  const siblingsOf = (item: CardItem) => siblingKeys(index.cardGroups(), item);
+  return new QuizSession(scope, mode, items, deps, { daily, siblingsOf });
 }
 
 function termItems(index: ScopeIndex, scope: QuizScope, deps: SessionDeps, now: Date, onlyDue: boolean): TermItem[] {
