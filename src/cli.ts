@@ -8,6 +8,7 @@ import { findNoteFiles } from './node/files';
 import { NoteLoader } from './node/noteLoader';
 import { ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
+import { languageOfFile } from './core/index/context/languageOf';
 import { inspectReport, formatSummary } from './node/report';
 
 const USAGE = `Usage:
@@ -80,7 +81,7 @@ async function lookup(args: Args): Promise<number> {
   const notes = args.notes.length ? args.notes : [path.join(__dirname, '..', 'notes')];
   const { index, missing } = await buildIndex(notes, args.cache);
   for (const m of missing) console.error(`til-companion: no such notes folder: ${m}`);
-  const match = index.matchAt(lines[line - 1], column - 1);
+  const match = index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source));
   const result = match ? { term: match.term, aliases: match.allAliases, matched: match.matched, summary: match.summary, file: match.file, line: match.line, topic: match.topic } : null;
   if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(result ? `${result.term} (${path.basename(result.file)}:${result.line})\n${result.summary}\n` : 'No term from the notes at that position.\n');

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Problem, Topic } from '../model';
 import { topicFromName } from '../notes/topics';
+import { readGlossaryValue, type GlossaryScope } from './glossaryScope';
 
 /** One line of the glossary: a code identifier (or a `key: value` manifest pattern) → a term in the notes. */
 export interface GlossaryEntry {
@@ -8,6 +9,8 @@ export interface GlossaryEntry {
   term: string;
   topic: Topic;
   line: number;
+  /** Where the entry applies (language, file kind, form); absent: wherever its topic fits the document. */
+  scope?: GlossaryScope;
 }
 
 export interface Glossary {
@@ -24,6 +27,7 @@ export interface Glossary {
  * kubernetes:
  *   "kind: Deployment": Deployment
  * ```
+ * A value may also be scoped, or a list of senses: `sleep: [{ term: sleep과 wakeup, files: [kernel] }, 정보 유지]`.
  */
 export function parseGlossary(file: string, text: string): Glossary {
   const problems: Problem[] = [];
@@ -50,12 +54,10 @@ export function parseGlossary(file: string, text: string): Glossary {
       problems.push({ file, line: lineOf(topicName), severity: 'warning', code: 'parse-failed', message: `Glossary section "${topicName}" should be a map of code identifier → term.` });
       continue;
     }
-    for (const [code, term] of Object.entries(map as Record<string, unknown>)) {
-      if (typeof term !== 'string' || !term.trim()) {
-        problems.push({ file, line: lineOf(code), severity: 'warning', code: 'parse-failed', message: `Glossary entry "${code}" should name a term (text).` });
-        continue;
-      }
-      entries.push({ code, term: term.trim(), topic, line: lineOf(code) });
+    for (const [code, value] of Object.entries(map as Record<string, unknown>)) {
+      const line = lineOf(code);
+      const read = readGlossaryValue(code, value, (message) => problems.push({ file, line, severity: 'warning', code: 'parse-failed', message }));
+      for (const sense of read.terms) entries.push(sense.scope ? { code: read.code, term: sense.term, topic, line, scope: sense.scope } : { code: read.code, term: sense.term, topic, line });
     }
   }
   return { file, entries, problems };

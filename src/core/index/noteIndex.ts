@@ -2,6 +2,9 @@ import type { Card, Day, MermaidBlock, ParsedNote, Problem, Section, Term, Topic
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
 import type { Glossary, GlossaryEntry } from './glossary';
+import { GlossaryLookup } from './glossaryLookup';
+import { documentContext, type DocumentContext } from './context/documentContext';
+import type { ContextResolver } from './context/contextMatcher';
 import { matchTermAt, type MatchedWord, type TermResolver } from './termMatcher';
 
 /** A question as the user sees it: one card even when written on several days or in several notes. */
@@ -41,11 +44,12 @@ export interface IndexChange {
  * Everything known about the notes, merged across files. Updates are per file and incremental, so
  * re-indexing one edited note costs that note, not the corpus.
  */
-export class NoteIndex implements TermResolver {
+export class NoteIndex implements TermResolver, ContextResolver {
   private readonly notes = new Map<string, ParsedNote>();
   private readonly cardsByKey = new Map<string, Card[]>();
   private readonly termsByKey = new Map<string, Term[]>();
-  private glossaryByKey = new Map<string, GlossaryEntry>();
+  private glossaryLookup = new GlossaryLookup();
+  private glossaryList: GlossaryEntry[] = [];
   private glossaryProblems: Problem[] = [];
   private readonly changes = new Emitter<IndexChange>();
   /** term() answers by key, dropped for the keys an update touches (hover look-ups stay O(1)). */
@@ -88,11 +92,9 @@ export class NoteIndex implements TermResolver {
   }
 
   setGlossary(glossaries: Glossary[]): void {
-    this.glossaryByKey = new Map();
+    this.glossaryLookup = new GlossaryLookup(glossaries);
+    this.glossaryList = glossaries.flatMap((g) => g.entries);
     this.glossaryProblems = glossaries.flatMap((g) => g.problems);
-    for (const g of glossaries) {
-      for (const entry of g.entries) this.glossaryByKey.set(glossaryKey(entry.code), entry);
-    }
     this.fire([]);
   }
 
@@ -136,7 +138,7 @@ export class NoteIndex implements TermResolver {
   }
 
   glossaryEntries(): GlossaryEntry[] {
-    return [...this.glossaryByKey.values()];
+    return [...this.glossaryList];
   }
 
   /** Days across all notes, the same date in two files shown as one day. Oldest first. */
@@ -173,7 +175,19 @@ export class NoteIndex implements TermResolver {
     return (this.termsByKey.get(key)?.length ?? 0) > 0;
   }
   glossaryTarget(key: string): string | undefined {
-    return this.glossaryByKey.get(key)?.term;
+    return this.glossaryLookup.firstTarget(key);
+  }
+  get glossary(): GlossaryLookup {
+    return this.glossaryLookup;
+  }
+  hasTermIn(key: string, topics: ReadonlySet<Topic>): boolean {
+    const list = this.termsByKey.get(key);
+    return !!list && list.some((t) => topics.has(t.topic));
+  }
+
+  /** What a document is about (language, file kind, imports, vocabulary): compute once per document version. */
+  documentContext(languageId: string, text: string): DocumentContext {
+    return documentContext(languageId, text, this.glossaryLookup);
   }
 
   /** The best explanation of a term by any of its names. */
@@ -186,8 +200,15 @@ export class NoteIndex implements TermResolver {
     return info;
   }
 
-  private computeTerm(key: string): TermInfo | undefined {
-    const entries = this.termsByKey.get(key);
+  /** The best explanation among the notes' entries of these topics (the overall best may be of another field). */
+  private termIn(key: string, topics: ReadonlySet<Topic>): TermInfo | undefined {
+    const best = this.term(key);
+    if (!best || topics.has(best.topic)) return best;
+    return this.computeTerm(key, topics);
+  }
+
+  private computeTerm(key: string, topics?: ReadonlySet<Topic>): TermInfo | undefined {
+    const entries = topics ? this.termsByKey.get(key)?.filter((t) => topics.has(t.topic)) : this.termsByKey.get(key);
     if (!entries?.length) return undefined;
     let best = entries[0];
     for (const e of entries) if (e.weight > best.weight || (e.weight === best.weight && !best.summary && e.summary)) best = e;
@@ -210,11 +231,14 @@ export class NoteIndex implements TermResolver {
     return out;
   }
 
-  /** The term under a cursor position (0-based column) in a line of code or prose. */
-  matchAt(lineText: string, column: number): TermMatch | undefined {
-    const word: MatchedWord | undefined = matchTermAt(lineText, column, this);
+  /**
+   * The term under a cursor position (0-based column) in a line of code or prose. Pass the document's context (see
+   * documentContext) so that only terms whose topic and sense fit the document explain its identifiers.
+   */
+  matchAt(lineText: string, column: number, context?: DocumentContext): TermMatch | undefined {
+    const word: MatchedWord | undefined = matchTermAt(lineText, column, this, context);
     if (!word) return undefined;
-    const info = this.term(word.key);
+    const info = context && !context.prose && !word.viaGlossary ? this.termIn(word.key, context.topics) : this.term(word.key);
     return info && { ...info, matched: word.matched, start: word.start, end: word.end, viaGlossary: word.viaGlossary };
   }
 
@@ -224,11 +248,7 @@ export class NoteIndex implements TermResolver {
   }
 }
 
-export function glossaryKey(code: string): string {
-  const colon = code.indexOf(':');
-  if (colon > 0) return `${termKey(code.slice(0, colon))}:${termKey(code.slice(colon + 1))}`;
-  return termKey(code);
-}
+export { glossaryKey } from './glossaryLookup';
 
 function keysOf(term: Term): string[] {
   const keys = new Set([termKey(term.term), ...term.aliases.map(termKey)]);

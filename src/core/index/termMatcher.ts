@@ -1,4 +1,6 @@
 import { hasHangul, splitIdentifier, stripParticles, termKey } from '../text';
+import type { DocumentContext } from './context/documentContext';
+import { matchInContext, type ContextResolver } from './context/contextMatcher';
 
 /** What the matcher needs from the index: term and glossary look-ups by normalised key. */
 export interface TermResolver {
@@ -29,8 +31,12 @@ const COMMON_CODE_WORDS = new Set([
 ]);
 const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)(\s*:\s*)([^#]*?)\s*(?:#.*)?$/;
 
-/** Find the explained term under `column` (0-based) of one line of code or prose. */
-export function matchTermAt(lineText: string, column: number, resolver: TermResolver): MatchedWord | undefined {
+/**
+ * Find the explained term under `column` (0-based) of one line of code or prose. With a document context (code), the
+ * context decides which topics, glossary senses and forms may explain a word; without one, or in prose, every term
+ * matches as in the notes (the baseline the hover benchmark compares against).
+ */
+export function matchTermAt(lineText: string, column: number, resolver: TermResolver & Partial<ContextResolver>, context?: DocumentContext): MatchedWord | undefined {
   let offset = 0;
   let line = lineText;
   if (line.length > WINDOW * 2) {
@@ -39,6 +45,7 @@ export function matchTermAt(lineText: string, column: number, resolver: TermReso
   }
   const col = column - offset;
   const shift = (m: MatchedWord | undefined) => (m && offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
+  if (context && !context.prose && resolver.glossary && resolver.hasTermIn) return shift(matchInContext(line, col, context, resolver as ContextResolver));
   return shift(matchYaml(line, col, resolver) ?? matchWords(line, col, resolver));
 }
 

@@ -4,6 +4,7 @@ import type { NoteIndex, TermInfo } from '../../core/index/noteIndex';
 import { sectionAt } from '../../core/notes/sectionAt';
 import { termKey } from '../../core/text';
 import { Commands, type Services } from '../services';
+import { contextOf } from '../documentContexts';
 
 const SCHEME = 'til-term';
 
@@ -42,7 +43,7 @@ export function registerExplain(services: Services): vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!term && editor) {
       const pos = editor.selection.active;
-      const match = services.index.matchAt(editor.document.lineAt(pos.line).text, pos.character);
+      const match = services.index.matchAt(editor.document.lineAt(pos.line).text, pos.character, contextOf(services.index, editor.document));
       term = match && services.index.term(match.key);
     }
     if (!term) {

@@ -4,6 +4,7 @@ import type { NoteIndex, TermMatch } from '../../core/index/noteIndex';
 import { hoverExcerpt } from '../../core/index/excerpt';
 import type { TilConfig } from '../config';
 import { commandLink, Commands } from '../services';
+import { contextOf } from '../documentContexts';
 
 /** Commands a hover link may run; nothing else in hover Markdown is trusted. */
 export const HOVER_COMMANDS = [Commands.openLocation, Commands.explainTerm, Commands.search, Commands.showDiagram, Commands.startQuiz];
@@ -22,7 +23,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const config = this.deps.config();
     if (!config.hoverEnabled || !languageEnabled(config.hoverLanguages, document.languageId)) return undefined;
-    const match = this.deps.index.matchAt(document.lineAt(position.line).text, position.character);
+    const match = this.deps.index.matchAt(document.lineAt(position.line).text, position.character, contextOf(this.deps.index, document));
     if (!match) return undefined;
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     return new vscode.Hover(hoverMarkdown(match, config.hoverExcerptLength, this.deps.diagramsFor?.(match.key) ?? []), range);

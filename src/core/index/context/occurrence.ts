@@ -1,0 +1,89 @@
+import type { CodeForm } from '../glossaryScope';
+import type { LineSyntax } from './documentContext';
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The word under the cursor and how it is written: the form decides which glossary senses may explain it. */
+export interface Occurrence {
+  words: Word[];
+  at: number;
+  word: Word;
+  form: CodeForm;
+  /** Also a call when written as a member (`pc.getStats()`). */
+  call: boolean;
+  inComment: boolean;
+  /** Where the string literal around the cursor starts and ends, when it is in one. */
+  string?: { start: number; end: number };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_$]/u;
+const CODE_WORDS = /[\p{L}\p{N}_$]+/gu;
+const HYPHEN_WORDS = /[\p{L}\p{N}_$]+(?:-[\p{L}\p{N}_$]+)*/gu;
+// Before a type name in declarations, after which the identifier names a type.
+const TYPE_BEFORE = /(?:\bstruct|\benum|\bunion|\bnew|\bclass|\bextends|\bimplements|\binstanceof|\bas|\bsizeof\s*\(|[:<]|\(\s*)\s*$/;
+
+/** Spans of strings and where a line comment starts, in one pass (a line, not the file: the window is short). */
+export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[number, number]>; commentAt: number } {
+  const strings: Array<[number, number]> = [];
+  let quote = '';
+  let from = 0;
+  const trimmed = line.trimStart();
+  if (syntax.blockCommentLines && (trimmed.startsWith('*') || trimmed.startsWith('/*'))) return { strings, commentAt: line.length - trimmed.length };
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) {
+        strings.push([from, i + 1]);
+        quote = '';
+      }
+      continue;
+    }
+    if (syntax.quotes.includes(ch)) {
+      quote = ch;
+      from = i;
+      continue;
+    }
+    for (const c of syntax.lineComment) if (line.startsWith(c, i) && (c !== '#' || i === 0 || /\s/.test(line[i - 1]))) return { strings, commentAt: i };
+    if (syntax.blockCommentLines && ch === '/' && line[i + 1] === '*') return { strings, commentAt: i };
+  }
+  if (quote) strings.push([from, line.length]);
+  return { strings, commentAt: -1 };
+}
+
+export function occurrenceAt(line: string, column: number, syntax: LineSyntax, hyphenated: boolean): Occurrence | undefined {
+  let col = column;
+  if (col < 0 || col >= line.length || !WORD_CHAR.test(line[col])) {
+    // The cursor may sit just after a word (end of selection): look one to the left.
+    if (col > 0 && WORD_CHAR.test(line[col - 1] ?? '')) col -= 1;
+    else return undefined;
+  }
+  const words: Word[] = [];
+  let at = -1;
+  for (const m of line.matchAll(hyphenated ? HYPHEN_WORDS : CODE_WORDS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (start <= col && col < end) at = words.length;
+    words.push({ text: m[0], start, end });
+  }
+  if (at === -1) return undefined;
+  const word = words[at];
+  const { strings, commentAt } = scanLine(line, syntax);
+  const inComment = commentAt !== -1 && word.start >= commentAt;
+  const span = strings.find(([s, e]) => word.start > s && word.start < e);
+  const before = line.slice(Math.max(0, word.start - 24), word.start);
+  const after = line.slice(word.end, word.end + 24);
+  const call = /^\s*\(/.test(after);
+  let form: CodeForm;
+  if (span && !inComment) form = 'string';
+  else if (before.endsWith('@')) form = 'annotation';
+  else if (/(?:\.|->|::)\s*$/.test(before) && !/\.\.\s*$/.test(before)) form = 'member';
+  else if (call) form = 'call';
+  else if (TYPE_BEFORE.test(before) || /^\s*(?:\*+\s*)?[A-Za-z_]\w*\s*[;,=)[]/.test(after) || /^\s*(?:<|\[\]|&)/.test(after) || /^\s+[A-Za-z_]\w*\s*$/.test(after)) form = 'type';
+  else form = 'word';
+  return { words, at, word, form, call, inComment, string: span && !inComment ? { start: span[0], end: span[1] } : undefined };
+}
