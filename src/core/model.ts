@@ -31,7 +31,9 @@ export interface Section extends Place {
   question?: boolean;
 }
 
-export type QuestionStyle = 'blockquote' | 'heading' | 'aside';
+/** How a question was written; one recogniser module per style (src/core/notes/questions/). */
+export type QuestionStyle = 'heading' | 'exercise' | 'blockquote' | 'aside' | 'details' | 'qa' | 'list' | 'emphasis' | 'line';
+export const QUESTION_STYLE_NAMES: readonly QuestionStyle[] = ['heading', 'exercise', 'blockquote', 'aside', 'details', 'qa', 'list', 'emphasis', 'line'];
 
 export interface Card extends Place {
   /** Identity across edits/renames: normalised question text. */

@@ -14,16 +14,42 @@ export function cleanInline(text: string): string {
     .trim();
 }
 
-// Korean endings that make a sentence a question or a request to explain, as interviewers write them.
+// Korean endings that make a sentence a question, as interviewers write them.
 const KOREAN_QUESTION_END =
-  /(주세요|하세요|세요|까요|나요|가요|인가요|은가요|는가요|습니까|ㅂ니까|니까|을까|ㄹ까|는가|는지|인지|할까|될까|일까|었나|했나|뭔가요|뭘까)\s*[.!]?$/u;
+  /(까요|나요|가요|인가요|은가요|는가요|습니까|ㅂ니까|니까|을까|ㄹ까|는가|는지|인지|할까|될까|일까|었나|했나|뭔가요|뭘까|인가|던가)\s*[.!]?$/u;
+// Requests to explain (`…설명해 주세요`, `…설명하시오`, `…비교하라`, `예시를 들어주세요`): exam and interview forms.
+const EXPLAIN_REQUEST =
+  /(설명|비교|서술|논|정의|기술|요약|나열|구분|분류|말|얘기|이야기|소개|정리)\s*(?:해|하)\s*(?:주세요|주십시오|주시겠어요|보세요|보시오|보라|봐라|시오|세요|라)\s*[.!]?$|(?:들어|알려|말해)\s*주세요\s*[.!]?$/u;
+// Requests to the reader, not questions: `봐주세요`, `참고하세요`, `틀린 부분이 있으면 알려주세요`.
+const READER_REQUEST = /봐\s*주세요|참고|눌러|댓글|피드백|구독|양해|있으면|있다면|바랍니다/u;
+// Coding-problem titles (`1167번: 트리의 지름`, `[Silver II] …`, `BOJ 1167`), which are not cards.
+const PROBLEM_TITLE =
+  /^(?:\d{3,6}\s*번(?:\s|[:.)-]|$)|\[?\s*(?:백준|BOJ|프로그래머스|programmers|leetcode|SWEA|codeforces|acmicpc|Bronze|Silver|Gold|Platinum|Diamond|Ruby|Lv\.?\s*\d|level\s*\d)(?![A-Za-z]))/iu;
+const ENGLISH_REQUEST = /^(?:explain|describe|compare|contrast|define|discuss|differentiate|distinguish|summari[sz]e|elaborate)\b/i;
+const ENGLISH_INTERROGATIVE = /^(?:why\b|(?:what|how|when|where|which|who)(?:'s|\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?))\b)/i;
+const VERSUS = /\S\s+vs\.?\s+\S/i;
+
+/** A coding-problem title such as `1167번: 트리의 지름`: never a card, whatever it ends with. */
+export function isProblemTitle(text: string): boolean {
+  return PROBLEM_TITLE.test(cleanInline(text));
+}
 
 /** Does this (cleaned) text read as a question the author asked? */
 export function isQuestionText(text: string): boolean {
   const t = cleanInline(text);
   if (t.length < 4 || t.length > 400) return false;
+  if (PROBLEM_TITLE.test(t)) return false;
+  // `ICE 후보 교환 (너 누구야?)`: a question mark only inside a closing aside does not make the line a question.
+  const aside = t.endsWith(')') ? t.lastIndexOf('(') : -1;
+  if (aside > 0 && t.indexOf('?') > aside && !isQuestionText(t.slice(0, aside))) return false;
   if (/[?？]\s*[)\]]?$/u.test(t)) return true;
-  return KOREAN_QUESTION_END.test(t);
+  if (KOREAN_QUESTION_END.test(t)) return true;
+  if (EXPLAIN_REQUEST.test(t)) return !READER_REQUEST.test(t.slice(-40));
+  if (t.length <= 120 && !/[.。]$/.test(t)) {
+    if (ENGLISH_REQUEST.test(t) || (ENGLISH_INTERROGATIVE.test(t) && !/^how to\b/i.test(t))) return true;
+    if (VERSUS.test(t) && t.split(' ').length <= 12) return true;
+  }
+  return false;
 }
 
 /** Key that identifies a question across edits: case, spacing, punctuation and emoji do not matter. */

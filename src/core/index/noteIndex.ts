@@ -1,6 +1,7 @@
 import type { Card, Day, MermaidBlock, ParsedNote, Problem, Section, Term, Topic } from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
+import { yearFromPath } from '../notes/dates';
 import type { Glossary, GlossaryEntry } from './glossary';
 import { GlossaryLookup } from './glossaryLookup';
 import { documentContext, type DocumentContext } from './context/documentContext';
@@ -141,10 +142,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return [...this.glossaryList];
   }
 
-  /** Days across all notes, the same date in two files shown as one day. Oldest first. */
+  /** Days across all notes, the same date in two files shown as one day. Oldest first, by real date. */
   days(): DayGroup[] {
     const groups = new Map<string, DayGroup>();
+    const yearHint = new Map<string, number>();
+    let latestYear = 0;
     for (const note of this.allNotes()) {
+      const years = yearsForMonthDays(note);
       for (const day of note.days) {
         const key = day.date ?? `${note.file}#${day.id}`;
         let group = groups.get(key);
@@ -154,9 +158,19 @@ export class NoteIndex implements TermResolver, ContextResolver {
           sections: note.sections.filter((s) => s.dayId === day.id),
           cards: note.cards.filter((c) => c.dayId === day.id),
         });
+        const year = years.get(day.id);
+        if (year && !yearHint.has(key)) yearHint.set(key, year);
+        if (day.date?.length === 10) latestYear = Math.max(latestYear, +day.date.slice(0, 4));
       }
     }
-    return [...groups.values()].sort((a, b) => sortableDate(a).localeCompare(sortableDate(b)));
+    const sortable = (group: DayGroup): string => {
+      if (!group.date) return `~${group.title}`;
+      if (group.date.length === 10) return group.date;
+      // `MM-DD` (no year written): the year its note implies, else the latest year the notes mention.
+      const year = yearHint.get(group.key) ?? latestYear;
+      return `${year ? String(year) : '0000'}-${group.date}`;
+    };
+    return [...groups.values()].sort((a, b) => sortable(a).localeCompare(sortable(b)));
   }
 
   sections(): Section[] {
@@ -263,9 +277,26 @@ function toGroup(key: string, cards: Card[]): CardGroup {
   return { key, question: best.question, answer: best.answer, topic: best.topic, places: [...cards] };
 }
 
-function sortableDate(group: DayGroup): string {
-  if (!group.date) return `~${group.title}`;
-  return group.date.length === 5 ? `0000-${group.date}` : group.date;
+/** For each `MM-DD` day of a note, the year of the nearest dated day before it in the note (else after it, else the path's). */
+function yearsForMonthDays(note: ParsedNote): Map<string, number> {
+  const out = new Map<string, number>();
+  const days = note.days;
+  if (!days.some((d) => d.date?.length === 5)) return out;
+  const pathYear = yearFromPath(note.file);
+  let previous: string | undefined;
+  const pending: string[] = [];
+  for (const day of days) {
+    if (day.date?.length === 10) {
+      previous = day.date;
+      for (const id of pending.splice(0)) out.set(id, +day.date.slice(0, 4));
+    } else if (day.date?.length === 5) {
+      // Past the year's end (`12-30` then `01-02`): the next year.
+      if (previous) out.set(day.id, +previous.slice(0, 4) + (day.date < previous.slice(5) ? 1 : 0));
+      else pending.push(day.id);
+    }
+  }
+  if (pathYear) for (const id of pending) out.set(id, pathYear);
+  return out;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

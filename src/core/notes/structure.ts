@@ -1,11 +1,14 @@
-import type { Root, RootContent, Heading, Blockquote, Html } from 'mdast';
+import type { Root, Heading, Html, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Card, Day, Problem, QuestionStyle, Section, Topic } from '../model';
-import { cleanInline, isQuestionText, questionKey } from '../text';
-import { dateFromFileName, parseDayHeading, type DayDate } from './dates';
+import type { Card, Day, Problem, Section, Topic } from '../model';
+import { cleanInline, questionKey } from '../text';
+import { dateFromFileName, parseDayHeading, parseDayLine, type DayDate } from './dates';
 import type { FrontMatter } from './frontmatter';
-import { endOffset, LineIndex, startLine, startOffset } from './positions';
+import { LineIndex, startLine } from './positions';
 import { topicOf } from './topics';
+import { findAsideClose, isAsideOpen } from './questions/aside';
+import { stripAnswerMarker } from './questions/lines';
+import { QuestionWalker, type CardDraft } from './questions/walk';
 
 export interface NoteStructure {
   days: Day[];
@@ -13,47 +16,37 @@ export interface NoteStructure {
   cards: Card[];
 }
 
-interface OpenQuestion {
-  question: string;
-  style: QuestionStyle;
-  line: number;
-  answerStart: number;
-  answerEnd: number;
-  /** A heading at this depth or higher ends the answer. */
-  boundary: number;
-  sectionId?: string;
-  dayId?: string;
-}
-
 type SectionDraft = Section & { ownTopic: Topic; question: boolean };
 
-const ASIDE_OPEN = /^<aside\b/i;
-const ASIDE_CLOSE = /<\/aside\s*>/i;
 const SEPARATOR_HTML = /^<hr\s*\/?>$/i;
-const ASIDE_LOOKAHEAD = 12;
 
 /**
- * One pass over the top-level blocks: day headings start days, other headings build the section tree,
- * question blockquotes / headings / `<aside>` callouts open a card whose answer runs to the next question
- * or to a heading at the question's level or above.
+ * One pass over the top-level blocks: day headings start days, other headings build the section tree, and the
+ * question walker (the table of question styles in ./questions) finds the cards and bounds their answers.
  */
 export function walkStructure(file: string, root: Root, text: string, fm: FrontMatter, problems: Problem[]): NoteStructure {
   const days: Day[] = [];
   const sections: SectionDraft[] = [];
-  const cards: Card[] = [];
   const stack: SectionDraft[] = [];
   const dayIds = new Set<string>();
   let day: Day | undefined;
-  let open: OpenQuestion | undefined;
+  let sectionsInDay = 0;
   const lines = new LineIndex(text);
   const lastLine = lines.lineAt(text.length);
+  const walker = new QuestionWalker(text);
 
   const startDay = (title: string, date: DayDate | undefined, line: number) => {
+    // The same date as the day the file name or first line gave: one day, titled by its heading.
+    if (day && date && day.date === date.date && sectionsInDay === 0) {
+      day.title = title;
+      return;
+    }
     let id = date?.date ?? `untitled-${line}`;
     for (let n = 2; dayIds.has(id); n++) id = `${date?.date ?? 'untitled'}~${n}`;
     dayIds.add(id);
     day = { id, title, date: date?.date, file, line, endLine: lastLine };
     days.push(day);
+    sectionsInDay = 0;
   };
   const closeDay = (line: number) => {
     if (day) day.endLine = Math.max(day.line, line);
@@ -64,37 +57,18 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
       s.endLine = Math.max(s.line, line);
     }
   };
-  const closeQuestion = () => {
-    if (!open) return;
-    const answer = text.slice(open.answerStart, Math.max(open.answerStart, open.answerEnd)).trim();
-    const key = questionKey(open.question);
-    if (!answer) {
-      problems.push({
-        file, line: open.line, severity: 'info', code: 'question-without-answer',
-        message: `The question "${open.question.slice(0, 60)}" has no answer yet.`,
-      });
-    }
-    cards.push({
-      key, question: open.question, answer, style: open.style, topic: 'other',
-      dayId: open.dayId, sectionId: open.sectionId, file, line: open.line,
-      endLine: answer ? lines.lineAt(open.answerEnd) : open.line,
-    });
-    open = undefined;
+  const place = () => {
+    const section = stack[stack.length - 1];
+    return { sectionId: section?.id, dayId: day?.id, context: section?.title };
   };
-  const openQuestion = (question: string, style: QuestionStyle, line: number, answerStart: number, boundary: number, sectionId?: string) => {
-    closeQuestion();
-    open = { question, style, line, answerStart, answerEnd: answerStart, boundary, sectionId, dayId: day?.id };
-  };
-  const extendAnswer = (node: RootContent) => {
-    if (open) open.answerEnd = endOffset(node);
-  };
-
-  const implicitDate = fm.date ?? dateFromFileName(file);
-  if (implicitDate) startDay(fm.title ?? implicitDate.date, implicitDate, 1);
 
   const children = root.children;
+  const implicitDate = fm.date ?? dateFromFileName(file) ?? dateFromFirstLine(children);
+  if (implicitDate) startDay(fm.title ?? implicitDate.date, implicitDate, 1);
+
   for (let i = 0; i < children.length; i++) {
     const node = children[i];
+    const ctx = { text, siblings: children, index: i };
     switch (node.type) {
       case 'yaml':
         break;
@@ -103,67 +77,54 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
         const line = startLine(node);
         const date = node.depth <= 2 ? parseDayHeading(title) : undefined;
         if (date) {
-          closeQuestion();
+          walker.closeAll();
           closeSections(1, line - 1);
           closeDay(line - 1);
           startDay(title, date, line);
           break;
         }
-        if (open && node.depth <= open.boundary) closeQuestion();
         closeSections(node.depth, line - 1);
-        const isQuestion = isQuestionText(title);
         const parent = stack[stack.length - 1];
         const section: SectionDraft = {
           id: `${file}#L${line}`, title, depth: node.depth, topic: 'other', ownTopic: topicOf(title),
-          dayId: day?.id, parentId: parent?.id, file, line, endLine: lastLine, question: isQuestion,
+          dayId: day?.id, parentId: parent?.id, file, line, endLine: lastLine, question: false,
         };
+        const question = walker.heading(node as Heading, title, ctx, { sectionId: parent?.id, dayId: day?.id, context: parent?.title });
+        section.question = question !== undefined;
         sections.push(section);
         stack.push(section);
-        if (isQuestion) openQuestion(title, 'heading', line, endOffset(node), node.depth, parent?.id);
-        break;
-      }
-      case 'blockquote': {
-        const question = questionOfBlockquote(node);
-        if (question) {
-          const answerStart = node.children.length > 1 ? startOffset(node.children[1]) : endOffset(node);
-          const section = stack[stack.length - 1];
-          openQuestion(question, 'blockquote', startLine(node), answerStart, section?.depth ?? 6, section?.id);
-          if (node.children.length > 1) extendAnswer(node);
-        } else {
-          extendAnswer(node);
-        }
-        break;
-      }
-      case 'html': {
-        if (ASIDE_OPEN.test(node.value)) {
-          const close = findAsideClose(children, i);
-          if (close === -1) {
-            problems.push({
-              file, line: startLine(node), severity: 'warning', code: 'unclosed-html',
-              message: 'An <aside> callout is not closed with </aside>; only its first block was read.',
-            });
-          }
-          const last = close === -1 ? i : close;
-          const question = cleanInline(children.slice(i, last + 1).map(plainText).join(' '));
-          if (question) {
-            const section = stack[stack.length - 1];
-            openQuestion(question, 'aside', startLine(node), endOffset(children[last]), section?.depth ?? 6, section?.id);
-          }
-          i = last;
-        } else if (!SEPARATOR_HTML.test(node.value.trim())) {
-          extendAnswer(node);
-        }
+        sectionsInDay++;
         break;
       }
       case 'thematicBreak':
+        walker.thematicBreak();
         break;
+      case 'html': {
+        const value = (node as Html).value.trim();
+        if (SEPARATOR_HTML.test(value)) {
+          walker.thematicBreak();
+          break;
+        }
+        if (isAsideOpen(node) && findAsideClose(ctx) === -1) {
+          problems.push({
+            file, line: startLine(node), severity: 'warning', code: 'unclosed-html',
+            message: 'An <aside> callout is not closed with </aside>; only its first block was read.',
+          });
+        }
+        i += walker.block(node, ctx, place());
+        break;
+      }
       default:
-        extendAnswer(node);
+        i += walker.block(node, ctx, place());
     }
   }
-  closeQuestion();
+  walker.closeAll();
   closeSections(1, lastLine);
   closeDay(lastLine);
+
+  const cards = walker.drafts
+    .sort((a, b) => a.line - b.line)
+    .map((draft) => toCard(draft, file, text, lines, problems));
 
   assignTopics(sections, fm.topic);
   const topicOfSection = new Map(sections.map((s) => [s.id, s.topic] as const));
@@ -179,24 +140,63 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
   };
 }
 
-function questionOfBlockquote(node: Blockquote): string | undefined {
-  const first = node.children[0];
-  if (!first || first.type !== 'paragraph') return undefined;
-  const text = cleanInline(toString(first));
-  return isQuestionText(text) ? text : undefined;
-}
-
-function plainText(node: RootContent): string {
-  return node.type === 'html' ? (node as Html).value.replace(/<[^>]*>/g, ' ') : toString(node);
-}
-
-function findAsideClose(children: RootContent[], from: number): number {
-  for (let j = from; j < children.length && j <= from + ASIDE_LOOKAHEAD; j++) {
-    const n = children[j];
-    if (n.type === 'html' && ASIDE_CLOSE.test(n.value)) return j;
-    if (j > from && n.type === 'heading') return -1;
+function toCard(draft: CardDraft, file: string, text: string, lines: LineIndex, problems: Problem[]): Card {
+  const own = dedent(text.slice(draft.answerStart, Math.max(draft.answerStart, Math.min(draft.ownEnd, draft.answerEnd))), draft.quoteDepth + draft.ownQuote, draft.indent);
+  const after = draft.answerEnd > draft.ownEnd ? dedent(text.slice(Math.max(draft.ownEnd, draft.answerStart), draft.answerEnd), draft.quoteDepth, draft.indent, true) : '';
+  const answer = stripAnswerMarker((own + after).trim()).trim();
+  if (!answer) {
+    problems.push({
+      file, line: draft.line, severity: 'info', code: 'question-without-answer',
+      message: `The question "${draft.question.slice(0, 60)}" has no answer yet.`,
+    });
   }
-  return -1;
+  return {
+    key: questionKey(draft.question), question: draft.question, answer, style: draft.style, topic: 'other',
+    dayId: draft.place.dayId, sectionId: draft.place.sectionId, file, line: draft.line,
+    endLine: answer ? lines.lineAt(draft.answerEnd) : draft.line,
+  };
+}
+
+/**
+ * Answer lines without the `>` markers and list indentation of the blocks they were written in. The first line
+ * of a slice starts after those (block offsets do), unless the slice starts at a line start (`fromLineStart`).
+ */
+export function dedent(source: string, quotes: number, indent: number, fromLineStart = false): string {
+  if (quotes === 0 && indent === 0) return source;
+  let out = '';
+  let lineStart = fromLineStart ? 0 : source.indexOf('\n') + 1;
+  if (lineStart === 0 && !fromLineStart) return source;
+  out = fromLineStart ? '' : source.slice(0, lineStart);
+  while (lineStart <= source.length) {
+    const lineEnd = source.indexOf('\n', lineStart);
+    const end = lineEnd === -1 ? source.length : lineEnd + 1;
+    let i = lineStart;
+    let q = quotes;
+    let spaces = indent;
+    for (;;) {
+      const c = source[i];
+      if (c === '>' && q > 0) {
+        q--;
+        i++;
+        if (source[i] === ' ') i++;
+      } else if (c === ' ' && (spaces > 0 || (q > 0 && i - lineStart < 3))) {
+        if (spaces > 0) spaces--;
+        i++;
+      } else break;
+    }
+    out += source.slice(Math.min(i, end), end);
+    if (lineEnd === -1) break;
+    lineStart = end;
+  }
+  return out;
+}
+
+/** `TIL on May 15th, 2022` or `[TIL 2022-05-15](…)` as a note's first paragraph: the note's day. */
+function dateFromFirstLine(children: Root['children']): DayDate | undefined {
+  const first = children.find((c) => c.type !== 'yaml' && c.type !== 'html');
+  if (!first || first.type !== 'paragraph') return undefined;
+  const line = cleanInline(toString(first as Paragraph).split('\n')[0]);
+  return parseDayLine(line);
 }
 
 /**

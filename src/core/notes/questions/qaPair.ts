@@ -1,0 +1,21 @@
+import type { Paragraph } from 'mdast';
+import { endOffset, startLine } from '../positions';
+import { firstLineOf, stripQuestionMarker } from './lines';
+import { RANK_PARAGRAPH, type BlockRecogniser } from './types';
+
+/**
+ * `Q: … / A: …` and `Q. … / A. …` (also `**Q1.** …`, `질문: …`): the marker makes it a question, whatever it
+ * ends with. The answer is the rest of the paragraph (its `A:` dropped) and the blocks after it.
+ */
+export const qaPairQuestion: BlockRecogniser = {
+  style: 'qa',
+  recognise(node, ctx) {
+    if (node.type !== 'paragraph') return undefined;
+    const paragraph = node as Paragraph;
+    const line = firstLineOf(paragraph, ctx.text);
+    const q = stripQuestionMarker(line.text);
+    if (!q.marked || q.text.length < 2) return undefined;
+    const answerStart = line.restStart ?? endOffset(paragraph);
+    return { question: q.text, style: 'qa', line: startLine(paragraph), rank: RANK_PARAGRAPH, answerStart, answerEnd: endOffset(paragraph), flows: true };
+  },
+};
