@@ -66,7 +66,7 @@ if (args.has('--tests')) {
   builds.push({ ...node, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'playwright-core', 'mocha', '@vscode/test-electron'] });
 }
 if (args.has('--bench')) {
-  builds.push({ ...node, sourcemap: false, minify: false, entryPoints: ['bench/bench.ts', 'bench/uiBench.ts'], outdir: 'out/bench', external: ['vscode', 'playwright-core'] });
+  builds.push({ ...node, sourcemap: false, minify: false, entryPoints: ['bench/bench.ts', 'bench/uiBench.ts', 'bench/hoverBench.ts'], outdir: 'out/bench', external: ['vscode', 'playwright-core'] });
 }
 
 async function main() {

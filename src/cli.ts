@@ -81,7 +81,7 @@ async function lookup(args: Args): Promise<number> {
   const notes = args.notes.length ? args.notes : [path.join(__dirname, '..', 'notes')];
   const { index, missing } = await buildIndex(notes, args.cache);
   for (const m of missing) console.error(`til-companion: no such notes folder: ${m}`);
-  const match = index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source));
+  const match = index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source), line - 1);
   const result = match ? { term: match.term, aliases: match.allAliases, matched: match.matched, summary: match.summary, file: match.file, line: match.line, topic: match.topic } : null;
   if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(result ? `${result.term} (${path.basename(result.file)}:${result.line})\n${result.summary}\n` : 'No term from the notes at that position.\n');

@@ -53,8 +53,9 @@ test('Spring code: @Controller, class names and keywords are not Kubernetes or O
   assert.equal(hoverIn('java', doc, 'class OwnerController {', 'OwnerController', 6), undefined);
   assert.equal(hoverIn('java', doc, 'public class Owner {', 'public'), undefined);
   assert.equal(hoverIn('java', doc, 'public class Owner {', 'class'), undefined);
-  assert.equal(hoverIn('java', doc, '    private final OwnerRepository owners;', 'final'), undefined, 'final outside a record');
-  assert.equal(hoverIn('java', doc + 'public record OwnerDto(String name) {}\n', '    private final OwnerRepository owners;', 'final'), '불변성(Immutability)'.replace(/\(.*/, ''));
+  assert.equal(hoverIn('java', doc, '    private final OwnerRepository owners;', 'final'), undefined);
+  assert.equal(hoverIn('java', doc, '  public String toString() {', 'toString'), undefined, 'toString outside a record file');
+  assert.equal(hoverIn('java', doc + 'public record OwnerDto(String name) {}\n', '  public String toString() {', 'toString'), 'toString');
   assert.equal(hoverIn('java', doc, 'public record OwnerDto(String name) {}', 'record'), 'Record');
 });
 
@@ -126,7 +127,9 @@ test('WebRTC clients: data channels, ontrack, getStats, transceivers; members of
 test('strings and comments: literals never match identifier senses; comments read as prose within the topic', () => {
   assert.equal(hoverIn('c', '#include <unistd.h>\n', '  printf("fork failed\\n");', 'fork'), undefined);
   assert.equal(hoverIn('c', '#include <unistd.h>\n', '  pid_t pid = fork();', 'fork'), 'fork');
-  assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // fork a child, then wait for it', 'fork'), 'fork');
+  assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // fork() a child, then wait for it', 'fork'), 'fork');
+  assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // fork() a child, then wait for it', 'wait'), undefined, 'an everyday word in a comment is English');
+  assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // avoid a deadlock: lock in address order', 'deadlock'), '교착 상태');
   assert.equal(hoverIn('java', SPRING, '  // the deadlock shows up under load', 'deadlock'), undefined, 'an OS term in a Java comment');
 });
 
@@ -173,4 +176,20 @@ test('glossary scoping: scoped senses, lists of senses, fork() shorthand; unscop
   ]);
   assert.match(g.problems.map((p) => p.message).join('\n'), /unknown form sideways/);
   assert.match(g.problems.map((p) => p.message).join('\n'), /"worse" should name a term/);
+});
+
+test('multi-document YAML: each --- document is read in the sense of its own kind', () => {
+  const doc = ['apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'rules:', '  - resources: ["pods"]', '---', 'apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '        - resources:', '            limits: {}'].join('\n');
+  const context = index.documentContext('yaml', doc);
+  const at = (line: number) => {
+    const text = doc.split('\n')[line];
+    return index.matchAt(text, text.indexOf('resources') + 1, context, line)?.term;
+  };
+  assert.equal(at(3), 'RBAC');
+  assert.equal(at(11), '리소스 요청과 제한');
+});
+
+test('C: a header name in #include is a path, not a concept', () => {
+  assert.equal(hoverIn('c', XV6, '#include <semaphore.h>', 'semaphore'), undefined);
+  assert.equal(hoverIn('c', XV6, '#include "spinlock.h"', 'spinlock'), undefined);
 });

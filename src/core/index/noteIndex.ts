@@ -4,7 +4,7 @@ import { termKey } from '../text';
 import { yearFromPath } from '../notes/dates';
 import type { Glossary, GlossaryEntry } from './glossary';
 import { GlossaryLookup } from './glossaryLookup';
-import { documentContext, type DocumentContext } from './context/documentContext';
+import { contextAtLine, documentContext, type DocumentContext } from './context/documentContext';
 import type { ContextResolver } from './context/contextMatcher';
 import { matchTermAt, type MatchedWord, type TermResolver } from './termMatcher';
 
@@ -247,9 +247,11 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   /**
    * The term under a cursor position (0-based column) in a line of code or prose. Pass the document's context (see
-   * documentContext) so that only terms whose topic and sense fit the document explain its identifiers.
+   * documentContext) so that only terms whose topic and sense fit the document explain its identifiers, and the
+   * 0-based line number so that a multi-document YAML file is read one document at a time.
    */
-  matchAt(lineText: string, column: number, context?: DocumentContext): TermMatch | undefined {
+  matchAt(lineText: string, column: number, documentContext?: DocumentContext, line?: number): TermMatch | undefined {
+    const context = documentContext && line !== undefined ? contextAtLine(documentContext, line) : documentContext;
     const word: MatchedWord | undefined = matchTermAt(lineText, column, this, context);
     if (!word) return undefined;
     const info = context && !context.prose && !word.viaGlossary ? this.termIn(word.key, context.topics) : this.term(word.key);

@@ -43,7 +43,7 @@ export function registerExplain(services: Services): vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!term && editor) {
       const pos = editor.selection.active;
-      const match = services.index.matchAt(editor.document.lineAt(pos.line).text, pos.character, contextOf(services.index, editor.document));
+      const match = services.index.matchAt(editor.document.lineAt(pos.line).text, pos.character, contextOf(services.index, editor.document), pos.line);
       term = match && services.index.term(match.key);
     }
     if (!term) {

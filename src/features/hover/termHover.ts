@@ -23,7 +23,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const config = this.deps.config();
     if (!config.hoverEnabled || !languageEnabled(config.hoverLanguages, document.languageId)) return undefined;
-    const match = this.deps.index.matchAt(document.lineAt(position.line).text, position.character, contextOf(this.deps.index, document));
+    const match = this.deps.index.matchAt(document.lineAt(position.line).text, position.character, contextOf(this.deps.index, document), position.line);
     if (!match) return undefined;
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     return new vscode.Hover(hoverMarkdown(match, config.hoverExcerptLength, this.deps.diagramsFor?.(match.key) ?? []), range);

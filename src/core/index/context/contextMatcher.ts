@@ -1,7 +1,7 @@
 import type { Topic } from '../../model';
 import { hasHangul, splitIdentifier, stripParticles, termKey } from '../../text';
 import type { GlossaryEntry } from '../glossary';
-import { defaultForms, glossaryKey, type GlossaryLookup } from '../glossaryLookup';
+import { defaultForms, glossaryKey, isTelling, type GlossaryLookup } from '../glossaryLookup';
 import type { CodeForm } from '../glossaryScope';
 import type { DocumentContext } from './documentContext';
 import { occurrenceAt, type Occurrence, type Word } from './occurrence';
@@ -64,9 +64,11 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
   const form: CodeForm = occ.inComment ? 'word' : occ.form;
   const found = (key: string, w: Word, viaGlossary: boolean, last = w): ContextMatch => ({ key, matched: line.slice(w.start, last.end), start: w.start, end: last.end, viaGlossary });
 
-  // 1. The glossary names the identifier, in a sense that fits here.
-  const entry = pickSense(resolver, glossaryKey(word.text), context, form);
-  if (entry) return found(termKey(entry.term), word, true);
+  // 1. The glossary names the identifier, in a sense that fits here. In comments, an everyday word (`wait`,
+  // `signal`) is English unless written as a call.
+  const entry = pickSense(resolver, glossaryKey(word.text), context, occ.inComment && occ.call ? 'call' : form, word.text);
+  const englishInComment = entry && occ.inComment && !occ.call && !isTelling(entry.code) && !/[a-z][A-Z]|_|^[A-Z0-9]+$/.test(word.text);
+  if (entry && !englishInComment) return found(termKey(entry.term), word, true);
   if (form === 'member') return undefined; // a member of some other object: not ours to explain
 
   // 2. In comments, words are prose: multi-word terms ("round robin"), Korean with particles.
@@ -81,9 +83,11 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
     }
   }
 
-  // 3. The word itself, when it is no keyword or everyday name.
-  const lower = word.text.toLowerCase();
-  if (!KEYWORDS.has(lower) && !COMMON_CODE_WORDS.has(lower)) {
+  // 3. The word itself, when it is no keyword or everyday name, and the glossary has not scoped this very identifier
+  // to other places (its `toString` is a record's, not every class's).
+  const lower = word.text.toLowerCase().replace(/^_+|_+$/g, '');
+  const scopedAway = resolver.glossary.sensesOf(glossaryKey(word.text)).some((e) => identifierKey(e.code) === identifierKey(word.text));
+  if (!scopedAway && !KEYWORDS.has(lower) && !COMMON_CODE_WORDS.has(lower)) {
     const key = noteTerm(word.text, context, resolver);
     if (key) return found(key, word, false);
   }
@@ -95,7 +99,7 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
       for (let first = 0; first + span <= parts.length; first++) {
         const piece = parts.slice(first, first + span).join(' ');
         if (span === 1 && (piece.length < MIN_PART || COMMON_CODE_WORDS.has(piece.toLowerCase()) || KEYWORDS.has(piece.toLowerCase()))) continue;
-        const sense = pickSense(resolver, termKey(piece), context, 'word');
+        const sense = pickSense(resolver, termKey(piece), context, 'word', parts.slice(first, first + span).join('_'));
         if (sense && !sense.scope?.forms) return found(termKey(sense.term), word, true);
         const key = noteTerm(piece, context, resolver);
         if (key) return found(key, word, false);
@@ -162,11 +166,20 @@ function matchPattern(line: string, occ: Occurrence, context: DocumentContext, r
   return best;
 }
 
-function pickSense(resolver: ContextResolver, key: string, context: DocumentContext, form: CodeForm): GlossaryEntry | undefined {
+/**
+ * The first sense of `key` that fits. With `written`, the entry must name that identifier itself: term keys drop
+ * underscores, but `__exit` is not `_exit` and `sig_atomic_t` does not contain `_Atomic`.
+ */
+function pickSense(resolver: ContextResolver, key: string, context: DocumentContext, form: CodeForm, written?: string): GlossaryEntry | undefined {
   for (const entry of resolver.glossary.sensesOf(key)) {
+    if (written !== undefined && identifierKey(entry.code) !== identifierKey(written)) continue;
     if (fits(entry, context, form, false) && resolver.hasTerm(termKey(entry.term))) return entry;
   }
   return undefined;
+}
+
+function identifierKey(code: string): string {
+  return code.toLowerCase().replace(/[-.]/g, '');
 }
 
 /** Does a glossary sense apply to this document and this way of writing the identifier? */

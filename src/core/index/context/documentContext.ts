@@ -16,6 +16,25 @@ export interface DocumentContext {
   syntax: LineSyntax;
   /** Why each topic or kind was chosen, for `inspect` and tests. */
   reasons: string[];
+  /**
+   * Multi-document YAML: from which 0-based line each `---` document starts, with the context of that document alone
+   * (an Ingress's `rules` are not a Role's). See contextAtLine.
+   */
+  parts?: Array<{ fromLine: number; context: DocumentContext }>;
+}
+
+/** The context that applies on one 0-based line (the YAML document it is in), or the whole document's. */
+export function contextAtLine(context: DocumentContext, line: number): DocumentContext {
+  const parts = context.parts;
+  if (!parts?.length) return context;
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid].fromLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return parts[lo].fromLine <= line ? parts[lo].context : context;
 }
 
 /** How comments and strings are written, for telling code from literals on one line. */
@@ -75,7 +94,38 @@ export function documentContext(languageId: string, text: string, vocabulary?: V
     }
   }
   kinds.add(`lang:${lang}`);
-  return { languageId: lang, prose, yaml: lang === 'yaml' || lang === 'helm', topics, kinds, syntax: syntaxOf(lang), reasons };
+  const whole: DocumentContext = { languageId: lang, prose, yaml: lang === 'yaml' || lang === 'helm', topics, kinds, syntax: syntaxOf(lang), reasons };
+  if (kinds.has('kubernetes-manifest')) whole.parts = manifestParts(text, whole);
+  return whole;
+}
+
+/** One context per `---` document, each knowing only its own top-level `kind:`. One pass over the text. */
+function manifestParts(text: string, whole: DocumentContext): DocumentContext['parts'] {
+  const generic = new Set([...whole.kinds].filter((k) => !k.startsWith('k8s:')));
+  const parts: NonNullable<DocumentContext['parts']> = [];
+  let fromLine = 0;
+  let kind: string | undefined;
+  const close = () => {
+    const kinds = new Set(generic);
+    if (kind) kinds.add(`k8s:${kind}`);
+    parts.push({ fromLine, context: { ...whole, kinds, parts: undefined } });
+  };
+  let line = 0;
+  for (let at = 0; at <= text.length; line++) {
+    const end = text.indexOf('\n', at);
+    const lineText = text.slice(at, end === -1 ? text.length : end);
+    if (/^---(?:\s|$)/.test(lineText)) {
+      close();
+      fromLine = line + 1;
+      kind = undefined;
+    } else if (!kind) {
+      kind = /^kind:\s*([A-Z]\w*)/.exec(lineText)?.[1];
+    }
+    if (end === -1) break;
+    at = end + 1;
+  }
+  close();
+  return parts.length > 1 ? parts : undefined;
 }
 
 function vocabularyOf(text: string, vocabulary: Vocabulary): Map<Topic, Set<string>> {

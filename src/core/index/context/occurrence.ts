@@ -32,6 +32,12 @@ export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[nu
   let quote = '';
   let from = 0;
   const trimmed = line.trimStart();
+  // `#include <sys/wait.h>`: a path, read like a string.
+  const include = syntax.blockCommentLines ? /^#\s*(?:include|import)\s*/.exec(trimmed) : null;
+  if (include) {
+    const from = line.length - trimmed.length + include[0].length;
+    return { strings: [[from - 1, line.length]], commentAt: -1 };
+  }
   if (syntax.blockCommentLines && (trimmed.startsWith('*') || trimmed.startsWith('/*'))) return { strings, commentAt: line.length - trimmed.length };
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
