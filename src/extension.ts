@@ -6,6 +6,7 @@ import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
 import { registerNotesTree } from './features/notesTree/notesTree';
+import { registerOnboarding } from './features/onboarding';
 import { registerQuiz } from './features/quiz';
 import { registerSearch } from './features/search/searchNotes';
 import { Commands, type Services } from './features/services';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerDiagrams(services),
     registerSearch(services),
     registerExplain(services),
+    registerOnboarding(services),
     vscode.commands.registerCommand(Commands.openLocation, openLocation),
     vscode.commands.registerCommand(Commands.refresh, () => source.reload(true)),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),

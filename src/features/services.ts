@@ -24,6 +24,10 @@ export const Commands = {
   exportProgress: 'til.exportProgress',
   importProgress: 'til.importProgress',
   resetProgress: 'til.resetProgress',
+  chooseNotesFolder: 'til.chooseNotesFolder',
+  tryHover: 'til.tryHover',
+  addGlossaryEntries: 'til.addGlossaryEntries',
+  openWalkthrough: 'til.openWalkthrough',
 } as const;
 
 /** A `command:` link for trusted hover Markdown. */

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+
+/** The walkthrough's id as VS Code knows it: `<publisher>.<name>#<walkthrough id>`. */
+export const WALKTHROUGH_ID = 'til-companion.til-companion#tilCompanion.firstSteps';
+const SHOWN_KEY = 'til.walkthroughShown';
+
+/**
+ * Opens a small C file (untitled: nothing is written) with the cursor on `fork` and shows the hover there,
+ * so the "hover a term" step happens in one click whatever the workspace holds.
+ */
+export async function tryHover(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
+  const sample = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'sample.c'));
+  const document = await vscode.workspace.openTextDocument({ language: 'c', content: new TextDecoder().decode(sample) });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const line = document.getText().split('\n').findIndex((l) => l.includes('fork('));
+  const column = document.lineAt(Math.max(0, line)).text.indexOf('fork') + 1;
+  const position = new vscode.Position(Math.max(0, line), Math.max(0, column));
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  return editor;
+}
+
+/** An untitled glossary template to fill in and save beside the notes: the extension writes no file itself. */
+export async function addGlossaryEntries(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
+  const template = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'til-glossary.yaml'));
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(template) });
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/**
+ * The first time the extension runs in a profile, open the walkthrough, unless the user turned walkthroughs
+ * off with VS Code's own setting (tests do).
+ */
+export async function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): Promise<void> {
+  if (context.globalState.get<boolean>(SHOWN_KEY)) return;
+  if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
+  await context.globalState.update(SHOWN_KEY, true);
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+}
