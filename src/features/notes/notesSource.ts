@@ -8,6 +8,7 @@ import type { ParsedNote } from '../../core/model';
 import { NoteLoader } from '../../node/noteLoader';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
+import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 
 const NOTE_GLOB_EXT = /\.(md|markdown)$/i;
@@ -65,8 +66,9 @@ export class NotesSource extends Disposable {
   private async load(showProgress: boolean): Promise<void> {
     const started = Date.now();
     const config = readConfig();
-    const { notes, glossaries, skipped } = await this.discover(config);
+    const { notes, glossaries, skipped, reasons } = await this.discover(config);
     for (const s of skipped) this.output.warn(s);
+    this.logFound(notes, reasons);
     const found = new Set(notes);
     const removed = [...this.files].filter((f) => !found.has(f));
     for (const f of removed) this.index.remove(f);
@@ -92,6 +94,14 @@ export class NotesSource extends Disposable {
     this.report(Date.now() - started);
     // The views' welcome text switches from "reading your notes" to "no notes found" only now.
     void vscode.commands.executeCommand('setContext', 'til.indexed', true);
+  }
+
+  /** Every note file found for the first time, and why it was taken, so a user can see what the globs caught. */
+  private logFound(notes: string[], reasons: Map<string, string>): void {
+    const added = notes.filter((f) => !this.files.has(f));
+    if (!added.length) return;
+    this.output.info(`Found ${added.length} new note file(s):`);
+    for (const file of added) this.output.info(`  ${vscode.workspace.asRelativePath(file)} — ${reasons.get(file) ?? 'found'}`);
   }
 
   private report(ms: number): void {
@@ -127,14 +137,21 @@ export class NotesSource extends Disposable {
   }
 
   /** Every note file and glossary the settings point at; files over the size limit or behind outside links are skipped. */
-  private async discover(config: TilConfig): Promise<{ notes: string[]; glossaries: string[]; skipped: string[] }> {
+  private async discover(config: TilConfig): Promise<{ notes: string[]; glossaries: string[]; skipped: string[]; reasons: Map<string, string> }> {
     const notes = new Set<string>();
+    const reasons = new Map<string, string>();
     const glossaries = new Set<string>();
     const skipped: string[] = [];
     const roots: string[] = [];
     if (config.includeBundledNotes) roots.push(path.join(this.context.extensionPath, 'notes'));
     if (vscode.workspace.isTrusted) roots.push(...config.extraFolders.map(expandHome));
-    for (const root of roots) await this.walkFolder(root, notes, glossaries, skipped);
+    const bundled = path.join(this.context.extensionPath, 'notes');
+    for (const root of roots) {
+      const before = notes.size;
+      await this.walkFolder(root, notes, glossaries, skipped);
+      const reason = root === bundled ? 'starter notes bundled with the extension' : `inside the extra notes folder ${root}`;
+      if (notes.size > before) for (const file of notes) if (!reasons.has(file)) reasons.set(file, reason);
+    }
 
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length) {
@@ -142,6 +159,7 @@ export class NotesSource extends Disposable {
       const found = await Promise.all(config.include.map((glob) => vscode.workspace.findFiles(glob, exclude, 20_000)));
       const glossaryFiles = await vscode.workspace.findFiles('**/glossary.{yaml,yml}', exclude, 50);
       const allowedRoots = [...folders.map((f) => f.uri.fsPath), ...roots];
+      for (const [i, uris] of found.entries()) for (const uri of uris) if (!reasons.has(uri.fsPath)) reasons.set(uri.fsPath, reasonForGlob(config.include[i]));
       for (const uri of found.flat()) {
         if (uri.scheme !== 'file' || !NOTE_GLOB_EXT.test(uri.fsPath)) continue;
         if (!(await this.isInside(uri.fsPath, allowedRoots))) {
@@ -162,7 +180,7 @@ export class NotesSource extends Disposable {
         return file;
       }),
     );
-    return { notes: sized.filter((f): f is string => !!f).sort(), glossaries: [...glossaries], skipped };
+    return { notes: sized.filter((f): f is string => !!f).sort(), glossaries: [...glossaries], skipped, reasons };
   }
 
   private async walkFolder(root: string, notes: Set<string>, glossaries: Set<string>, skipped: string[]): Promise<void> {
