@@ -100,7 +100,8 @@ async function main() {
   process.on('SIGHUP', () => shutdown(0));
 
   try {
-    server = await startCodeServer({ folder, port: opts.port, extensionsDir });
+    // A new user's first screen: the walkthrough, which our extension opens on its first run in a profile.
+    server = await startCodeServer({ folder, port: opts.port, extensionsDir, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
   } catch (err) {
     fs.rmSync(extensionsDir, { recursive: true, force: true });
     throw err;

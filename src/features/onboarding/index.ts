@@ -12,6 +12,6 @@ export function registerOnboarding(services: Services): vscode.Disposable {
     vscode.commands.registerCommand(Commands.addGlossaryEntries, () => addGlossaryEntries(context)),
     vscode.commands.registerCommand(Commands.openWalkthrough, () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
   ];
-  void openWalkthroughOnFirstRun(context);
+  void openWalkthroughOnFirstRun(context, services.output);
   return vscode.Disposable.from(...disposables);
 }

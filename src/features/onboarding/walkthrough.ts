@@ -32,9 +32,10 @@ export async function addGlossaryEntries(context: vscode.ExtensionContext): Prom
  * The first time the extension runs in a profile, open the walkthrough, unless the user turned walkthroughs
  * off with VS Code's own setting (tests do).
  */
-export async function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): Promise<void> {
+export async function openWalkthroughOnFirstRun(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
   if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
   await context.globalState.update(SHOWN_KEY, true);
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+  output.info('First run in this profile: opening the walkthrough');
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false).then(undefined, (error) => output.warn(`Could not open the walkthrough: ${error}`));
 }
