@@ -7,7 +7,8 @@ import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
 import { registerNotesTree } from './features/notesTree/notesTree';
 import { registerOnboarding } from './features/onboarding';
-import { registerQuiz } from './features/quiz';
+import { registerQuiz, type QuizFeature } from './features/quiz';
+import type { TreeNode } from './features/notesTree/treeModel';
 import { registerSearch } from './features/search/searchNotes';
 import { Commands, type Services } from './features/services';
 
@@ -26,9 +27,9 @@ export function activate(context: vscode.ExtensionContext) {
     registerNotesTree(services, {
       extraRoots: (mode) =>
         mode === 'day'
-          ? index.size ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }] : [] // empty: the welcome text shows
+          ? index.size ? quizRoots(quiz) : [] // empty: the welcome text shows
           : [{ kind: 'diagrams', id: 'diagrams', links: diagramList(index) }],
-      refreshOn: [quiz.onDidChangeDue],
+      refreshOn: [quiz.onDidChangeDue, quiz.onDidChangeHidden],
       loading: source.ready,
     }),
     registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key) }),
@@ -43,6 +44,14 @@ export function activate(context: vscode.ExtensionContext) {
   void source.reload(true);
   // For tests and other extensions: the index once the first load finished.
   return { ready: () => source.ready.then(() => index), index };
+}
+
+/** "Due for review", and "Suspended and hidden" while some card is. */
+function quizRoots(quiz: QuizFeature): TreeNode[] {
+  const hidden = quiz.hiddenCards();
+  const roots: TreeNode[] = [{ kind: 'due', id: 'due', cards: quiz.dueCards() }];
+  if (hidden.length) roots.push({ kind: 'hidden', id: 'hidden', cards: hidden });
+  return roots;
 }
 
 async function openLocation(file: string, line: number): Promise<void> {

@@ -48,6 +48,22 @@ export function readConfig(): TilConfig {
   };
 }
 
+/** The quiz's scheduling settings (limits and retention are clamped by the core, as user input). */
+export interface QuizConfig {
+  newCardsPerDay: number;
+  reviewsPerDay: number;
+  desiredRetention: number;
+}
+
+export function readQuizConfig(): QuizConfig {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    newCardsPerDay: read(c, Setting.quizNewCardsPerDay, isNumber),
+    reviewsPerDay: read(c, Setting.quizReviewsPerDay, isNumber),
+    desiredRetention: read(c, Setting.quizDesiredRetention, isNumber),
+  };
+}
+
 /** Calls `listener` when any of the given settings (or groups such as `notes`) changes. */
 export function onDidChangeSettings(keys: readonly string[], listener: () => void): IDisposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {

@@ -21,6 +21,8 @@ export const Commands = {
   showNoteDiagrams: 'til.showNoteDiagrams',
   openMermaidBlock: 'til.openMermaidBlock',
   startQuiz: 'til.startQuiz',
+  practiceQuiz: 'til.practiceQuiz',
+  unhideCard: 'til.unhideCard',
   exportProgress: 'til.exportProgress',
   importProgress: 'til.importProgress',
   resetProgress: 'til.resetProgress',

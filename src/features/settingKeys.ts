@@ -15,5 +15,8 @@ export const Setting = {
   hoverLanguages: 'hover.languages',
   hoverExcerptLength: 'hover.excerptLength',
   diagramsTheme: 'diagrams.theme',
+  quizNewCardsPerDay: 'quiz.newCardsPerDay',
+  quizReviewsPerDay: 'quiz.reviewsPerDay',
+  quizDesiredRetention: 'quiz.desiredRetention',
 } as const;
 export type SettingKey = (typeof Setting)[keyof typeof Setting];

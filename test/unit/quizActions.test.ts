@@ -333,3 +333,18 @@ test('study days start at 4 a.m. local time', () => {
   assert.equal(studyDayStart(late).getTime(), new Date(2025, 2, 10, 4, 0).getTime(), '2:30 a.m. belongs to the evening before');
   assert.equal(nextStudyDayStart(new Date(2025, 2, 10, 23, 0)).getTime(), new Date(2025, 2, 11, 4, 0).getTime());
 });
+
+test('undo in the session puts a suspended card back as the current card, with its state', () => {
+  const index = indexOf();
+  const { c, deps, book } = setup();
+  const s = createSession(index, { scope: 'due' }, deps);
+  const key = s.current()!.key;
+  s.hideCurrent('suspended');
+  const next = s.current()!.key;
+  assert.equal(s.unhide(key), true);
+  assert.equal(s.current()!.key, key);
+  assert.equal(book.flags.isHidden(key, c.now()), false);
+  s.grade(3);
+  assert.equal(s.current()!.key, next);
+  assert.equal(s.unhide(key), false, 'nothing to undo');
+});

@@ -99,6 +99,8 @@ export class QuizSession {
   private readonly requeued = new Map<string, number>();
   private nextDue: number | undefined;
   private readonly startedAt: number;
+  /** Cards this session took out (hidden), so an undo can put them back. */
+  private readonly removed = new Map<string, QuizItem>();
   /** Practice: grades are counted here but never reach the progress or the review log. */
   readonly practice: boolean;
 
@@ -198,6 +200,20 @@ export class QuizSession {
     return { action: 'burySiblings', key: item.key, removed: this.dropFromQueue(new Set(keys), false) };
   }
 
+  /**
+   * Undoes suspend / not a question / bury of a card: it is shown in quizzes again, and when this
+   * session took it out, it comes back as the current card. Returns false when it was not hidden.
+   */
+  unhide(key: string): boolean {
+    const changed = this.deps.book.unhide(key, this.deps.now());
+    const item = this.removed.get(key);
+    if (item) {
+      this.removed.delete(key);
+      this.queue.splice(this.pos, 0, item);
+    }
+    return changed;
+  }
+
   private currentCard(): CardItem {
     const item = this.current();
     if (!item) throw new Error('the quiz is over');
@@ -210,6 +226,7 @@ export class QuizSession {
     let removed = 0;
     for (let i = this.queue.length - 1; i >= this.pos + (includeCurrent ? 0 : 1); i--) {
       if (keys.has(this.queue[i].key)) {
+        this.removed.set(this.queue[i].key, this.queue[i]);
         this.queue.splice(i, 1);
         removed++;
       }

@@ -36,6 +36,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       case 'section': return childrenOfSection(this.index, node);
       case 'topic': return childrenOfTopic(this.index, node);
       case 'due': return node.cards.map((g) => ({ kind: 'question' as const, id: `due:${g.key}`, card: g.places[0], places: g.places.length }));
+      case 'hidden': return node.cards.map((card) => ({ kind: 'hiddenCard' as const, id: `hidden:${card.key}`, card }));
       case 'diagrams': return node.links.map((l) => ({ kind: 'diagramLink' as const, id: `diagrams:${l.id}`, diagramId: l.id, title: l.title }));
       default: return [];
     }
@@ -123,6 +124,31 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
       item.contextValue = 'til.diagram';
       item.command = { command: Commands.showDiagram, title: vscode.l10n.t('Show Diagram'), arguments: [{ id: node.diagramId }] };
+      return item;
+    }
+    case 'hidden': {
+      const item = new vscode.TreeItem(vscode.l10n.t('Suspended and hidden'), C.Collapsed);
+      item.id = node.id;
+      item.description = String(node.cards.length);
+      item.iconPath = new vscode.ThemeIcon('eye-closed');
+      item.contextValue = 'til.hidden';
+      item.tooltip = vscode.l10n.t('Cards you took out of the quiz. Undo one to ask it again.');
+      return item;
+    }
+    case 'hiddenCard': {
+      const { card } = node;
+      const item = new vscode.TreeItem(card.question, C.None);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon(card.kind === 'suspended' ? 'debug-pause' : card.kind === 'buried' ? 'clock' : 'circle-slash');
+      item.description =
+        card.kind === 'suspended'
+          ? vscode.l10n.t('suspended')
+          : card.kind === 'notQuestion'
+            ? vscode.l10n.t('not a question')
+            : vscode.l10n.t('buried until tomorrow');
+      item.contextValue = 'til.hiddenCard';
+      item.tooltip = vscode.l10n.t('{0} since {1}. Use the undo button to ask it again.', item.description, new Date(card.at).toLocaleString());
+      item.accessibilityInformation = { label: `${card.question}, ${item.description}` };
       return item;
     }
     case 'due': {

@@ -1,5 +1,6 @@
 import type { CardGroup, DayGroup, NoteIndex } from '../../core/index/noteIndex';
 import type { Card, MermaidBlock, Section, Topic } from '../../core/model';
+import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { TOPICS } from '../../core/model';
 
 /** Tree nodes as plain data, built from the index on demand (expanding a node costs only that node). */
@@ -10,6 +11,8 @@ export type TreeNode =
   | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[] }
   | { kind: 'diagram'; id: string; diagram: MermaidBlock }
   | { kind: 'due'; id: string; cards: CardGroup[] }
+  | { kind: 'hidden'; id: string; cards: HiddenCard[] }
+  | { kind: 'hiddenCard'; id: string; card: HiddenCard }
   | { kind: 'diagrams'; id: string; links: Array<{ id: string; title: string }> }
   | { kind: 'diagramLink'; id: string; diagramId: string; title: string };
 

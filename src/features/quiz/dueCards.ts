@@ -3,13 +3,17 @@ import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup, NoteIndex } from '../../core/index/noteIndex';
 import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';
+import { limitStatus, type DailyLimits } from '../../core/quiz/limits';
 import { countDue, dueGroups } from '../../core/quiz/session';
 import { Commands } from '../services';
 
 /** Cards become due as time passes, not only when notes or progress change. */
 const REFRESH_MS = 60_000;
 
-/** The cards due now, cached until something changes, and the "N due" status-bar item. */
+/**
+ * The cards a due quiz would ask now (daily limits applied, hidden cards left out), cached until
+ * something changes, and the "N due" status-bar item.
+ */
 export class DueCards extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the number of due cards changed. */
@@ -23,6 +27,7 @@ export class DueCards extends Disposable {
     private readonly index: NoteIndex,
     private readonly book: ProgressBook,
     private readonly now: Clock,
+    private readonly daily: () => DailyLimits,
   ) {
     super();
     this.statusItem = this._register(vscode.window.createStatusBarItem('til.quiz.due', vscode.StatusBarAlignment.Left, 40));
@@ -40,12 +45,15 @@ export class DueCards extends Disposable {
 
   /** Cards due now (new cards included), in review order. */
   cards(): CardGroup[] {
-    this.cache ??= dueGroups(this.index.cardGroups(), this.book, this.now());
+    if (!this.cache) {
+      const now = this.now();
+      this.cache = dueGroups(this.index.cardGroups(), this.book, now, limitStatus(this.book.log, this.daily(), now));
+    }
     return this.cache;
   }
 
   count(): number {
-    return this.cache ? this.cache.length : countDue(this.index.cardGroups(), this.book, this.now());
+    return this.cards().length;
   }
 
   private updateStatus(): void {
@@ -54,7 +62,11 @@ export class DueCards extends Disposable {
     if (!total) this.statusItem.hide();
     else {
       this.statusItem.text = vscode.l10n.t('$(mortar-board) {0} due', due);
-      this.statusItem.tooltip = vscode.l10n.t('{0} of {1} questions are due for review. Click to start the quiz.', due, total);
+      const all = countDue(this.index.cardGroups(), this.book, this.now());
+      this.statusItem.tooltip =
+        all > due
+          ? vscode.l10n.t('{0} questions to review today ({1} due in all; the daily limits hold back the rest). Click to start the quiz.', due, all)
+          : vscode.l10n.t('{0} of {1} questions are due for review. Click to start the quiz.', due, total);
       this.statusItem.accessibilityInformation = { label: vscode.l10n.t('{0} questions due for review', due), role: 'button' };
       this.statusItem.show();
     }

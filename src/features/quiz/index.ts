@@ -9,7 +9,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { Commands, type Services } from '../services';
-import type { QuizController, QuizOptions, QuizTestState } from './quizController';
+import type { HiddenCard } from '../../core/quiz/cardFlags';
+import type { CardAction, QuizController, QuizOptions, QuizTestState } from './quizController';
 
 export type { QuizOptions, QuizTestState };
 
@@ -30,24 +31,30 @@ export const QuizTestCommands = {
   gradeCurrent: 'til.test.quiz.gradeCurrent',
   /** Returns QuizTestState. */
   state: 'til.test.quiz.state',
+  /** Runs a card action on the current card (arg: 'skip' | 'suspend' | 'notQuestion' | 'burySiblings'); returns QuizTestState. */
+  act: 'til.test.quiz.act',
 } as const;
 
 export interface QuizFeature extends vscode.Disposable {
   dueCount(): number;
   dueCards(): CardGroup[];
+  hiddenCards(): HiddenCard[];
   readonly onDidChangeDue: vscode.Event<void>;
+  readonly onDidChangeHidden: vscode.Event<void>;
   readonly controller: QuizController;
 }
 
 export function registerQuiz(services: Services, options: QuizOptions = {}, load: () => QuizBundle = loadQuizBundle): QuizFeature {
   let controller: QuizController | undefined;
   const dueChanged = new vscode.EventEmitter<void>();
-  const relay: vscode.Disposable[] = [dueChanged];
+  const hiddenChanged = new vscode.EventEmitter<void>();
+  const relay: vscode.Disposable[] = [dueChanged, hiddenChanged];
   const quiz = (): QuizController => {
     if (!controller) {
       const bundle = load();
       controller = new bundle.QuizController(services, options);
       relay.push(controller.onDidChangeDue(() => dueChanged.fire()));
+      relay.push(controller.onDidChangeHidden(() => hiddenChanged.fire()));
       dueChanged.fire();
     }
     return controller;
@@ -58,6 +65,12 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
   const disposables: vscode.Disposable[] = [
     { dispose: () => clearTimeout(warmUp) },
     vscode.commands.registerCommand(Commands.startQuiz, (arg?: unknown) => quiz().start(arg)),
+    vscode.commands.registerCommand(Commands.practiceQuiz, (arg?: unknown) => quiz().start(arg, true)),
+    vscode.commands.registerCommand(Commands.unhideCard, (arg?: unknown) => {
+      // From the tree: the hidden-card node; from a command link or a test: the card key.
+      const key = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && typeof (arg as { key?: unknown }).key === 'string' ? (arg as { key: string }).key : undefined;
+      return key ? quiz().unhide(key) : false;
+    }),
     vscode.commands.registerCommand(Commands.exportProgress, () => quiz().exportProgress()),
     vscode.commands.registerCommand(Commands.importProgress, (arg?: unknown) => quiz().importProgress(arg)),
     vscode.commands.registerCommand(Commands.resetProgress, (arg?: unknown) => quiz().resetProgress(arg)),
@@ -74,6 +87,13 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
         await c.flush();
         return c.testState();
       }),
+      vscode.commands.registerCommand(QuizTestCommands.act, async (action?: unknown) => {
+        const c = quiz();
+        await c.whenLoaded();
+        if (typeof action === 'string') await c.act(action as CardAction);
+        await c.flush();
+        return c.testState();
+      }),
       vscode.commands.registerCommand(QuizTestCommands.state, async () => {
         const c = quiz();
         await c.whenLoaded();
@@ -87,7 +107,9 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
     },
     dueCount: () => controller?.dueCount() ?? 0,
     dueCards: () => controller?.dueCards() ?? [],
+    hiddenCards: () => controller?.hiddenCards() ?? [],
     onDidChangeDue: dueChanged.event,
+    onDidChangeHidden: hiddenChanged.event,
     dispose() {
       controller?.dispose();
       for (const d of [...relay.splice(0), ...disposables.splice(0)]) d.dispose();

@@ -5,14 +5,17 @@ import { webviewRoot } from '../webview/webviewHtml';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
-import type { Rng } from '../../core/random';
+import type { HiddenCard } from '../../core/quiz/cardFlags';
+import { normaliseLimits, type DailyLimits } from '../../core/quiz/limits';
 import { Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
 import type { QuizScope } from '../../core/quiz/scope';
-import { createSession, type QuizItem, type QuizSession } from '../../core/quiz/session';
+import { createSession, type ActionResult, type QuizItem, type QuizSession } from '../../core/quiz/session';
 import { ProgressStore } from '../../node/progressStore';
 import type { HostMessage, ProgressView, WebviewMessage } from '../../shared/quizProtocol';
+import { onDidChangeSettings, readQuizConfig, Setting } from '../config';
 import type { Services } from '../services';
 import { DueCards } from './dueCards';
+import { CARD_ACTIONS, type CardAction, type QuizOptions, type QuizTestState } from './quizTypes';
 import { openAnswerLink, openItemNote } from './navigation';
 import { QuizPanel, QUIZ_VIEW_TYPE } from './panel';
 import { ProgressCommands, reportLoadProblem } from './progressCommands';
@@ -20,35 +23,19 @@ import { AnswerRenderer } from './render';
 import { completeScope, pickScope, scopeFromArg, scopeLabel } from './scopePick';
 import { initMessage, screenMessage, type ViewSources } from './views';
 
-export interface QuizOptions {
-  /** The clock (tests inject one). */
-  now?: Clock;
-  /** Folder of progress.json (default: the extension's global storage folder). */
-  storageDir?: string;
-  /** Randomness for the term mode's choices (tests inject a seeded one). */
-  rng?: Rng;
-}
-
-/** What the test-only command `til.test.quiz.state` returns. */
-export interface QuizTestState {
-  dueCount: number;
-  /** Keys of the due cards, most urgent first (at most 100). */
-  dueKeys: string[];
-  cardCount: number;
-  panelOpen: boolean;
-  panelTitle?: string;
-  current?: { key: string; kind: QuizItem['kind']; text: string };
-  position?: ProgressView;
-  progressFile: string;
-}
+export { CARD_ACTIONS, type CardAction, type QuizOptions, type QuizTestState };
 
 const INDEX_DEBOUNCE_MS = 200;
 
 /** The quiz feature: progress, due counts, status bar, the panel and its session. */
 export class QuizController extends Disposable {
   readonly book = new ProgressBook();
-  readonly scheduler = new Scheduler();
+  private cachedScheduler: Scheduler | undefined;
   readonly store: ProgressStore;
+  private readonly hiddenChanged = this._register(new vscode.EventEmitter<void>());
+  /** Fires when a card was hidden or shown again (the tree's "Suspended and hidden" group). */
+  readonly onDidChangeHidden = this.hiddenChanged.event;
+  private flagsVersion = -1;
   private readonly now: Clock;
   private readonly due: DueCards;
   /** Fires when the due cards may have changed (index, progress or time). */
@@ -84,12 +71,26 @@ export class QuizController extends Disposable {
       },
     });
 
-    this.due = new DueCards(services.index, this.book, this.now);
+    this.due = new DueCards(services.index, this.book, this.now, () => this.daily());
     this.onDidChangeDue = this.due.onDidChange;
     this._register(this.due);
 
     this._register(services.index.onDidChange(() => this.onIndexChanged()));
-    this._register(this.book.onDidChange(() => this.invalidateDue()));
+    this._register(
+      this.book.onDidChange(() => {
+        this.invalidateDue();
+        if (this.book.flags.version !== this.flagsVersion) {
+          this.flagsVersion = this.book.flags.version;
+          this.hiddenChanged.fire();
+        }
+      }),
+    );
+    this._register(
+      onDidChangeSettings([Setting.quizNewCardsPerDay, Setting.quizReviewsPerDay, Setting.quizDesiredRetention], () => {
+        this.cachedScheduler = undefined;
+        this.invalidateDue();
+      }),
+    );
     this._register(toDisposable(() => this.indexTimer && clearTimeout(this.indexTimer)));
 
     this.loaded = this.load();
@@ -100,11 +101,27 @@ export class QuizController extends Disposable {
     return this.loaded;
   }
 
+  /** FSRS with the user's desired retention (rebuilt when the setting changes); fuzz on. */
+  get scheduler(): Scheduler {
+    return (this.cachedScheduler ??= new Scheduler({ desiredRetention: readQuizConfig().desiredRetention, fuzz: true }));
+  }
+
+  daily(): DailyLimits {
+    const c = readQuizConfig();
+    return normaliseLimits({ newPerDay: c.newCardsPerDay, reviewsPerDay: c.reviewsPerDay });
+  }
+
+  /** Suspended, not-a-question and buried cards, most recent first. */
+  hiddenCards(): HiddenCard[] {
+    return this.book.flags.hidden(this.now());
+  }
+
   // ---- progress ----
 
   private async load(): Promise<void> {
     const result = await this.store.load();
     this.book.replace(result.data);
+    this.book.flags.prune(this.now());
     if (result.problem) reportLoadProblem(this.services.output, result.problem);
     this.progress.reconcile();
     this.invalidateDue();
@@ -141,12 +158,14 @@ export class QuizController extends Disposable {
 
   // ---- the session ----
 
-  async start(arg?: unknown): Promise<void> {
+  /** Starts a quiz over a scope (picked when not given); `practice` leaves the schedule as it is. */
+  async start(arg?: unknown, practice = false): Promise<void> {
     await this.loaded;
     const index = this.services.index;
     let scope = scopeFromArg(arg);
     if (!scope) scope = await pickScope(index, this.dueCount());
     if (!scope) return;
+    if (practice) scope = { ...scope, practice: true };
     const complete = completeScope(index, scope);
     if (!complete) {
       const message =
@@ -165,7 +184,12 @@ export class QuizController extends Disposable {
     const started = Date.now();
     const previous = this.session?.current()?.key;
     this.scope = scope;
-    this.session = createSession(this.services.index, scope, { book: this.book, scheduler: this.scheduler, now: this.now, rng: this.options.rng });
+    this.session = createSession(
+      this.services.index,
+      scope,
+      { book: this.book, scheduler: this.scheduler, now: this.now, rng: this.options.rng },
+      { daily: this.daily() },
+    );
     // Refreshing an untouched session that still starts with the same card keeps its id, so the
     // webview keeps a revealed answer.
     if (reveal || revived || !previous || this.session.current()?.key !== previous) this.sessionId = randomUUID();
@@ -276,6 +300,36 @@ export class QuizController extends Disposable {
     await saved;
   }
 
+  /** Skip, suspend, not a question or bury siblings on the current card (`key` guards against a stale click). */
+  async act(action: CardAction, key?: string): Promise<ActionResult | undefined> {
+    if (!CARD_ACTIONS.includes(action)) return undefined;
+    const session = this.session;
+    const item = session?.current();
+    if (!session || !item || (key !== undefined && item.key !== key) || (action !== 'skip' && item.kind !== 'card')) {
+      if (this.panel) this.panel.post(await this.screen());
+      return undefined;
+    }
+    const result =
+      action === 'skip' ? session.skip() : action === 'burySiblings' ? session.burySiblings() : session.hideCurrent(action === 'suspend' ? 'suspended' : 'notQuestion');
+    const saved = action === 'skip' ? Promise.resolve() : this.progress.save();
+    this.invalidateDue();
+    this.panel?.post(await this.screen());
+    await saved;
+    return result;
+  }
+
+  /** Shows a hidden card in quizzes again (the tree's undo, the panel's undo). */
+  async unhide(key: string): Promise<boolean> {
+    await this.loaded;
+    const changed = this.session ? this.session.unhide(key) : this.book.unhide(key, this.now());
+    if (!changed) return false;
+    const saved = this.progress.save();
+    this.invalidateDue();
+    if (this.panel && this.session) this.panel.post(await this.screen());
+    await saved;
+    return true;
+  }
+
   // ---- export / import / reset (progressCommands.ts) ----
 
   async exportProgress(): Promise<void> {
@@ -312,6 +366,9 @@ export class QuizController extends Disposable {
       current: item && { key: item.key, kind: item.kind, text: item.kind === 'card' ? item.question : item.term },
       position: this.session?.progress(),
       progressFile: this.store.file,
+      practice: this.session?.practice,
+      limits: this.session?.limits(),
+      hidden: this.hiddenCards(),
     };
   }
 

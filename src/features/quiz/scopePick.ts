@@ -74,7 +74,7 @@ export function scopeLabel(index: NoteIndex, scope: QuizScope): string {
   const v = scope.value ?? '';
   switch (scope.scope) {
     case 'due':
-      label = vscode.l10n.t('Due for review');
+      label = scope.practice ? vscode.l10n.t('All questions') : vscode.l10n.t('Due for review');
       break;
     case 'topic':
       label = topicLabel(v);
@@ -94,7 +94,8 @@ export function scopeLabel(index: NoteIndex, scope: QuizScope): string {
       label = index.term(v)?.term ?? v;
       break;
   }
-  return scope.mode === 'terms' ? vscode.l10n.t('Terms: {0}', label) : label;
+  if (scope.mode === 'terms') label = vscode.l10n.t('Terms: {0}', label);
+  return scope.practice ? vscode.l10n.t('Practice: {0}', label) : label;
 }
 
 interface ScopeItem extends vscode.QuickPickItem {
