@@ -193,3 +193,9 @@ test('C: a header name in #include is a path, not a concept', () => {
   assert.equal(hoverIn('c', XV6, '#include <semaphore.h>', 'semaphore'), undefined);
   assert.equal(hoverIn('c', XV6, '#include "spinlock.h"', 'spinlock'), undefined);
 });
+
+test('members of systems modules are the calls themselves: os.fork() in Python, syscall.Kill in Go', () => {
+  assert.equal(hoverIn('python', 'import os\n', 'pid = os.fork()', 'fork'), 'fork');
+  assert.equal(hoverIn('python', 'import os\n', 'data = f.read()', 'read'), undefined);
+  assert.equal(hoverIn('cpp', '#include <mutex>\n', 'std::mutex queue_mutex;', 'mutex'), '뮤텍스');
+});

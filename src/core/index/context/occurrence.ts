@@ -26,6 +26,9 @@ const HYPHEN_WORDS = /[\p{L}\p{N}_$]+(?:-[\p{L}\p{N}_$]+)*/gu;
 // Before a type name in declarations, after which the identifier names a type.
 const TYPE_BEFORE = /(?:\bstruct|\benum|\bunion|\bnew|\bclass|\bextends|\bimplements|\binstanceof|\bas|\bsizeof\s*\(|[:<]|\(\s*)\s*$/;
 
+// `os.fork()`, `syscall.Kill`, `unix.Mmap`: members of a systems module are the calls themselves, not some object's.
+const SYSTEM_MODULE = /(?:^|[^\w$.])(?:os|posix|syscall|unix|libc|nix|signal|mmap|threading|multiprocessing|subprocess|_thread)\.\s*$/;
+
 /** Spans of strings and where a line comment starts, in one pass (a line, not the file: the window is short). */
 export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[number, number]>; commentAt: number } {
   const strings: Array<[number, number]> = [];
@@ -87,7 +90,7 @@ export function occurrenceAt(line: string, column: number, syntax: LineSyntax, h
   let form: CodeForm;
   if (span && !inComment) form = 'string';
   else if (before.endsWith('@')) form = 'annotation';
-  else if (/(?:\.|->|::)\s*$/.test(before) && !/\.\.\s*$/.test(before)) form = 'member';
+  else if (/(?:\.|->)\s*$/.test(before) && !/\.\.\s*$/.test(before) && !SYSTEM_MODULE.test(before)) form = 'member';
   else if (call) form = 'call';
   else if (TYPE_BEFORE.test(before) || /^\s*(?:\*+\s*)?[A-Za-z_]\w*\s*[;,=)[]/.test(after) || /^\s*(?:<|\[\]|&)/.test(after) || /^\s+[A-Za-z_]\w*\s*$/.test(after)) form = 'type';
   else form = 'word';
