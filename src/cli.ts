@@ -1,4 +1,4 @@
-// `til-companion inspect` and `lookup`: the extension's core, from a terminal.
+// `til-companion inspect`, `lookup` and `hover`: the extension's core, from a terminal.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,17 +10,23 @@ import { ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
 import { languageOfFile } from './core/index/context/languageOf';
 import { inspectReport, formatSummary } from './node/report';
+import { buildHoverMarkdown, translator } from './core/hover/buildHover';
+import { diagramsForTerm } from './core/diagrams/link';
 
 const USAGE = `Usage:
   til-companion inspect <files or folders...> [--json] [--no-cache]
   til-companion lookup <code-file> <line> <column> [--notes <folder>...] [--json]
-Lines and columns are 1-based. Without --notes, lookup uses the bundled notes.`;
+  til-companion hover <code-file> <line> <column> [--notes <folder>...] [--locale <ko|en>] [--excerpt-length <n>]
+Lines and columns are 1-based. Without --notes, lookup and hover use the bundled notes.
+hover prints the hover's Markdown exactly as the extension builds it (the same function).`;
 
 interface Args {
   positional: string[];
   json: boolean;
   cache: boolean;
   notes: string[];
+  locale?: string;
+  excerptLength?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -32,6 +38,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--notes') {
       if (!argv[i + 1]) throw new UsageError('--notes needs a folder');
       args.notes.push(argv[++i]);
+    } else if (a === '--locale') {
+      if (!argv[i + 1]) throw new UsageError('--locale needs a language, like ko');
+      args.locale = argv[++i];
+    } else if (a === '--excerpt-length') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 80 || n > 4000) throw new UsageError('--excerpt-length needs a whole number from 80 to 4000');
+      args.excerptLength = n;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.positional.push(a);
   }
@@ -68,12 +81,13 @@ async function inspect(args: Args): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-async function lookup(args: Args): Promise<number> {
+/** The term at a 1-based position of a code file, looked up in the notes' index. */
+async function termAt(command: string, args: Args) {
   const [codeFile, lineArg, columnArg] = args.positional;
   const line = Number(lineArg);
   const column = Number(columnArg);
   if (!codeFile || !Number.isInteger(line) || !Number.isInteger(column) || line < 1 || column < 1) {
-    throw new UsageError('lookup needs <code-file> <line> <column>, line and column 1-based');
+    throw new UsageError(`${command} needs <code-file> <line> <column>, line and column 1-based`);
   }
   const source = await fs.readFile(codeFile, 'utf8');
   const lines = source.split(/\r?\n/);
@@ -81,11 +95,39 @@ async function lookup(args: Args): Promise<number> {
   const notes = args.notes.length ? args.notes : [path.join(__dirname, '..', 'notes')];
   const { index, missing } = await buildIndex(notes, args.cache);
   for (const m of missing) console.error(`til-companion: no such notes folder: ${m}`);
-  const match = index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source), line - 1);
+  // The same document context as the extension's hover (language, file kind, imports, vocabulary).
+  return { index, match: index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source), line - 1) };
+}
+
+async function lookup(args: Args): Promise<number> {
+  const { match } = await termAt('lookup', args);
   const result = match ? { term: match.term, aliases: match.allAliases, matched: match.matched, summary: match.summary, file: match.file, line: match.line, topic: match.topic } : null;
   if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(result ? `${result.term} (${path.basename(result.file)}:${result.line})\n${result.summary}\n` : 'No term from the notes at that position.\n');
   return 0;
+}
+
+/** The hover's Markdown, from the same builder the extension's HoverProvider uses. */
+async function hover(args: Args): Promise<number> {
+  const { index, match } = await termAt('hover', args);
+  if (!match) {
+    console.error('til-companion: no term from the notes at that position');
+    return 1;
+  }
+  const t = translator(args.locale && args.locale !== 'en' ? await l10nBundle(args.locale) : {});
+  const markdown = buildHoverMarkdown({ match, index, excerptLength: args.excerptLength ?? 400, diagrams: diagramsForTerm(index, match.key), t });
+  process.stdout.write(markdown + '\n');
+  return 0;
+}
+
+async function l10nBundle(locale: string): Promise<Record<string, string>> {
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(locale)) throw new UsageError(`--locale ${locale}: not a language tag`);
+  const file = path.join(__dirname, '..', 'l10n', `bundle.l10n.${locale.toLowerCase()}.json`);
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, string>;
+  } catch {
+    throw new UsageError(`no translation for ${locale} (looked for ${path.relative(process.cwd(), file)})`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -93,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'inspect') return await inspect(parseArgs(rest));
     if (command === 'lookup') return await lookup(parseArgs(rest));
+    if (command === 'hover') return await hover(parseArgs(rest));
     if (command === '--help' || command === '-h' || command === 'help') {
       console.log(USAGE);
       return 0;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { NoteIndex } from './core/index/noteIndex';
 import { readConfig } from './features/config';
-import { diagramList, diagramsForTerm, registerDiagrams } from './features/diagrams';
+import { diagramList, registerDiagrams } from './features/diagrams';
+import { diagramsForTerm } from './core/diagrams/link';
+import { isTermLinkArgs } from './core/hover/links';
 import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerSearch(services),
     registerExplain(services),
     registerOnboarding(services),
-    vscode.commands.registerCommand(Commands.openLocation, openLocation),
+    vscode.commands.registerCommand(Commands.openLocation, (target: unknown, line?: unknown) => openIndexedLocation(index, target, line)),
     vscode.commands.registerCommand(Commands.refresh, () => source.reload(true)),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );
@@ -52,6 +54,22 @@ function quizRoots(quiz: QuizFeature): TreeNode[] {
   const roots: TreeNode[] = [{ kind: 'due', id: 'due', cards: quiz.dueCards() }];
   if (hidden.length) roots.push({ kind: 'hidden', id: 'hidden', cards: hidden });
   return roots;
+}
+
+/**
+ * `til.openLocation`: from a hover link `{ term }` (the note that explains the term), or from the tree
+ * and pickers `(file, line)` for a note the index holds. A command link can run this too, so it opens
+ * nothing the index does not know.
+ */
+async function openIndexedLocation(index: NoteIndex, target: unknown, line: unknown): Promise<void> {
+  if (isTermLinkArgs(target)) {
+    const term = index.term(target.term);
+    if (term) await openLocation(term.file, term.line);
+    return;
+  }
+  if (typeof target === 'string' && index.note(target)) {
+    await openLocation(target, typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : 1);
+  }
 }
 
 async function openLocation(file: string, line: number): Promise<void> {

@@ -14,6 +14,8 @@ export interface TilConfig {
   hoverLanguages: string[];
   hoverExcerptLength: number;
   diagramsTheme: string;
+  /** Load `https:` images in quiz answers (restricted: ignored from workspace settings in Restricted Mode). */
+  quizRemoteImages: boolean;
 }
 
 type Check<T> = (value: unknown) => value is T;
@@ -40,11 +42,13 @@ export function readConfig(): TilConfig {
     exclude: read(c, Setting.exclude, isStrings),
     extraFolders: read(c, Setting.extraFolders, isStrings),
     includeBundledNotes: read(c, Setting.includeBundled, isBoolean),
-    maxNoteSizeKB: read(c, Setting.maxFileSizeKB, isNumber),
+    // package.json's bounds, enforced: VS Code does not validate a hand-edited settings.json.
+    maxNoteSizeKB: Math.min(8192, Math.max(16, read(c, Setting.maxFileSizeKB, isNumber))),
     hoverEnabled: read(c, Setting.hoverEnabled, isBoolean),
     hoverLanguages: read(c, Setting.hoverLanguages, isStrings),
     hoverExcerptLength: read(c, Setting.hoverExcerptLength, isNumber),
     diagramsTheme: read(c, Setting.diagramsTheme, isString),
+    quizRemoteImages: read(c, Setting.quizRemoteImages, isBoolean),
   };
 }
 

@@ -32,7 +32,4 @@ export const Commands = {
   openWalkthrough: 'til.openWalkthrough',
 } as const;
 
-/** A `command:` link for trusted hover Markdown. */
-export function commandLink(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-}
+export { commandLink } from '../shared/commands';

@@ -18,5 +18,6 @@ export const Setting = {
   quizNewCardsPerDay: 'quiz.newCardsPerDay',
   quizReviewsPerDay: 'quiz.reviewsPerDay',
   quizDesiredRetention: 'quiz.desiredRetention',
+  quizRemoteImages: 'quiz.remoteImages',
 } as const;
 export type SettingKey = (typeof Setting)[keyof typeof Setting];

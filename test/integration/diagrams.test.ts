@@ -1,5 +1,6 @@
 // The Diagrams feature in a real extension host: each command opens a panel titled by its diagram,
-// panels are reused per diagram, export writes an SVG (through the `exportTo` argument, no dialog),
+// panels are reused per diagram, the rendered SVG holds the diagram's words (read through the test-only
+// `til.test.diagram.svg`; the user's export always goes through a save dialog, see the UI test),
 // and a note diagram follows its note when the note changes.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -13,7 +14,13 @@ import { eventually, readyIndex, workspacePath, webviewTabs } from './testUtil';
 interface Shown {
   id: string;
   title: string;
-  exported?: string;
+}
+
+/** The rendered SVG of a diagram, through the command registered only under ExtensionMode.Test. */
+async function renderedSvg(id: string): Promise<string> {
+  const shown = (await vscode.commands.executeCommand('til.test.diagram.svg', { id })) as (Shown & { svg: string }) | undefined;
+  assert.ok(shown, `diagram ${id} rendered`);
+  return shown.svg;
 }
 
 const DIAGRAM_VIEW = 'til.diagram';
@@ -76,20 +83,25 @@ suite('diagrams', () => {
     assert.strictEqual(diagramTabs().length, 0);
   });
 
-  test('export writes an SVG file with the rendered text (WebRTC: offer, answer, ICE)', async function () {
+  test('the rendered SVG holds the diagram text (WebRTC: offer, answer, ICE)', async function () {
     this.timeout(60_000);
-    const target = tmpFile('webrtc.svg');
-    const shown = (await vscode.commands.executeCommand('til.showDiagram', { id: 'builtin:webrtc-signaling', exportTo: target })) as Shown;
-    assert.strictEqual(shown.exported, target.toString());
-    const svg = fs.readFileSync(target.fsPath, 'utf8');
+    const svg = await renderedSvg('builtin:webrtc-signaling');
     assert.ok(svg.includes('<svg'), svg.slice(0, 200));
-    for (const word of ['offer', 'answer', 'ICE']) assert.ok(svg.includes(word), `${word} in the exported SVG`);
+    for (const word of ['offer', 'answer', 'ICE']) assert.ok(svg.includes(word), `${word} in the SVG`);
     assert.ok(!/<script/i.test(svg));
 
-    const states = tmpFile('states.svg');
-    await vscode.commands.executeCommand('til.showDiagram', { id: 'builtin:process-states', exportTo: states.toString() });
-    const text = fs.readFileSync(states.fsPath, 'utf8');
+    const text = await renderedSvg('builtin:process-states');
     for (const word of ['<svg', 'Ready', 'Running', 'Waiting']) assert.ok(text.includes(word), word);
+  });
+
+  test('til.showDiagram takes no exportTo: a command link with one opens the diagram and writes nothing', async function () {
+    this.timeout(60_000);
+    const target = tmpFile('hostile.svg');
+    fs.writeFileSync(target.fsPath, 'keep me');
+    const shown = (await vscode.commands.executeCommand('til.showDiagram', { id: 'builtin:process-states', exportTo: target.toString() })) as Shown;
+    assert.strictEqual(shown.id, 'builtin:process-states');
+    await renderedSvg('builtin:process-states');
+    assert.strictEqual(fs.readFileSync(target.fsPath, 'utf8'), 'keep me', 'the file is untouched');
   });
 
   test('til.openMermaidBlock opens a note block titled by its section; til.showNoteDiagrams shows the active note’s blocks', async function () {
@@ -100,9 +112,7 @@ suite('diagrams', () => {
     const shown = (await vscode.commands.executeCommand('til.openMermaidBlock', block.id)) as Shown;
     assert.strictEqual(shown.id, block.id);
     await eventually(() => tabLabels().includes(block.title), `a tab labelled ${block.title}; tabs: ${JSON.stringify(tabLabels())}`);
-    const exported = tmpFile('block.svg');
-    await vscode.commands.executeCommand('til.showDiagram', { id: block.id, exportTo: exported });
-    assert.ok(fs.readFileSync(exported.fsPath, 'utf8').includes('<svg'));
+    assert.ok((await renderedSvg(block.id)).includes('<svg'));
     await closeAll();
 
     // the note with the most blocks, opened in an editor
@@ -132,9 +142,7 @@ suite('diagrams', () => {
 
       await write(note('Followed', 'Changed'));
       await eventually(() => tabLabels().includes('Followed'), `the renamed tab; seen ${JSON.stringify(tabLabels())}`, 15_000);
-      const exported = tmpFile('followed.svg');
-      await vscode.commands.executeCommand('til.showDiagram', { id: block.id, exportTo: exported });
-      assert.ok(fs.readFileSync(exported.fsPath, 'utf8').includes('Changed'), 'the panel shows the edited source');
+      assert.ok((await renderedSvg(block.id)).includes('Changed'), 'the panel shows the edited source');
 
       await write('# 2025-02-01 TIL\n\n## Followed\n\nNo diagram any more.\n');
       await eventually(() => tabLabels().some((l) => l.startsWith('Followed') && l !== 'Followed'), `a "removed" tab; seen ${JSON.stringify(tabLabels())}`, 15_000);

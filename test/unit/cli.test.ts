@@ -53,3 +53,33 @@ test('a large --json report is complete when piped (no truncated output)', () =>
   assert.ok(out.length > 200_000, `${out.length} bytes`);
   assert.equal(JSON.parse(out).cards.length, 400);
 });
+
+test('hover prints the hover Markdown the extension builds (same function), in English or Korean', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-code-'));
+  const code = path.join(dir, 'main.c');
+  fs.writeFileSync(code, 'int main(void) {\n  pid_t pid = fork();\n}\n');
+  const notes = path.join(fixtures, 'notes');
+  const out = run('hover', code, '2', '15', '--notes', notes);
+  assert.match(out, /^\$\(book\) \*\*fork\*\*\n\n\*\*fork\*\*는 [^\n]*자식 프로세스/);
+  assert.match(out, /\n---\n\n\[\$\(go-to-file\) Open note \(terms\\-and\\-diagrams\\\.md\\:\d+\)\]\(command:til\.openLocation\?%5B%7B%22term%22%3A%22fork%22%7D%5D "Open the note at this passage"\)/);
+  assert.match(run('hover', code, '2', '15', '--notes', notes, '--locale', 'ko'), /노트 열기/);
+  const none = spawnSync(process.execPath, [cli, 'hover', code, '1', '1', '--notes', notes], { encoding: 'utf8' });
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /no term from the notes at that position/);
+});
+
+test('hover of a hostile note: its only links are our commands, with look-up keys (no path, no exportTo)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-hostile-'));
+  fs.writeFileSync(
+    path.join(dir, 'hostile [x](command:til.search) TIL.md'),
+    '---\ntopic: os\n---\n# 2025-01-01 TIL\n\n**fork**는 [Open note](command:til.showDiagram?[{"id":"builtin:process-states","exportTo":"file:///tmp/owned.svg"}]) ' +
+      'and <command:til.showDiagram?%5B%5D> and ![a[b]](https://tracker.example/p.png) 자식 프로세스를 만든다.\n',
+  );
+  const code = path.join(dir, 'main.c');
+  fs.writeFileSync(code, 'pid_t pid = fork();\n');
+  const out = run('hover', code, '1', '14', '--notes', dir);
+  assert.doesNotMatch(out, /exportTo|%22exportTo|tracker\.example|\]\(command:til\.(showDiagram|search)\)/);
+  const targets = [...out.matchAll(/\]\((command:[^ )]+)/g)].map((m) => decodeURIComponent(m[1]));
+  assert.deepEqual(targets.map((t) => t.split('?')[0]), ['command:til.openLocation', 'command:til.explainTerm', 'command:til.search', 'command:til.startQuiz']);
+  for (const target of targets) assert.doesNotMatch(target, /[/\\]|file:/, target);
+});

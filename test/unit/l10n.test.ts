@@ -17,7 +17,8 @@ function sourceFiles(dir: string): string[] {
 function l10nStrings(): Set<string> {
   const strings = new Set<string>();
   for (const file of sourceFiles('src')) {
-    for (const m of read(file).matchAll(/l10n\.t\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)) strings.add(m[2].replace(/\\(['"`\\])/g, '$1'));
+    // `l10n.t('…')`, and `t('…')` where a translate function is passed in (the core's hover sections, quiz strings).
+    for (const m of read(file).matchAll(/(?:\bl10n\.t|(?<![\w.$])t)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)) strings.add(m[2].replace(/\\(['"`\\])/g, '$1'));
   }
   return strings;
 }

@@ -1,11 +1,14 @@
+import { safeNoteMarkdown } from '../hover/safeMarkdown';
+
 /**
- * A note passage made fit for a hover: no raw HTML, no images (their relative paths do not resolve there),
- * bold that CommonMark would leave as literal `**` in Korean text unwrapped, and cut to a length.
+ * A note passage made fit for a trusted hover: cut to a length, bold that CommonMark would leave as
+ * literal `**` in Korean text unwrapped, then made safe (no link, image, HTML or autolink of the
+ * note's survives; see safeNoteMarkdown). Linear in the passage's length.
  */
 export function hoverExcerpt(markdown: string, maxChars: number): string {
+  // Cut first (with room for markup that is dropped), so a huge passage costs its excerpt, not its size.
   let text = markdown
-    .replace(/!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?/g, '')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .slice(0, maxChars * 4)
     // `**괄호(Term)**는`: a closing ** after punctuation and before a letter does not close; show plain text.
     .replace(/\*\*([^*\n]*?[)\]'"”’.!?])\*\*(?=[\p{L}\p{N}])/gu, '$1')
     .replace(/\n{3,}/g, '\n\n')
@@ -14,8 +17,6 @@ export function hoverExcerpt(markdown: string, maxChars: number): string {
     const cut = text.slice(0, maxChars);
     const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('다.'), cut.lastIndexOf('\n'));
     text = (end > maxChars / 2 ? cut.slice(0, end + 1) : cut).trimEnd() + ' …';
-    // An excerpt cut inside a code fence would swallow the links below it.
-    if ((text.match(/^```/gm)?.length ?? 0) % 2 === 1) text += '\n```';
   }
-  return text;
+  return safeNoteMarkdown(text);
 }

@@ -2,14 +2,18 @@
  * Allow-list HTML sanitiser for answers rendered from note Markdown (the notes may hold raw HTML).
  * Keeps formatting tags and safe attributes; drops scripts, styles, frames, event handlers,
  * `javascript:`-like URLs and comments; escapes every stray `<`. Images go through `resolveImage`
- * and become a text placeholder when it gives no URL. Runs in the extension host (no DOM).
+ * and become a text placeholder when it gives no URL; remote (`https:`) images only with
+ * `allowRemoteImages`. Runs in the extension host (no DOM).
  */
+import { isNetworkPath } from './answerLinks';
 
 export interface SanitizeOptions {
   /** A URL the webview may load for a (non-https, non-data) image source, or undefined for a placeholder. */
   resolveImage?: (src: string) => string | undefined;
   /** Text shown instead of an image that cannot be shown. */
   imagePlaceholder?: (alt: string, src: string) => string;
+  /** Load `https:` images (a setting, off by default: a remote image tells its server you read the note). */
+  allowRemoteImages?: boolean;
 }
 
 const ALLOWED = new Set(
@@ -122,8 +126,9 @@ function image(attrs: Map<string, string>, options: SanitizeOptions): string {
   const src = (attrs.get('data-src') || attrs.get('src') || '').trim();
   const alt = attrs.get('alt') ?? '';
   let url: string | undefined;
-  if (/^https:\/\//i.test(src) || /^data:image\/(png|jpe?g|gif|webp|avif|bmp);/i.test(src)) url = src;
-  else if (src && isLocalSource(src)) url = options.resolveImage?.(src);
+  if (/^https:\/\//i.test(src)) url = options.allowRemoteImages ? src : undefined;
+  else if (/^data:image\/(png|jpe?g|gif|webp|avif|bmp);/i.test(src)) url = src;
+  else if (src && isLocalSource(src) && !isNetworkPath(src)) url = options.resolveImage?.(src);
   if (!url) {
     const text = options.imagePlaceholder ? options.imagePlaceholder(alt, src) : `[${alt || src || 'image'}]`;
     return `<span class="image-placeholder" role="img" aria-label="${escapeAttr(text)}">${escapeText(text)}</span>`;
@@ -136,10 +141,10 @@ function image(attrs: Map<string, string>, options: SanitizeOptions): string {
   return out + '>';
 }
 
-/** http(s), mailto, in-page anchors and relative links; nothing that runs code. */
+/** http(s), mailto, in-page anchors and relative links; nothing that runs code, no `//host` or UNC path. */
 export function safeHref(value: string): boolean {
   const v = value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '');
-  if (!v) return false;
+  if (!v || isNetworkPath(v)) return false;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(v);
   if (!scheme) return true;
   return ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase());

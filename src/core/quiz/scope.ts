@@ -159,8 +159,8 @@ export function termMatcher(index: Pick<NoteIndex, 'term'>, name: string | undef
   const tests: Array<(text: string) => boolean> = [];
   for (const n of names) {
     if (/^[\x20-\x7e]+$/.test(n)) {
-      const re = new RegExp(`(^|[^a-z0-9_])${escapeRegExp(n).replace(/\\? /g, '[\\s_-]*')}($|[^a-z0-9_])`, 'i');
-      tests.push((t) => re.test(t));
+      const test = latinNameTest(n);
+      if (test) tests.push(test);
     } else {
       const compact = n.replace(/\s+/g, '');
       tests.push((t) => t.includes(n) || t.replace(/\s+/g, '').includes(compact));
@@ -169,6 +169,47 @@ export function termMatcher(index: Pick<NoteIndex, 'term'>, name: string | undef
   return (text) => {
     const t = text.normalize('NFC').toLowerCase();
     return tests.some((test) => test(t));
+  };
+}
+
+const SEPARATOR = /[\s_-]/;
+const WORD = /[a-z0-9_]/;
+
+/**
+ * A Latin name as a word of lower-cased text: its parts (split at spaces, `-`, `_`) in order, joined
+ * by any run of spaces, `-` or `_` (`round robin` = `round-robin` = `roundrobin`), not inside a
+ * longer word (`pid` is not in `rapid`). No regex is built from the name: the text is compacted
+ * once (separators dropped, positions kept) and each occurrence checked in O(name), so the cost is
+ * O(text × name) whatever the name holds.
+ */
+export function latinNameTest(name: string): ((text: string) => boolean) | undefined {
+  const parts = name.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  const needle = parts.join('');
+  if (!needle) return undefined;
+  // Compact offsets where a part ends (a separator run may follow) — elsewhere the text must be contiguous.
+  const joints = new Set<number>();
+  let at = 0;
+  for (const p of parts) joints.add((at += p.length) - 1);
+  return (text) => {
+    let compact = '';
+    const origin: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (SEPARATOR.test(text[i])) continue;
+      compact += text[i];
+      origin.push(i);
+    }
+    for (let k = compact.indexOf(needle); k >= 0; k = compact.indexOf(needle, k + 1)) {
+      const first = origin[k];
+      const last = origin[k + needle.length - 1];
+      if (first > 0 && WORD.test(text[first - 1])) continue;
+      if (last + 1 < text.length && WORD.test(text[last + 1])) continue;
+      let contiguous = true;
+      for (let j = 0; j < needle.length - 1 && contiguous; j++) {
+        if (!joints.has(j) && origin[k + j + 1] !== origin[k + j] + 1) contiguous = false;
+      }
+      if (contiguous) return true;
+    }
+    return false;
   };
 }
 

@@ -3,12 +3,14 @@
  * webview panel (mermaid lives only in the webview bundle, dist/webview/diagram.js).
  *
  * Commands (ids in ../services.ts):
- *   til.showDiagram        quick pick of all diagrams; arg `{ id?, exportTo? }` opens one directly
- *                          (and with `exportTo`, a Uri or URI string, writes its SVG there: tests, scripts)
+ *   til.showDiagram        quick pick of all diagrams; arg `{ id }` opens one directly, and `{ term, diagram }`
+ *                          (from hover links) the term's n-th diagram. No argument writes a file: export
+ *                          always goes through the panel's save dialog.
  *   til.showNoteDiagrams   the mermaid blocks of the active note (or of the Uri the editor title menu passes);
  *                          arg `{ uri?, all? }` opens every block without asking
  *   til.openMermaidBlock   arg: a block id (`${file}#L${line}`), from the notes tree and hover links
- * Every command resolves to what it opened (`{ id, title }`, or a list), for tests.
+ * Every command resolves to what it opened (`{ id, title }`, or a list), for tests. Under
+ * `ExtensionMode.Test` only, `til.test.diagram.svg` (arg `{ id }`) resolves to the rendered SVG.
  */
 import * as vscode from 'vscode';
 import { onDidChangeSettings, Setting } from '../config';
@@ -18,6 +20,7 @@ import { blockSource, diagramCatalog, diagramsForTerm as coreDiagramsForTerm, fi
 import type { MermaidBlock } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { DIAGRAM_VIEW_TYPE, type DiagramViewState } from '../../shared/diagramProtocol';
+import { isTermLinkArgs } from '../../core/hover/links';
 import { DiagramPanel } from './panel';
 
 export { DiagramPanel } from './panel';
@@ -29,13 +32,16 @@ export const HAS_DIAGRAMS_CONTEXT = 'til.activeNoteHasDiagrams';
 export interface ShownDiagram {
   id: string;
   title: string;
-  /** With `exportTo`: where the SVG was written. */
-  exported?: string;
 }
+
+/** Commands registered only when the extension runs under test (`ExtensionMode.Test`). */
+export const DiagramTestCommands = {
+  /** Arg `{ id }`: shows the diagram, resolves to `{ id, title, svg }` once rendered. */
+  svg: 'til.test.diagram.svg',
+} as const;
 
 interface ShowDiagramArgs {
   id?: string;
-  exportTo?: vscode.Uri | string;
 }
 
 interface NoteDiagramsArgs {
@@ -143,16 +149,24 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   const { index } = services;
   const disposables: vscode.Disposable[] = [];
 
-  async function open(source: DiagramSource, exportTo?: vscode.Uri): Promise<ShownDiagram> {
+  async function open(source: DiagramSource): Promise<ShownDiagram> {
     const diagram = localised(source);
-    const panel = DiagramPanel.show(services, diagram);
-    const shown: ShownDiagram = { id: diagram.id, title: diagram.title };
-    if (exportTo) shown.exported = (await panel.exportTo(exportTo)).toString();
-    return shown;
+    DiagramPanel.show(services, diagram);
+    return { id: diagram.id, title: diagram.title };
   }
 
   async function showDiagram(arg?: ShowDiagramArgs | string): Promise<ShownDiagram | undefined> {
-    const args: ShowDiagramArgs = typeof arg === 'string' ? { id: arg } : (arg ?? {});
+    if (isTermLinkArgs(arg)) {
+      // A hover link: the term's n-th diagram, looked up again (the link carries no id or path).
+      const ref = coreDiagramsForTerm(index, arg.term)[arg.diagram ?? 0];
+      const diagram = ref && findDiagram(index, ref.id);
+      if (!diagram) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('That diagram is no longer in your notes.'));
+        return undefined;
+      }
+      return open(diagram);
+    }
+    const args: ShowDiagramArgs = typeof arg === 'string' ? { id: arg } : typeof arg === 'object' && arg !== null && typeof arg.id === 'string' ? { id: arg.id } : {};
     let diagram: DiagramSource | undefined;
     if (args.id) {
       diagram = findDiagram(index, args.id);
@@ -164,7 +178,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
       diagram = await pick(diagramCatalog(index).map(localised), vscode.l10n.t('Choose a diagram to show'));
       if (!diagram) return undefined;
     }
-    return open(diagram, asUri(args.exportTo));
+    return open(diagram);
   }
 
   async function showNoteDiagrams(arg?: vscode.Uri | NoteDiagramsArgs): Promise<ShownDiagram[]> {
@@ -209,6 +223,17 @@ export function registerDiagrams(services: Services): vscode.Disposable {
     vscode.commands.registerCommand(Commands.showNoteDiagrams, showNoteDiagrams),
     vscode.commands.registerCommand(Commands.openMermaidBlock, openMermaidBlock),
   );
+  if (services.context.extensionMode === vscode.ExtensionMode.Test) {
+    disposables.push(
+      vscode.commands.registerCommand(DiagramTestCommands.svg, async (arg?: { id?: string }) => {
+        const diagram = arg?.id ? findDiagram(index, arg.id) : undefined;
+        if (!diagram) return undefined;
+        const shown = await open(diagram);
+        const panel = DiagramPanel.all().find((p) => p.diagram.id === diagram.id);
+        return panel ? { ...shown, svg: await panel.renderedSvg() } : undefined;
+      }),
+    );
+  }
 
   // Panels restored after a window reload.
   disposables.push(

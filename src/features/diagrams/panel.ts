@@ -191,13 +191,11 @@ export class DiagramPanel extends Disposable {
     });
   }
 
-  /** Renders, then writes the SVG to `target` without asking (tests, scripted export). */
-  async exportTo(target: vscode.Uri): Promise<vscode.Uri> {
+  /** The SVG once rendered (for tests; the user's export goes through the save dialog). */
+  async renderedSvg(): Promise<string> {
     const outcome = await this.whenRendered();
     if (!outcome.ok) throw new Error(outcome.error ?? vscode.l10n.t('The diagram could not be rendered.'));
-    const svg = await this.requestSvg();
-    await writeSvg(target, svg);
-    return target;
+    return this.requestSvg();
   }
 
   private async onMessage(message: WebviewToHost | undefined): Promise<void> {

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { QuizSession } from '../../core/quiz/session';
 import type { Services } from '../services';
+import { resolveAnswerLink } from '../../core/quiz/answerLinks';
 
 /** Opens the note an item comes from; keys not in the session are looked up in the index. */
 export async function openItemNote(services: Services, session: QuizSession | undefined, key: string): Promise<void> {
@@ -13,23 +14,25 @@ export async function openItemNote(services: Services, session: QuizSession | un
   if (place) await services.openLocation(place.file, place.line);
 }
 
-/** Opens a link clicked in an answer: web links outside, relative links beside the current item's note. */
-export async function openAnswerLink(services: Services, session: QuizSession | undefined, href: string): Promise<void> {
-  if (/^(https?|mailto):/i.test(href)) {
-    await vscode.env.openExternal(vscode.Uri.parse(href));
-    return;
-  }
+/**
+ * Opens a link clicked in an answer: web links outside (VS Code confirms), relative links only when
+ * they resolve inside `roots` (the workspace and the notes folders); anything else is refused with a
+ * line in the log.
+ */
+export async function openAnswerLink(services: Services, session: QuizSession | undefined, href: string, roots: readonly string[]): Promise<void> {
   const item = session?.current();
   const base = item?.kind === 'card' ? item.places[0]?.file : item?.file;
-  if (!base || /^[a-z][a-z0-9+.-]+:/i.test(href)) return;
-  const [rel, fragment] = href.split('#');
-  let target: string;
-  try {
-    target = path.resolve(path.dirname(base), decodeURIComponent(rel));
-  } catch {
-    return;
+  const target = resolveAnswerLink(href, base, roots);
+  switch (target.kind) {
+    case 'external':
+      await vscode.env.openExternal(vscode.Uri.parse(target.url));
+      return;
+    case 'blocked':
+      services.output.warn(`quiz: a link in an answer was not opened (${target.reason}): ${href.slice(0, 200)}`);
+      return;
+    case 'file':
+      if (services.index.note(target.path) || services.index.note(path.normalize(target.path)) || /\.md$/i.test(target.path)) {
+        await services.openLocation(path.normalize(target.path), target.line ?? 1);
+      } else await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(target.path));
   }
-  const line = /^L(\d+)$/.exec(fragment ?? '')?.[1];
-  if (services.index.note(target) || /\.md$/i.test(target)) await services.openLocation(target, line ? Number(line) : 1);
-  else await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(target));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/dispose';
+import { remoteImagesAllowed } from './render';
 import { escapeHtml, webviewHtml } from '../webview/webviewHtml';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/quizProtocol';
 
@@ -68,7 +69,8 @@ export class QuizPanel extends Disposable {
     return webviewHtml(this.panel.webview, this.extensionUri, {
       entry: 'quiz',
       title,
-      csp: { img: ['https:', 'data:'] },
+      // Remote images only when the setting allows them (answers show a placeholder otherwise).
+      csp: { img: remoteImagesAllowed() ? ['https:', 'data:'] : ['data:'] },
       body: `<main id="app" aria-label="${escapeHtml(title)}"></main>`,
     });
   }

@@ -220,8 +220,7 @@ export class QuizController extends Disposable {
     });
   }
 
-  /** Panel roots: the webview bundle, plus note folders so images of notes can be shown. */
-  /** Folders whose images an answer may show: the workspace and every notes folder. */
+  /** Folders whose images and files an answer may show or open: the workspace and every notes folder. */
   private imageFolders(): string[] {
     const dirs: string[] = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     for (const file of this.services.index.files()) {
@@ -278,7 +277,7 @@ export class QuizController extends Disposable {
         await openItemNote(this.services, this.session, message.key);
         return;
       case 'openLink':
-        await openAnswerLink(this.services, this.session, message.href);
+        await openAnswerLink(this.services, this.session, message.href, this.imageFolders());
         return;
       case 'restart':
         if (this.scope) await this.openSession(this.scope);

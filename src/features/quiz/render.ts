@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readConfig } from '../config';
 import { escapeText, sanitizeHtml } from '../../core/quiz/sanitize';
 
 /**
@@ -15,10 +16,12 @@ export class AnswerRenderer {
   constructor(
     private readonly imageFolders: () => readonly string[],
     private readonly log?: vscode.LogOutputChannel,
+    private readonly allowRemoteImages: () => boolean = remoteImagesAllowed,
   ) {}
 
   async render(markdown: string, noteFile: string | undefined): Promise<string> {
-    const cacheKey = `${noteFile ?? ''}\u0000${markdown}`;
+    const remote = this.allowRemoteImages();
+    const cacheKey = `${remote ? 1 : 0}${noteFile ?? ''}\u0000${markdown}`;
     const hit = this.cache.get(cacheKey);
     if (hit !== undefined) return hit;
     let html: string;
@@ -30,6 +33,7 @@ export class AnswerRenderer {
       html = plainHtml(markdown);
     }
     const safe = sanitizeHtml(html, {
+      allowRemoteImages: remote,
       resolveImage: (src) => this.resolveImage(src, noteFile),
       imagePlaceholder: (alt, src) => vscode.l10n.t('[image: {0}]', alt || path.basename(safeDecode(src.split(/[?#]/)[0])) || '?'),
     });
@@ -63,6 +67,11 @@ export class AnswerRenderer {
       return undefined;
     }
   }
+}
+
+/** `tilCompanion.quiz.remoteImages`: a restricted setting (a workspace cannot turn it on in Restricted Mode). */
+export function remoteImagesAllowed(): boolean {
+  return readConfig().quizRemoteImages;
 }
 
 const MAX_IMAGE_BYTES = 1024 * 1024;

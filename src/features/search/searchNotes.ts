@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isTermLinkArgs } from '../../core/hover/links';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { Commands, type Services } from '../services';
@@ -34,13 +35,15 @@ export function buildSearchItems(index: NoteIndex): Pick[] {
 }
 
 export function registerSearch(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.search, async (initial?: string) => {
+  // The argument: a query, or `{ term }` from a hover link (the term's name is looked up, not carried).
+  return vscode.commands.registerCommand(Commands.search, async (initial?: unknown) => {
     const pick = vscode.window.createQuickPick<Pick>();
     pick.placeholder = vscode.l10n.t('Search terms, questions and sections in your TIL notes');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     pick.items = buildSearchItems(services.index);
     if (typeof initial === 'string') pick.value = initial;
+    else if (isTermLinkArgs(initial)) pick.value = services.index.term(initial.term)?.term ?? '';
     const chosen = await new Promise<Pick | undefined>((resolve) => {
       pick.onDidAccept(() => resolve(pick.selectedItems[0]));
       pick.onDidHide(() => resolve(undefined));

@@ -1,0 +1,26 @@
+import type { HoverSection } from '../section';
+import { escapeMarkdown } from '../safeMarkdown';
+import { hoverLinks, markdownLink } from '../links';
+
+/** The row of command links under a rule: open the note, explain, search, diagrams, quiz. */
+export const actionsSection: HoverSection = {
+  id: 'actions',
+  render({ match, diagrams, t }) {
+    const where = `${baseName(match.file)}:${match.line}`;
+    const links = [
+      markdownLink(`$(go-to-file) ${escapeMarkdown(t('Open note'))} (${escapeMarkdown(where)})`, hoverLinks.openNote(match.key), t('Open the note at this passage')),
+      markdownLink(`$(book) ${escapeMarkdown(t('Explain'))}`, hoverLinks.explain(match.key)),
+      markdownLink(`$(search) ${escapeMarkdown(t('Search notes'))}`, hoverLinks.search(match.key)),
+      ...diagrams.slice(0, 2).map((d, i) =>
+        markdownLink(`$(type-hierarchy) ${escapeMarkdown(t('Diagram: {0}', d.kind === 'builtin' ? t(d.title) : d.title))}`, hoverLinks.diagram(match.key, i)),
+      ),
+      markdownLink(`$(mortar-board) ${escapeMarkdown(t('Quiz me on this'))}`, hoverLinks.quiz(match.key)),
+    ];
+    return `---\n\n${links.join(' · ')}`;
+  },
+};
+
+/** The file name of a path or URI, either separator. */
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}

@@ -1,0 +1,15 @@
+import type { HoverSection } from '../section';
+import { escapeMarkdown } from '../safeMarkdown';
+
+/** The term in bold, what else the notes call it, and the word in the code when the glossary mapped it. */
+export const headingSection: HoverSection = {
+  id: 'heading',
+  render({ match, t }) {
+    let md = `$(book) **${escapeMarkdown(match.term)}**`;
+    if (match.allAliases.length) md += ` · _${escapeMarkdown(match.allAliases.slice(0, 4).join(', '))}_`;
+    if (match.viaGlossary && match.matched.toLowerCase() !== match.term.toLowerCase()) {
+      md += `  \n${escapeMarkdown(t('`{0}` in your notes', match.matched).replace(/`/g, ''))}`;
+    }
+    return md;
+  },
+};
