@@ -141,7 +141,8 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
 }
 
 function toCard(draft: CardDraft, file: string, text: string, lines: LineIndex, problems: Problem[]): Card {
-  const own = dedent(text.slice(draft.answerStart, Math.max(draft.answerStart, Math.min(draft.ownEnd, draft.answerEnd))), draft.quoteDepth + draft.ownQuote, draft.indent);
+  const atLineStart = draft.answerStart === 0 || text[draft.answerStart - 1] === '\n';
+  const own = dedent(text.slice(draft.answerStart, Math.max(draft.answerStart, Math.min(draft.ownEnd, draft.answerEnd))), draft.quoteDepth + draft.ownQuote, draft.indent, atLineStart);
   const after = draft.answerEnd > draft.ownEnd ? dedent(text.slice(Math.max(draft.ownEnd, draft.answerStart), draft.answerEnd), draft.quoteDepth, draft.indent, true) : '';
   const answer = stripAnswerMarker((own + after).trim()).trim();
   if (!answer) {

@@ -1,4 +1,4 @@
-import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cleanInline, isQuestionText } from '../../text';
 import { endOffset, startLine } from '../positions';
@@ -53,4 +53,11 @@ function markedQuestion(nodes: PhrasingContent[]): { text: string; inlineAnswerS
     return isQuestionText(text) ? { text } : undefined;
   }
   return undefined;
+}
+
+/** `**정리하면**` alone on a line: a label that starts a new part, so it ends a sub-question's answer. */
+export function isLabelLine(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false;
+  const nodes = (node as Paragraph).children.filter((n) => !isDecoration(n));
+  return nodes.length === 1 && (nodes[0].type === 'strong' || nodes[0].type === 'emphasis');
 }

@@ -1,11 +1,12 @@
 import type { Paragraph } from 'mdast';
 import { endOffset, startLine } from '../positions';
-import { firstLineOf, stripQuestionMarker } from './lines';
+import { cleanInline } from '../../text';
+import { firstLineOf, startsWithAnswerMarker, stripQuestionMarker } from './lines';
 import { RANK_PARAGRAPH, type BlockRecogniser } from './types';
 
 /**
  * `Q: … / A: …` and `Q. … / A. …` (also `**Q1.** …`, `질문: …`): the marker makes it a question, whatever it
- * ends with. The answer is the rest of the paragraph (its `A:` dropped) and the blocks after it.
+ * ends with. The answer is the `A:` line(s) of the same paragraph, or else the blocks after the question.
  */
 export const qaPairQuestion: BlockRecogniser = {
   style: 'qa',
@@ -16,6 +17,8 @@ export const qaPairQuestion: BlockRecogniser = {
     const q = stripQuestionMarker(line.text);
     if (!q.marked || q.text.length < 2) return undefined;
     const answerStart = line.restStart ?? endOffset(paragraph);
-    return { question: q.text, style: 'qa', line: startLine(paragraph), rank: RANK_PARAGRAPH, answerStart, answerEnd: endOffset(paragraph), flows: true };
+    // `Q: …\nA: …` in one paragraph is a complete pair; a bare `Q:` line is answered by the blocks after it.
+    const paired = line.restStart !== undefined && startsWithAnswerMarker(cleanInline(ctx.text.slice(line.restStart, line.restStart + 40)));
+    return { question: q.text, style: 'qa', line: startLine(paragraph), rank: RANK_PARAGRAPH, answerStart, answerEnd: endOffset(paragraph), flows: !paired };
   },
 };

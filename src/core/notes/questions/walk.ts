@@ -1,6 +1,7 @@
 import type { Heading, RootContent } from 'mdast';
 import type { QuestionStyle } from '../../model';
 import { endOffset } from '../positions';
+import { isLabelLine } from './emphasisLine';
 import { withContext } from './fragment';
 import { HEADING_QUESTION_STYLES, QUESTION_STYLES } from './index';
 import { RANK_SUB, type BlockContext, type QuestionMatch } from './types';
@@ -97,6 +98,7 @@ export class QuestionWalker {
       }
       return extra;
     }
+    if (isLabelLine(node)) this.closeFrom(scope, RANK_SUB);
     this.extend(scope, endOffset(node));
     if (CONTAINERS.has(node.type) && 'children' in node) {
       const quote = node.type === 'blockquote' ? 1 : 0;
