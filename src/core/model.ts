@@ -47,7 +47,8 @@ export interface Card extends Place {
   sectionId?: string;
 }
 
-export type TermSource = 'heading' | 'definition' | 'label' | 'pair' | 'frontmatter';
+/** How a note writes the term (one term recogniser each). */
+export type TermSource = 'heading' | 'definition' | 'label' | 'question' | 'sentence' | 'pair' | 'mention' | 'frontmatter';
 
 export interface Term {
   term: string;
@@ -92,8 +93,14 @@ export interface Problem {
   message: string;
 }
 
+/** Where a note comes from: the user's workspace, an extra folder from the settings, or our starter notes. */
+export type NoteSource = 'workspace' | 'extra' | 'starter';
+export const isUserSource = (source: NoteSource | undefined): boolean => source !== 'starter';
+
 export interface ParsedNote {
   file: string;
+  /** Set by whoever loads the note (never cached with the parse); absent means the workspace. */
+  source?: NoteSource;
   /** Content hash the parse was made from (cache key). */
   hash: string;
   days: Day[];

@@ -246,7 +246,8 @@ test('a click on a node opens the term or section it stands for', () => {
   const block = findDiagram(index, '/n/k8s.md#L12')!;
   assert.equal(block.kind, 'note');
   assert.equal(locateNode(block, { nodeId: 'D', label: 'Deployment' }, index)?.via, 'term');
-  assert.equal(locateNode(block, { nodeId: 'RS', label: 'ReplicaSet' }, index)?.line, index.sections().find((s) => s.title.endsWith('ReplicaSet'))!.line);
+  // `ReplicaSet은 …다.` defines it two lines into its section: the click opens that sentence
+  assert.equal(locateNode(block, { nodeId: 'RS', label: 'ReplicaSet' }, index)?.line, index.sections().find((s) => s.title.endsWith('ReplicaSet'))!.line + 2);
   assert.deepEqual(locateNode(block, { nodeId: 'zzz', label: 'zzz' }, index), { file: '/n/k8s.md', line: 12, keyword: 'zzz', via: 'block' });
 });
 

@@ -1,9 +1,10 @@
-import type { Card, Day, MermaidBlock, ParsedNote, Problem, Section, Term, Topic } from '../model';
+import { isUserSource, type Card, type Day, type MermaidBlock, type NoteSource, type ParsedNote, type Problem, type Section, type Term, type Topic } from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
 import { yearFromPath } from '../notes/dates';
-import type { Glossary, GlossaryEntry } from './glossary';
-import { GlossaryLookup } from './glossaryLookup';
+import { mergeGlossaries, type Glossary, type GlossaryEntry } from './glossary';
+import { rankExplanations } from './ranking';
+import { GlossaryLookup, glossaryKey } from './glossaryLookup';
 import { contextAtLine, documentContext, type DocumentContext } from './context/documentContext';
 import type { ContextResolver } from './context/contextMatcher';
 import { matchTermAt, type MatchedWord, type TermResolver } from './termMatcher';
@@ -17,10 +18,25 @@ export interface CardGroup {
   places: Card[];
 }
 
-/** A term with everything the notes say it is also called. */
+/** Another note that explains (or mentions) the same term. */
+export interface TermPlace {
+  term: string;
+  file: string;
+  line: number;
+  noteSource: NoteSource;
+  mention: boolean;
+}
+
+/** A term by its best explanation, with everything the notes say it is also called. */
 export interface TermInfo extends Term {
   key: string;
   allAliases: string[];
+  /** Where the best explanation comes from: the user's own notes rank ahead of the starter notes. */
+  noteSource: NoteSource;
+  /** Nothing defines the term; the user's notes only mention it (`fork()` in a sentence). */
+  mentionOnly: boolean;
+  /** Other passages about it, best first (starter notes only when the user has none). */
+  others: TermPlace[];
 }
 
 export interface TermMatch extends TermInfo {
@@ -51,9 +67,11 @@ export class NoteIndex implements TermResolver, ContextResolver {
   private readonly termsByKey = new Map<string, Term[]>();
   private glossaryLookup = new GlossaryLookup();
   private glossaryList: GlossaryEntry[] = [];
+  /** Names the glossary says belong to one concept (세마포어 ↔ Semaphore), each key → its concept's other keys. */
+  private conceptKeys = new Map<string, string[]>();
   private glossaryProblems: Problem[] = [];
   private readonly changes = new Emitter<IndexChange>();
-  /** term() answers by key, dropped for the keys an update touches (hover look-ups stay O(1)). */
+  /** term() answers by key, dropped on every update (an answer also depends on its aliases' entries). */
   private readonly termInfoCache = new Map<string, TermInfo | null>();
 
   /** Fires after every update with the files it touched (empty: everything may have changed). */
@@ -63,10 +81,8 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.detach(note.file);
     this.notes.set(note.file, note);
     for (const card of note.cards) push(this.cardsByKey, card.key, card);
-    for (const term of note.terms) for (const key of keysOf(term)) {
-      push(this.termsByKey, key, term);
-      this.termInfoCache.delete(key);
-    }
+    for (const term of note.terms) for (const key of keysOf(term)) push(this.termsByKey, key, term);
+    this.termInfoCache.clear();
     if (notify) this.fire([note.file]);
   }
 
@@ -92,10 +108,14 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.fire(files);
   }
 
+  /** Our glossary and the user's glossary files: the user's senses of an identifier replace ours. */
   setGlossary(glossaries: Glossary[]): void {
-    this.glossaryLookup = new GlossaryLookup(glossaries);
-    this.glossaryList = glossaries.flatMap((g) => g.entries);
+    const merged = mergeGlossaries(glossaries, glossaryKey);
+    this.glossaryLookup = new GlossaryLookup(merged.glossaries);
+    this.glossaryList = merged.glossaries.flatMap((g) => g.entries);
+    this.conceptKeys = merged.conceptKeys;
     this.glossaryProblems = glossaries.flatMap((g) => g.problems);
+    this.termInfoCache.clear();
     this.fire([]);
   }
 
@@ -103,10 +123,8 @@ export class NoteIndex implements TermResolver, ContextResolver {
     const old = this.notes.get(file);
     if (!old) return;
     for (const card of old.cards) pull(this.cardsByKey, card.key, card);
-    for (const term of old.terms) for (const key of keysOf(term)) {
-      pull(this.termsByKey, key, term);
-      this.termInfoCache.delete(key);
-    }
+    for (const term of old.terms) for (const key of keysOf(term)) pull(this.termsByKey, key, term);
+    this.termInfoCache.clear();
   }
 
   private fire(files: string[]): void {
@@ -127,10 +145,22 @@ export class NoteIndex implements TermResolver, ContextResolver {
   allNotes(): ParsedNote[] {
     return this.files().map((f) => this.notes.get(f)!);
   }
+  sourceOf(file: string): NoteSource {
+    return this.notes.get(file)?.source ?? 'workspace';
+  }
+  /** Does the user have notes of their own (workspace or extra folders) in the index? */
+  hasUserNotes(): boolean {
+    for (const note of this.notes.values()) if (isUserSource(note.source)) return true;
+    return false;
+  }
 
-  cardGroups(): CardGroup[] {
+  /** Questions, optionally only those written in notes of the given sources (places outside them dropped). */
+  cardGroups(sources?: readonly NoteSource[]): CardGroup[] {
     const groups: CardGroup[] = [];
-    for (const [key, cards] of this.cardsByKey) groups.push(toGroup(key, cards));
+    for (const [key, cards] of this.cardsByKey) {
+      const kept = sources ? cards.filter((c) => sources.includes(this.sourceOf(c.file))) : cards;
+      if (kept.length) groups.push(toGroup(key, kept));
+    }
     return groups;
   }
   cardGroup(key: string): CardGroup | undefined {
@@ -142,12 +172,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return [...this.glossaryList];
   }
 
-  /** Days across all notes, the same date in two files shown as one day. Oldest first, by real date. */
-  days(): DayGroup[] {
+  /** Days across the notes (of the given sources), the same date in two files shown as one day. Oldest first, by real date. */
+  days(sources?: readonly NoteSource[]): DayGroup[] {
     const groups = new Map<string, DayGroup>();
     const yearHint = new Map<string, number>();
     let latestYear = 0;
     for (const note of this.allNotes()) {
+      if (sources && !sources.includes(note.source ?? 'workspace')) continue;
       const years = yearsForMonthDays(note);
       for (const day of note.days) {
         const key = day.date ?? `${note.file}#${day.id}`;
@@ -186,17 +217,20 @@ export class NoteIndex implements TermResolver, ContextResolver {
   // ---- terms ----
 
   hasTerm(key: string): boolean {
-    return (this.termsByKey.get(key)?.length ?? 0) > 0;
+    return this.term(key) !== undefined;
   }
+  /** The concept a code identifier stands for. When no note explains the concept under the glossary's name but a
+   *  note writes the identifier itself (`pipe()`), the identifier is the term. */
   glossaryTarget(key: string): string | undefined {
-    return this.glossaryLookup.firstTarget(key);
+    const target = this.glossaryLookup.firstTarget(key);
+    if (target === undefined || this.hasTerm(termKey(target)) || key.includes(':') || !this.hasTerm(key)) return target;
+    return key;
   }
   get glossary(): GlossaryLookup {
     return this.glossaryLookup;
   }
   hasTermIn(key: string, topics: ReadonlySet<Topic>): boolean {
-    const list = this.termsByKey.get(key);
-    return !!list && list.some((t) => topics.has(t.topic));
+    return this.entriesFor(key).some((t) => topics.has(t.topic));
   }
 
   /** What a document is about (language, file kind, imports, vocabulary): compute once per document version. */
@@ -221,26 +255,50 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return this.computeTerm(key, topics);
   }
 
+  /** Every entry about the concept: under the key, under the glossary's other names for it, and under the names
+   *  those entries give themselves (one hop: `세마포어(Semaphore)` links the user's **Semaphore** to 세마포어). */
+  private entriesFor(key: string): Term[] {
+    if (!key) return [];
+    const keys = new Set([key, ...(this.conceptKeys.get(key) ?? [])]);
+    const found = new Set<Term>();
+    for (const k of [...keys]) for (const e of this.termsByKey.get(k) ?? []) found.add(e);
+    for (const e of [...found]) {
+      if (e.source === 'mention') continue; // a mention names nothing else
+      for (const k of keysOf(e)) {
+        if (keys.has(k)) continue;
+        keys.add(k);
+        for (const other of this.termsByKey.get(k) ?? []) if (other.source !== 'mention') found.add(other);
+      }
+    }
+    return [...found];
+  }
+
   private computeTerm(key: string, topics?: ReadonlySet<Topic>): TermInfo | undefined {
-    const entries = topics ? this.termsByKey.get(key)?.filter((t) => topics.has(t.topic)) : this.termsByKey.get(key);
-    if (!entries?.length) return undefined;
-    let best = entries[0];
-    for (const e of entries) if (e.weight > best.weight || (e.weight === best.weight && !best.summary && e.summary)) best = e;
+    const all = this.entriesFor(key);
+    const entries = topics ? all.filter((t) => topics.has(t.topic)) : all;
+    if (!entries.length) return undefined;
+    const ranked = rankExplanations(entries, (file) => this.sourceOf(file));
+    const best = ranked.best;
     const names = new Set<string>();
     for (const e of entries) {
+      if (e.source === 'mention') continue;
       names.add(e.term);
       for (const a of e.aliases) names.add(a);
     }
     names.delete(best.term);
-    return { ...best, key: termKey(best.term), allAliases: [...names] };
+    return {
+      ...best, key: termKey(best.term), allAliases: [...names], noteSource: this.sourceOf(best.file), mentionOnly: best.source === 'mention',
+      others: ranked.others.map((e) => ({ term: e.term, file: e.file, line: e.line, noteSource: this.sourceOf(e.file), mention: e.source === 'mention' })),
+    };
   }
 
-  /** Unique terms, each by its best entry: listed under the key of its own name, once. */
-  terms(): TermInfo[] {
+  /** Unique terms, each by its best entry, listed once under the key of its own name. Terms the notes only
+   *  mention are left out (they explain nothing to quiz on or search for) unless asked for. */
+  terms(options: { mentions?: boolean } = {}): TermInfo[] {
     const out: TermInfo[] = [];
     for (const key of this.termsByKey.keys()) {
       const info = this.term(key);
-      if (info?.key === key) out.push(info);
+      if (info?.key === key && (options.mentions || !info.mentionOnly)) out.push(info);
     }
     return out;
   }
@@ -262,9 +320,20 @@ export class NoteIndex implements TermResolver, ContextResolver {
   unresolvedGlossaryEntries(): GlossaryEntry[] {
     return this.glossaryEntries().filter((e) => !this.hasTerm(termKey(e.term)));
   }
+
+  /** Glossary concepts the user's own notes explain (a mention counts only when asked), and how many there are. */
+  glossaryCoverage(options: { mentions?: boolean } = {}): { fromUserNotes: number; concepts: number } {
+    const concepts = new Set(this.glossaryEntries().map((e) => termKey(e.term)));
+    let fromUserNotes = 0;
+    for (const c of concepts) {
+      const info = this.term(c);
+      if (info && isUserSource(info.noteSource) && (options.mentions || !info.mentionOnly)) fromUserNotes++;
+    }
+    return { fromUserNotes, concepts: concepts.size };
+  }
 }
 
-export { glossaryKey } from './glossaryLookup';
+export { glossaryKey };
 
 function keysOf(term: Term): string[] {
   const keys = new Set([termKey(term.term), ...term.aliases.map(termKey)]);

@@ -6,7 +6,7 @@ import type { ParsedNote, Problem } from '../model';
 import { decodeNote, limitNesting, normaliseText } from './decode';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { walkStructure } from './structure';
-import { extractTerms } from './terms';
+import { extractTerms } from './terms/index';
 import { extractDiagrams } from './diagrams';
 import { findUnclosedConstructs } from './lint';
 import { collectNodes } from './collect';
@@ -49,7 +49,7 @@ export function parseNote(file: string, input: string | Uint8Array, options: Par
     const nodes = collectNodes(root);
     problems.push(...findUnclosedConstructs(file, root, nodes.code, text));
     const structure = walkStructure(file, root, text, frontMatter, problems);
-    const terms = extractTerms(file, nodes, text, structure.sections, frontMatter);
+    const terms = extractTerms(file, nodes, text, structure.sections, frontMatter, structure.cards);
     const diagrams = extractDiagrams(file, nodes.code, structure.sections);
     return { file, hash, ...structure, terms, diagrams, problems };
   } catch (error) {

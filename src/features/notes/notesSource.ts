@@ -125,7 +125,7 @@ export class NotesSource extends Disposable {
         try {
           return await this.pool.parseGlossary(file, new TextDecoder().decode(await this.read(file)));
         } catch (error) {
-          return { file, entries: [], problems: [{ file, severity: 'error' as const, code: 'unreadable' as const, message: String(error) }] };
+          return { file, origin: 'bundled' as const, entries: [], concepts: [], problems: [{ file, severity: 'error' as const, code: 'unreadable' as const, message: String(error) }] };
         }
       }),
     );

@@ -1,0 +1,39 @@
+import { toString } from 'mdast-util-to-string';
+import { cleanInline, isQuestionText } from '../../text';
+import { parseDayHeading } from '../dates';
+import { endOffset, startLine, startOffset } from '../positions';
+import { MAX_TERM_CHARS, namesOfTitle } from './names';
+import { sectionBody } from './summary';
+import type { TermRecogniser } from './types';
+
+/**
+ * `# Deployments`, `# Recap - ReplicaSets`, `### DTO`, `## Signaling Server의 역할`: a heading that names a concept,
+ * explained by its section (down to the next heading at its level or above, sub-headings included).
+ */
+export const headingTerms: TermRecogniser = {
+  name: 'heading',
+  weight: 3,
+  recognise(note, out) {
+    const headings = note.nodes.headings;
+    // End of each heading's section: the next heading at the same depth or above (one backward pass with a stack).
+    const ends = new Array<number>(headings.length).fill(note.text.length);
+    const open: number[] = [];
+    for (let i = headings.length - 1; i >= 0; i--) {
+      const depth = headings[i].node.depth;
+      while (open.length && headings[open[open.length - 1]].node.depth > depth) open.pop();
+      if (open.length) ends[i] = startOffset(headings[open[open.length - 1]].node);
+      open.push(i);
+    }
+    headings.forEach(({ node }, i) => {
+      const title = cleanInline(toString(node));
+      if (isQuestionText(title) || parseDayHeading(title) || title.length > MAX_TERM_CHARS * 2 || title.split(' ').length > 6) return;
+      const names = namesOfTitle(title);
+      if (!names) return;
+      const summary = sectionBody(note.text, endOffset(node), ends[i]);
+      if (!summary) return;
+      // `### Record` over nothing but a code block shows what it is, without saying it: other passages may say more.
+      const codeOnly = /^(?:```|~~~)[\s\S]*(?:```|~~~)$/.test(summary);
+      out.push({ term: names.term, aliases: names.aliases, source: 'heading', line: startLine(node), summary, bonus: codeOnly ? -1.5 : 0 });
+    });
+  },
+};

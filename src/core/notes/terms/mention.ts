@@ -1,0 +1,40 @@
+import type { PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { termKey } from '../../text';
+import { startLine } from '../positions';
+import { sentenceAround } from './summary';
+import type { TermRecogniser } from './types';
+
+// Code written in prose: a call `fork()`, a camelCase field `matchLabels`, a snake_case name `pthread_create`.
+const CALL = /(?<![\w.])([A-Za-z_][A-Za-z0-9_]{1,40})\(\)/g;
+const CODE_LIKE = /(?<![\w./-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)(?![\w/(])/g;
+const INLINE_CODE = /^([A-Za-z_][A-Za-z0-9_]{1,40})(?:\(\))?$/;
+
+/**
+ * An identifier written in prose or inline code. It names no definition, so it ranks below every other way of
+ * explaining a term; the hover shows it as "mentioned in your notes". The first mention per note is kept.
+ */
+export const mentionTerms: TermRecogniser = {
+  name: 'mention',
+  weight: 0.5,
+  recognise(note, out) {
+    const seen = new Set<string>();
+    const add = (name: string, plain: string, at: number, line: number) => {
+      const key = termKey(name);
+      if (key.length < 3 || seen.has(key)) return;
+      seen.add(key);
+      out.push({ term: name, source: 'mention', line, summary: sentenceAround(plain, Math.max(0, at)) });
+    };
+    for (const { node } of note.nodes.paragraphs) {
+      const plain = toString(node);
+      const line = startLine(node);
+      for (const child of node.children as PhrasingContent[]) {
+        if (child.type !== 'inlineCode') continue;
+        const m = child.value.trim().match(INLINE_CODE);
+        if (m) add(m[1], plain, plain.indexOf(child.value), line);
+      }
+      for (const m of plain.matchAll(CALL)) add(m[1], plain, m.index!, line);
+      for (const m of plain.matchAll(CODE_LIKE)) add(m[1], plain, m.index!, line);
+    }
+  },
+};
