@@ -56,7 +56,7 @@ test('question: the concept a question asks about is explained by its answer', (
 });
 
 test('mention: identifiers in prose or inline code, the first per note, below every definition', () => {
-  const note = ['자식은 `execve`로 바뀌고 부모는 waitpid()로 기다린다. 다시 waitpid()를 쓴다.', '', 'Pod 스펙의 restartPolicy와 max_retries 값을 본다. http://example.invalid/a_b 는 링크다.'].join('\n');
+  const note = ['자식은 `execve()`로 바뀌고 부모는 waitpid()로 기다린다. 다시 waitpid()를 쓴다. `final` 키워드는 빼고.', '', 'Pod 스펙의 restartPolicy와 max_retries 값을 본다. http://example.invalid/a_b 는 링크다.'].join('\n');
   assert.deepEqual(terms(note, 'mention'), ['execve@1', 'waitpid@1', 'restartPolicy@3', 'max_retries@3']);
   assert.ok(parseNote('/n.md', note).terms.filter((t) => t.source === 'mention').every((t) => t.weight <= 1));
 });

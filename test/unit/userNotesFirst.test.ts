@@ -31,11 +31,20 @@ function indexOf(userFile: string, withStarter: boolean): NoteIndex {
   return index;
 }
 
+/** Hover as the editor does: with the context of a small document of the position's language around the line. */
 function hover(index: NoteIndex, p: CodePosition) {
   const col = p.code.indexOf(p.at);
   assert.ok(col >= 0, `${p.at} not in ${p.code}`);
-  return index.matchAt(p.code, col + 1);
+  const document = [...DOCUMENT_HEADS[p.language], p.code].join('\n');
+  return index.matchAt(p.code, col + 1, index.documentContext(p.language, document));
 }
+
+const DOCUMENT_HEADS: Record<CodePosition['language'], string[]> = {
+  c: ['#include <pthread.h>', '#include <semaphore.h>', '#include <unistd.h>', '#include <sys/wait.h>', '#include <sys/mman.h>', '#include <linux/futex.h>', 'int main(void) {'],
+  yaml: ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:'],
+  javascript: ["const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:stun.example.org' }] });", 'pc.onicecandidate = (e) => send(e.candidate);'],
+  java: ['package shop.member;', 'import java.util.concurrent.Semaphore;'],
+};
 
 /** Positions not answered from the user's note, as `code → what answered instead`. */
 function misses(index: NoteIndex, userFile: string): string[] {

@@ -98,7 +98,9 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
     for (let span = parts.length - 1; span >= 1; span--) {
       for (let first = 0; first + span <= parts.length; first++) {
         const piece = parts.slice(first, first + span).join(' ');
-        if (span === 1 && (piece.length < MIN_PART || COMMON_CODE_WORDS.has(piece.toLowerCase()) || KEYWORDS.has(piece.toLowerCase()))) continue;
+        // A three-letter suffix names the class's role by convention (MemberDto, UserDao): it counts as a part.
+        const roleSuffix = span === 1 && first === parts.length - 1 && first > 0 && /^[A-Z][A-Za-z]{2}$/.test(piece);
+        if (span === 1 && ((piece.length < MIN_PART && !roleSuffix) || COMMON_CODE_WORDS.has(piece.toLowerCase()) || KEYWORDS.has(piece.toLowerCase()))) continue;
         const sense = pickSense(resolver, termKey(piece), context, 'word', parts.slice(first, first + span).join('_'));
         if (sense && !sense.scope?.forms) return found(termKey(sense.term), word, true);
         const key = noteTerm(piece, context, resolver);

@@ -8,7 +8,9 @@ import type { TermRecogniser } from './types';
 // Code written in prose: a call `fork()`, a camelCase field `matchLabels`, a snake_case name `pthread_create`.
 const CALL = /(?<![\w.])([A-Za-z_][A-Za-z0-9_]{1,40})\(\)/g;
 const CODE_LIKE = /(?<![\w./-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)(?![\w/(])/g;
-const INLINE_CODE = /^([A-Za-z_][A-Za-z0-9_]{1,40})(?:\(\))?$/;
+// Inline code counts when it reads as code nobody writes by accident: a call, a snake_case or camelCase name.
+// (`final`, `class` in backticks are language keywords the notes talk about, not things to point code at.)
+const INLINE_CODE = /^([A-Za-z_][A-Za-z0-9_]{1,40}\(\)|[a-z][a-z0-9]*(?:_[a-z0-9_]+|[A-Z][A-Za-z0-9]*))$/;
 
 /**
  * An identifier written in prose or inline code. It names no definition, so it ranks below every other way of
@@ -31,7 +33,7 @@ export const mentionTerms: TermRecogniser = {
       for (const child of node.children as PhrasingContent[]) {
         if (child.type !== 'inlineCode') continue;
         const m = child.value.trim().match(INLINE_CODE);
-        if (m) add(m[1], plain, plain.indexOf(child.value), line);
+        if (m) add(m[1].replace(/\(\)$/, ''), plain, plain.indexOf(child.value), line);
       }
       for (const m of plain.matchAll(CALL)) add(m[1], plain, m.index!, line);
       for (const m of plain.matchAll(CODE_LIKE)) add(m[1], plain, m.index!, line);

@@ -65,8 +65,15 @@ function isRemark(text: string): boolean {
   return /[!?？！]/u.test(text) || text.split(/\s+/).length > 6 || (VERB_LIKE_END.test(text) && /[가-힣]/u.test(text));
 }
 
+// Language keywords the notes talk about (`final`은 …): explaining them would fire on every line of code.
+const KEYWORDS = new Set([
+  'final', 'static', 'class', 'public', 'private', 'protected', 'const', 'let', 'var', 'void', 'int', 'char', 'return',
+  'new', 'this', 'null', 'true', 'false', 'import', 'export', 'async', 'await', 'function', 'extends', 'implements',
+  'interface', 'abstract', 'struct', 'typedef', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'break', 'default',
+]);
+
 export function acceptableTerm(term: string): boolean {
-  if (term.length < 2 || term.length > MAX_TERM_CHARS) return false;
+  if (term.length < 2 || term.length > MAX_TERM_CHARS || KEYWORDS.has(term)) return false;
   if (/^[\d\s\p{P}\p{S}]+$/u.test(term)) return false;
   if (isQuestionText(term)) return false;
   return !GENERIC_TITLES.has(term.toLowerCase());
