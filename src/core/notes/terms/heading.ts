@@ -6,6 +6,12 @@ import { MAX_TERM_CHARS, namesOfTitle } from './names';
 import { sectionBody } from './summary';
 import type { TermRecogniser } from './types';
 
+// `## OS`, `## CKA`, `## Java`: a heading that files the day's notes under a field, not a concept it explains.
+const FIELD_HEADINGS = new Set([
+  'os', '운영체제', '운영 체제', 'cka', 'ckad', 'java', '자바', 'web', '웹', 'kubernetes', 'k8s', '쿠버네티스', 'network',
+  '네트워크', 'spring', 'database', 'db', '데이터베이스', 'cs', 'algorithm', '알고리즘', '자료구조', 'til', 'javascript', 'python',
+]);
+
 /**
  * `# Deployments`, `# Recap - ReplicaSets`, `### DTO`, `## Signaling Server의 역할`: a heading that names a concept,
  * explained by its section (down to the next heading at its level or above, sub-headings included).
@@ -27,6 +33,7 @@ export const headingTerms: TermRecogniser = {
     headings.forEach(({ node }, i) => {
       const title = cleanInline(toString(node));
       if (isQuestionText(title) || parseDayHeading(title) || title.length > MAX_TERM_CHARS * 2 || title.split(' ').length > 6) return;
+      if (FIELD_HEADINGS.has(title.toLowerCase())) return;
       const names = namesOfTitle(title);
       if (!names) return;
       const summary = sectionBody(note.text, endOffset(node), ends[i]);
