@@ -318,9 +318,11 @@ test('each grade is logged with card, time, rating, interval and prior state; it
   const copy = new ProgressBook(validateProgress(data).data);
   assert.deepEqual(copy.log.entries, book.log.entries);
   assert.equal(copy.merge(book.toData()), 0, 'merging the same log adds nothing');
-  // Bad log entries are reported, and nothing half-valid is used.
+  // Bad log entries are reported and left out one by one (the cards stay); nothing half-valid is used.
   const bad = validateProgress({ ...data, log: [{ ...e1, rating: 7 }, { ...e1, at: 'yesterday' }, 'x'] });
-  assert.equal(bad.data, undefined);
+  assert.equal(bad.data?.log, undefined);
+  assert.deepEqual(bad.data?.cards, data.cards);
+  assert.equal(bad.dropped, 3);
   assert.deepEqual(bad.errors, ['log[0].rating is not 1, 2, 3 or 4', 'log[1].at is not a date', 'log[2] is not an object']);
   const badFlag = validateProgress({ ...data, flags: { k: { kind: 'frozen', at: T0.toISOString(), question: 'q' }, j: { kind: 'buried', at: T0.toISOString(), question: 'q' } } });
   assert.deepEqual(badFlag.errors, ['flags["k"].kind is not one of suspended, notQuestion, buried, cleared', 'flags["j"].until is missing (a buried card needs an end)']);

@@ -1,175 +1,21 @@
 /**
  * Quiz progress as plain JSON: one review state per card (by question key) and per term (by term
  * key), the cards the learner hid (cardFlags.ts) and the review log (reviewLog.ts). Kept apart from
- * the notes. `ProgressBook` is the in-memory form the session updates;
- * `validateProgress` checks a file or an import before anything of it is used.
+ * the notes. `ProgressBook` is the in-memory form the session updates; the file's format and its
+ * checks are in progressFormat.ts, merging two windows' copies in progressMerge.ts.
  */
 import type { CardGroup } from '../index/noteIndex';
-import { CardFlags, validateFlags, type CardFlag, type HideKind } from './cardFlags';
-import { ReviewLog, validateLog, type ReviewEntry } from './reviewLog';
+import { CardFlags, type HideKind } from './cardFlags';
+import { emptyProgress, type CardProgress, type ProgressData, type TermProgress } from './progressFormat';
+import { PROGRESS_SECTIONS } from './progressFormat';
+import { mergeProgress, newer, own, sameEntry, section } from './progressMerge';
+import { ReviewLog, type ReviewEntry } from './reviewLog';
 import { matchOrphans, DEFAULT_SIMILARITY, type IdentityMatch } from './similarity';
 import { Emitter } from '../dispose';
-import type { ReviewState } from './scheduler';
 
-/** 2 added `flags` and `log`; version 1 files (without them) are read as they are. */
-export const PROGRESS_VERSION = 2;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2];
-export const PROGRESS_FORMAT = 'til-companion/quiz-progress';
-
-export interface CardProgress extends ReviewState {
-  /** The question as last seen: what a slightly edited question is compared with. */
-  question: string;
-  /** The notes the question was last seen in: only progress of a question that left a note still
-   *  indexed moves to a similar new question (never progress of notes of another workspace). */
-  files?: string[];
-}
-
-export interface TermProgress extends ReviewState {
-  term: string;
-}
-
-export interface ProgressData {
-  format: typeof PROGRESS_FORMAT;
-  version: typeof PROGRESS_VERSION;
-  updated?: string;
-  cards: Record<string, CardProgress>;
-  terms: Record<string, TermProgress>;
-  /** Suspended, "not a question" and buried cards, by card key. */
-  flags?: Record<string, CardFlag>;
-  /** Every grade given, oldest first (capped). */
-  log?: ReviewEntry[];
-}
-
-export function emptyProgress(): ProgressData {
-  return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, cards: {}, terms: {} };
-}
-
-// ---- validation ----
-
-export interface Validation {
-  data?: ProgressData;
-  errors: string[];
-}
-
-const MAX_ERRORS = 5;
-
-/** Checks parsed JSON; `data` is set only when there are no errors (nothing half-valid is used). */
-export function validateProgress(json: unknown): Validation {
-  const errors: string[] = [];
-  const fail = (msg: string) => {
-    if (errors.length < MAX_ERRORS) errors.push(msg);
-  };
-  if (!isObject(json)) return { errors: ['not a JSON object'] };
-  if (json.format !== undefined && json.format !== PROGRESS_FORMAT) fail(`unknown format ${JSON.stringify(json.format)}`);
-  if (!READABLE_VERSIONS.includes(json.version)) fail(`unsupported version ${JSON.stringify(json.version)} (expected ${PROGRESS_VERSION})`);
-  const cards: Record<string, CardProgress> = {};
-  const terms: Record<string, TermProgress> = {};
-  if (!isObject(json.cards)) fail('"cards" is not an object');
-  else {
-    for (const [key, value] of Object.entries(json.cards)) {
-      const state = checkState(value, `cards[${JSON.stringify(key)}]`, fail);
-      if (!state) continue;
-      const question = (value as Record<string, unknown>).question;
-      const files = (value as Record<string, unknown>).files;
-      if (typeof question !== 'string') fail(`cards[${JSON.stringify(key)}].question is not a string`);
-      else if (files !== undefined && (!Array.isArray(files) || !files.every((f) => typeof f === 'string'))) fail(`cards[${JSON.stringify(key)}].files is not a list of paths`);
-      else if (key) cards[key] = files ? { ...state, question, files: [...files] } : { ...state, question };
-    }
-  }
-  if (json.terms !== undefined) {
-    if (!isObject(json.terms)) fail('"terms" is not an object');
-    else {
-      for (const [key, value] of Object.entries(json.terms)) {
-        const state = checkState(value, `terms[${JSON.stringify(key)}]`, fail);
-        if (!state) continue;
-        const term = (value as Record<string, unknown>).term;
-        if (typeof term !== 'string') fail(`terms[${JSON.stringify(key)}].term is not a string`);
-        else if (key) terms[key] = { ...state, term };
-      }
-    }
-  }
-  const flags = validateFlags(json.flags, fail);
-  const log = validateLog(json.log, fail);
-  if (errors.length) return { errors };
-  const data: ProgressData = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, cards, terms };
-  if (Object.keys(flags).length) data.flags = flags;
-  if (log.length) data.log = log;
-  if (typeof json.updated === 'string') data.updated = json.updated;
-  return { data, errors };
-}
-
-function checkState(value: unknown, where: string, fail: (msg: string) => void): ReviewState | undefined {
-  if (!isObject(value)) {
-    fail(`${where} is not an object`);
-    return undefined;
-  }
-  let ok = true;
-  const num = (name: string, integer = false): number => {
-    const v = value[name];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v))) {
-      fail(`${where}.${name} is not a ${integer ? 'whole ' : ''}number ≥ 0`);
-      ok = false;
-      return 0;
-    }
-    return v;
-  };
-  const date = (name: string, optional: boolean): string | undefined => {
-    const v = value[name];
-    if (v === undefined || v === null) {
-      if (!optional) {
-        fail(`${where}.${name} is missing`);
-        ok = false;
-      }
-      return undefined;
-    }
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
-      fail(`${where}.${name} is not a date`);
-      ok = false;
-      return undefined;
-    }
-    return new Date(v).toISOString();
-  };
-  const due = date('due', false);
-  const lastReview = date('last_review', true);
-  const stability = num('stability');
-  const difficulty = num('difficulty');
-  const elapsed = num('elapsed_days');
-  const scheduled = num('scheduled_days');
-  const steps = num('learning_steps', true);
-  const reps = num('reps', true);
-  const lapses = num('lapses', true);
-  const state = value.state;
-  if (state !== 0 && state !== 1 && state !== 2 && state !== 3) {
-    fail(`${where}.state is not 0, 1, 2 or 3`);
-    ok = false;
-  }
-  if (!ok || !due) return undefined;
-  const out: ReviewState = {
-    due,
-    stability,
-    difficulty,
-    elapsed_days: elapsed,
-    scheduled_days: scheduled,
-    learning_steps: steps,
-    reps,
-    lapses,
-    state: state as ReviewState['state'],
-  };
-  if (lastReview) out.last_review = lastReview;
-  return out;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Of two records of the same card, the one reviewed last wins (then the one reviewed more). */
-export function newer<T extends ReviewState>(a: T, b: T): T {
-  const ta = a.last_review ? Date.parse(a.last_review) : -Infinity;
-  const tb = b.last_review ? Date.parse(b.last_review) : -Infinity;
-  if (ta !== tb) return tb > ta ? b : a;
-  return b.reps > a.reps ? b : a;
-}
+export { emptyProgress, validateProgress, PROGRESS_FORMAT, PROGRESS_VERSION, PROGRESS_SECTIONS } from './progressFormat';
+export type { CardProgress, TermProgress, ProgressData, Validation } from './progressFormat';
+export { newer, mergeProgress } from './progressMerge';
 
 // ---- the in-memory book ----
 
@@ -257,6 +103,30 @@ export class ProgressBook {
     this.flags.replace({});
     this.log.replace([]);
     this.fire();
+  }
+
+  /**
+   * Takes in what a save found on disk: `sent` is what this book handed to the store, `merged` what
+   * the store wrote after merging another window's changes. Entries the merge changed are taken,
+   * unless this book changed them again while the save ran. Returns how many entries changed.
+   */
+  absorb(sent: ProgressData, merged: ProgressData): number {
+    // Three-way again: `sent` is the common copy, this book one side, what is on disk the other.
+    const current = this.toData();
+    const next = mergeProgress(sent, current, merged);
+    let changed = 0;
+    for (const sec of PROGRESS_SECTIONS) {
+      if (sec.kind === 'list') {
+        const [a, b] = [current, next].map((d) => (d as unknown as Record<string, unknown[] | undefined>)[sec.name] ?? []);
+        if (a.length !== b.length || a.some((e, i) => e !== b[i])) changed++;
+        continue;
+      }
+      const a = section(current, sec.name);
+      const b = section(next, sec.name);
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if (!sameEntry(own(a, key), own(b, key))) changed++;
+    }
+    if (changed) this.replace(next);
+    return changed;
   }
 
   /** Imports another record: for a card both sides know, the later review wins. Returns how many entries changed. */

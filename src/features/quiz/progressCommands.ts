@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';
-import { ImportError, type ProgressProblem, type ProgressStore } from '../../node/progressStore';
+import { ImportError, ReadOnlyError, type ProgressProblem, type ProgressStore } from '../../node/progressStore';
 import type { Services } from '../services';
 
 /** What the progress commands act on, and how they tell the rest of the quiz. */
@@ -22,12 +22,16 @@ export class ProgressCommands {
 
   constructor(private readonly deps: ProgressDeps) {}
 
-  /** A failure is logged, and shown to the user once until a save succeeds again. */
+  /**
+   * Saves, and takes in what another window saved meanwhile (the store merges on save).
+   * A failure is logged, and shown to the user once until a save succeeds again.
+   */
   save(): Promise<void> {
     const { services, store, book } = this.deps;
     return store.save(book.toData()).then(
-      () => {
+      (result) => {
         this.saveErrorShown = false;
+        if (result && book.absorb(result.sent, result.merged)) this.deps.invalidateDue();
       },
       (err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err);
@@ -81,8 +85,9 @@ export class ProgressCommands {
     }
     if (!file) return;
     let data;
+    let dropped = 0;
     try {
-      data = await this.deps.store.importFrom(file);
+      ({ data, dropped } = await this.deps.store.importFrom(file));
     } catch (err) {
       const reason = err instanceof ImportError || err instanceof Error ? err.message : String(err);
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', path.basename(file), reason));
@@ -94,7 +99,13 @@ export class ProgressCommands {
       ? (test.how === 'merge' ? merge : replace)
       : await vscode.window.showInformationMessage(
           vscode.l10n.t('Import progress of {0} cards?', Object.keys(data.cards).length),
-          { modal: true, detail: vscode.l10n.t('Merge keeps the most recent review of each card. Replace discards the current progress.') },
+          {
+            modal: true,
+            detail: [
+              vscode.l10n.t('Merge keeps the most recent review of each card. Replace discards the current progress.'),
+              ...(dropped ? [vscode.l10n.t('{0} invalid entries in the file are left out.', dropped)] : []),
+            ].join('\n\n'),
+          },
           merge,
           replace,
         );
@@ -102,9 +113,24 @@ export class ProgressCommands {
     else if (how === replace) this.deps.book.replace(data);
     else return;
     this.reconcile();
-    await this.save();
+    if (how === replace) {
+      // Written as it is: a merge with the file on disk would bring the replaced progress back.
+      try {
+        await this.deps.store.replace(this.deps.book.toData());
+      } catch (err) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not save quiz progress: {0}', err instanceof Error ? err.message : String(err)));
+        return;
+      }
+    } else {
+      await this.save();
+    }
     this.deps.invalidateDue();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Imported quiz progress from {0}.', path.basename(file)));
+    if (dropped) this.deps.services.output.warn(`quiz: ${dropped} invalid entries of ${file} were left out of the import`);
+    void vscode.window.showInformationMessage(
+      dropped
+        ? vscode.l10n.t('Imported quiz progress from {0}; {1} invalid entries were left out.', path.basename(file), dropped)
+        : vscode.l10n.t('Imported quiz progress from {0}.', path.basename(file)),
+    );
   }
 
   async resetProgress(arg?: unknown): Promise<void> {
@@ -119,7 +145,15 @@ export class ProgressCommands {
       if (choice !== reset) return;
     }
     await this.deps.store.flush();
-    const backup = await this.deps.store.reset();
+    let backup: string | undefined;
+    try {
+      backup = await this.deps.store.reset();
+    } catch (err) {
+      const reason = err instanceof ReadOnlyError || err instanceof Error ? err.message : String(err);
+      this.deps.services.output.error(`quiz: reset failed: ${reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not reset quiz progress: {0}', reason));
+      return;
+    }
     this.deps.book.clear();
     this.deps.invalidateDue();
     await this.deps.restartOpenSession();
@@ -131,12 +165,25 @@ export class ProgressCommands {
   }
 }
 
-/** Tells the user that progress.json could not be read and what became of it. */
+/** Tells the user that progress.json could not be read (in full) and what became of it. */
 export function reportLoadProblem(output: vscode.LogOutputChannel, problem: ProgressProblem): void {
   output.error(`quiz: progress file ${problem.file} is ${problem.kind}: ${problem.message}${problem.backup ? `; copied to ${problem.backup}` : ''}`);
-  const message = problem.backup
-    ? vscode.l10n.t('Quiz progress could not be read ({0}). Starting with empty progress; the old file was kept as {1}.', problem.kind, path.basename(problem.backup))
-    : vscode.l10n.t('Quiz progress could not be read ({0}). Starting with empty progress.', problem.kind);
+  const backupName = problem.backup ? path.basename(problem.backup) : '';
+  let message: string;
+  if (problem.kind === 'newer') {
+    message = vscode.l10n.t(
+      'Quiz progress was saved by a newer version of TIL Companion (format {0}). It is left unchanged and reviews in this window are not saved; update TIL Companion to save them.',
+      problem.version ?? '?',
+    );
+  } else if (problem.kind === 'dropped') {
+    message = problem.backup
+      ? vscode.l10n.t('{0} invalid entries in the quiz progress file were left out; the rest of your progress is kept. The original file was kept as {1}.', problem.dropped ?? 0, backupName)
+      : vscode.l10n.t('{0} invalid entries in the quiz progress file were left out; the rest of your progress is kept.', problem.dropped ?? 0);
+  } else {
+    message = problem.backup
+      ? vscode.l10n.t('Quiz progress could not be read ({0}). Starting with empty progress; the old file was kept as {1}.', problem.kind, backupName)
+      : vscode.l10n.t('Quiz progress could not be read ({0}). Starting with empty progress.', problem.kind);
+  }
   const showOutput = vscode.l10n.t('Show Output');
   const revealBackup = vscode.l10n.t('Reveal Backup');
   const actions = problem.backup ? [revealBackup, showOutput] : [showOutput];
