@@ -5,13 +5,17 @@ import { endOffset, startLine } from './positions';
 /** Constructs Markdown silently runs to the end of the file when they are not closed. */
 export function findUnclosedConstructs(file: string, root: Root, code: Code[], text: string): Problem[] {
   const problems: Problem[] = [];
+  const noteEnd = text.trimEnd().length;
   for (const node of code) {
     const raw = text.slice(node.position?.start.offset ?? 0, endOffset(node));
     const fence = raw.match(/^\s*(`{3,}|~{3,})/)?.[1];
     if (!fence) continue;
     const lines = raw.trimEnd().split('\n');
-    const last = lines[lines.length - 1].trim();
-    if (lines.length < 2 || !last.startsWith(fence[0].repeat(fence.length))) {
+    // Inside a blockquote or list the closing fence carries the container's `>` and indentation.
+    const last = lines[lines.length - 1].replace(/^[\s>]*/, '');
+    const closed = lines.length >= 2 && last.startsWith(fence[0].repeat(fence.length));
+    // An open fence inside a quote or list item ends with its container: only one that runs to the end swallows the note.
+    if (!closed && endOffset(node) >= noteEnd) {
       problems.push({
         file, line: startLine(node), severity: 'warning', code: 'unclosed-fence',
         message: `A code block opened with ${fence} is never closed; the rest of the note is read as code.`,
