@@ -9,12 +9,12 @@ import { NoteLoader } from './node/noteLoader';
 import { ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
 import { languageOfFile } from './core/index/context/languageOf';
-import { inspectReport, formatSummary } from './node/report';
+import { inspectReport, formatStats, formatSummary, questionStats } from './node/report';
 import { buildHoverMarkdown, translator } from './core/hover/buildHover';
 import { diagramsForTerm } from './core/diagrams/link';
 
 const USAGE = `Usage:
-  til-companion inspect <files or folders...> [--json] [--no-cache]
+  til-companion inspect <files or folders...> [--json | --stats] [--no-cache]
   til-companion lookup <code-file> <line> <column> [--notes <folder>...] [--json]
   til-companion hover <code-file> <line> <column> [--notes <folder>...] [--locale <ko|en>] [--excerpt-length <n>]
 Lines and columns are 1-based. Without --notes, lookup and hover use the bundled notes.
@@ -23,6 +23,7 @@ hover prints the hover's Markdown exactly as the extension builds it (the same f
 interface Args {
   positional: string[];
   json: boolean;
+  stats: boolean;
   cache: boolean;
   notes: string[];
   locale?: string;
@@ -30,10 +31,11 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { positional: [], json: false, cache: true, notes: [] };
+  const args: Args = { positional: [], json: false, stats: false, cache: true, notes: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
+    else if (a === '--stats') args.stats = true;
     else if (a === '--no-cache') args.cache = false;
     else if (a === '--notes') {
       if (!argv[i + 1]) throw new UsageError('--notes needs a folder');
@@ -77,7 +79,8 @@ async function inspect(args: Args): Promise<number> {
   const { index, missing } = await buildIndex(args.positional, args.cache);
   for (const m of missing) console.error(`til-companion: no such file or folder: ${m}`);
   const report = inspectReport(index);
-  process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatSummary(report) + '\n');
+  if (args.json) process.stdout.write(JSON.stringify(args.stats ? questionStats(report) : report, null, 2) + '\n');
+  else process.stdout.write((args.stats ? formatStats(report) : formatSummary(report)) + '\n');
   return missing.length ? 2 : 0;
 }
 

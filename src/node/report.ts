@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { NoteIndex } from '../core/index/noteIndex';
+import { QUESTION_STYLE_NAMES } from '../core/model';
 
 /** The `inspect` output: everything the index knows, as plain JSON. */
 export function inspectReport(index: NoteIndex) {
@@ -15,6 +16,30 @@ export function inspectReport(index: NoteIndex) {
     problems: index.problems(),
     glossary: { entries: index.glossaryEntries().length, unresolved: index.unresolvedGlossaryEntries().map((e) => e.code) },
   };
+}
+
+/** Cards per question style (every style listed, 0 included), and how many have no answer yet. */
+export function questionStats(report: Pick<InspectReport, 'cards' | 'days'>) {
+  const byStyle = Object.fromEntries(QUESTION_STYLE_NAMES.map((s) => [s, 0])) as Record<string, number>;
+  for (const c of report.cards) byStyle[c.style] = (byStyle[c.style] ?? 0) + 1;
+  return {
+    cards: report.cards.length,
+    byStyle,
+    unanswered: report.cards.filter((c) => c.answer === '').length,
+    days: report.days.length,
+    datedDays: report.days.filter((d) => d.date !== undefined).length,
+  };
+}
+
+/** `inspect --stats`: what was recognised, so a user can see which of their question styles were read. */
+export function formatStats(report: InspectReport): string {
+  const stats = questionStats(report);
+  const width = Math.max(...Object.keys(stats.byStyle).map((s) => s.length));
+  const lines = [`${stats.cards} cards by question style:`];
+  for (const [style, count] of Object.entries(stats.byStyle)) lines.push(`  ${style.padEnd(width)}  ${String(count).padStart(5)}`);
+  lines.push(`${stats.unanswered} cards without an answer yet`);
+  lines.push(`${stats.days} days (${stats.datedDays} with a date)`);
+  return lines.join('\n');
 }
 
 export type InspectReport = ReturnType<typeof inspectReport>;

@@ -83,3 +83,16 @@ test('hover of a hostile note: its only links are our commands, with look-up key
   assert.deepEqual(targets.map((t) => t.split('?')[0]), ['command:til.openLocation', 'command:til.explainTerm', 'command:til.search', 'command:til.startQuiz']);
   for (const target of targets) assert.doesNotMatch(target, /[/\\]|file:/, target);
 });
+
+test('inspect --stats prints cards per question style, unanswered cards and days', () => {
+  const folder = path.join(fixtures, 'questions');
+  const out = run('inspect', folder, '--stats');
+  assert.match(out, /^\d+ cards by question style:/);
+  for (const style of ['heading', 'exercise', 'blockquote', 'aside', 'details', 'qa', 'list', 'emphasis', 'line']) {
+    assert.match(out, new RegExp(`^  ${style} +[1-9]\\d*$`, 'm'), style);
+  }
+  assert.match(out, /^[1-9]\d* cards without an answer yet$/m);
+  const stats = JSON.parse(run('inspect', folder, '--stats', '--json'));
+  assert.equal(stats.byStyle.exercise, 4);
+  assert.equal(Object.values(stats.byStyle as Record<string, number>).reduce((a, b) => a + b, 0), stats.cards);
+});
