@@ -27,6 +27,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** keep the temp folder after stop() (also env TIL_KEEP_TMP=1) */
   keepTmp?: boolean;
+  /** workspace trust on and the folder not trusted: Restricted Mode, without the startup prompt */
+  restrictedMode?: boolean;
 }
 
 export interface CodeServer {

@@ -257,6 +257,8 @@ function killQuietly(target, signal) {
  * @param {object} [opts.env] extra environment variables for the server (and extension host)
  * @param {string[]} [opts.extraArgs] more code-server arguments
  * @param {number} [opts.timeoutMs] how long to wait for /healthz (default 90 s)
+ * @param {boolean} [opts.restrictedMode] workspace trust on and the folder not trusted (Restricted Mode,
+ *   no startup prompt); by default trust is off, as in most tests
  * @param {boolean} [opts.keepTmp] keep the temp folder after stop() (also env TIL_KEEP_TMP=1)
  * @param {boolean} [opts.inheritOutput] also echo the server log to this process's stderr
  * @returns {Promise<{url: string, port: number, host: string, tmpDir: string, logFile: string,
@@ -264,7 +266,10 @@ function killQuietly(target, signal) {
  *   folderUrl: Function, logTail: Function, stop: () => Promise<void>}>}
  */
 async function startCodeServer(opts = {}) {
-  const { folder, smokeTestDriver = false, settings, env: extraEnv, extraArgs = [], timeoutMs = 90_000 } = opts;
+  const { folder, smokeTestDriver = false, env: extraEnv, extraArgs = [], timeoutMs = 90_000, restrictedMode = false } = opts;
+  const settings = restrictedMode
+    ? { ...opts.settings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+    : opts.settings;
   const keepTmp = opts.keepTmp || process.env.TIL_KEEP_TMP === '1';
   const { codeServerBin, node24Bin } = ensureCodeServer();
   const port = await findFreePort(opts.port);
@@ -280,7 +285,7 @@ async function startCodeServer(opts = {}) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(restrictedMode ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

@@ -66,6 +66,7 @@ test('links keep their text, images go (nested brackets too), code stays code', 
   assert.equal(safeNoteMarkdown('a ![a[b]](https://x.example/p.png) b'), 'a  b');
   assert.equal(safeNoteMarkdown('![그림](img/a.png){width=600} 끝'), ' 끝'.trim());
   assert.equal(safeNoteMarkdown('**굵게** and `fork()`'), '**굵게** and `fork()`');
+  assert.equal(safeNoteMarkdown('> 인용된 [설명](command:til.search)\n> - 목록'), '> 인용된 설명\n> - 목록');
   assert.equal(safeNoteMarkdown('```c\nint x = fork();\n```'), '```c\nint x = fork();\n```');
   assert.match(safeNoteMarkdown('see https://x.example'), /https\\:\/\/x\.example/);
   // an excerpt cut inside a fence is closed, so the links below it still render

@@ -241,7 +241,8 @@ function escapeText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '<' || c === '>' || c === '[' || c === ']' || c === ':' || c === '@' || c === '$' || c === '`' || c === '\\') out += '\\' + c;
+    // `>` stays (block quotes): with every `<` escaped it can close nothing.
+    if (c === '<' || c === '[' || c === ']' || c === ':' || c === '@' || c === '$' || c === '`' || c === '\\') out += '\\' + c;
     else if (c === '.' && i >= 3 && text.slice(i - 3, i).toLowerCase() === 'www') out += '\\.';
     else out += c;
   }

@@ -29,6 +29,8 @@ export interface OpenWorkbenchOptions {
   extensionPath?: string;
   /** extra user settings */
   settings?: Record<string, unknown>;
+  /** open the folder untrusted, in Restricted Mode (workspace trust on, no prompt) */
+  restrictedMode?: boolean;
   /** extra environment for the server / extension host */
   env?: Record<string, string>;
   /** deadline for server start + workbench ready (default 120000) */
@@ -159,6 +161,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       smokeTestDriver: false, // the smoke-test driver hides notification toasts
       extensionsDir,
       settings: opts.settings,
+      restrictedMode: opts.restrictedMode,
       env: opts.env,
       timeoutMs: remaining(),
     });
