@@ -76,6 +76,7 @@ export type ProblemCode =
   | 'invalid-utf8'
   | 'bom'
   | 'too-large'
+  | 'too-slow'
   | 'too-deep'
   | 'unclosed-fence'
   | 'unclosed-html'

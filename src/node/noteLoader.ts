@@ -2,7 +2,7 @@ import type { ParsedNote, Problem } from '../core/model';
 import { relocate } from '../core/notes/relocate';
 import { contentHash } from './hash';
 import type { ParseCache } from './parseCache';
-import type { ParsePool } from './parsePool';
+import { ParseLimitError, type ParsePool } from './parsePool';
 
 export interface NoteLoaderOptions {
   pool: ParsePool;
@@ -48,6 +48,7 @@ export class NoteLoader {
       this.dirty = true;
       return note;
     } catch (error) {
+      // Not cached: a limit hit on a busy machine should not skip the note for good.
       return failed(file, hash, error);
     }
   }
@@ -101,6 +102,9 @@ function unreadable(file: string, error: unknown): ParsedNote {
 }
 
 function failed(file: string, hash: string, error: unknown): ParsedNote {
-  const problem: Problem = { file, severity: 'error', code: 'parse-failed', message: `The note could not be parsed: ${error instanceof Error ? error.message : String(error)}` };
+  const problem: Problem =
+    error instanceof ParseLimitError
+      ? { file, severity: 'error', code: error.code === 'too-slow' ? 'too-slow' : 'too-large', message: error.message }
+      : { file, severity: 'error', code: 'parse-failed', message: `The note could not be parsed: ${error instanceof Error ? error.message : String(error)}` };
   return { file, hash, days: [], sections: [], cards: [], terms: [], diagrams: [], problems: [problem] };
 }

@@ -33,7 +33,6 @@ const keyPattern = (keys: readonly string[]) => new RegExp(`["']?\\b(${keys.join
 const SECURE_KEY = keyPattern(SECURE_CONFIG_KEYS);
 /** Prototype-pollution shaped keys are never legitimate in a diagram's config. */
 const PROTO_KEY = /__proto__|\bconstructor\b|\bprototype\b|["']?__\w+/;
-const DIRECTIVE = /%%\{[\s\S]*?\}%%/g;
 const INTERACTION = /^[ \t]*(click|callback|link)[ \t]+[^\s]+[ \t]+\S.*$/gim;
 
 const blankLike = (text: string) => text.replace(/[^\n]/g, '');
@@ -43,7 +42,7 @@ export function secureMermaidSource(input: string): SecuredSource {
   let source = input.replace(/\r\n?/g, '\n');
 
   // %%{init: {...}}%% and friends: drop any directive that tries to set a secure key.
-  source = source.replace(DIRECTIVE, (directive) => {
+  source = replaceDirectives(source, (directive) => {
     if (SECURE_KEY.test(directive) || PROTO_KEY.test(directive)) {
       removed.add('init directive');
       return blankLike(directive);
@@ -52,13 +51,7 @@ export function secureMermaidSource(input: string): SecuredSource {
   });
   // An unterminated directive (`%%{init: {...}` with no closing `}%%`) is left for mermaid to reject,
   // but never with a secure key in it.
-  source = source.replace(/%%\{[^\n]*$/gm, (directive) => {
-    if (SECURE_KEY.test(directive) || PROTO_KEY.test(directive)) {
-      removed.add('init directive');
-      return '';
-    }
-    return directive;
-  });
+  source = dropUnclosedDirectives(source, removed);
 
   source = secureFrontMatter(source, removed);
 
@@ -72,8 +65,46 @@ export function secureMermaidSource(input: string): SecuredSource {
   return { source, removed: [...removed] };
 }
 
+/**
+ * Each `%%{ … }%%` (shortest match, as `/%%\{[\s\S]*?\}%%/g` would find them) through `replace`. A regex scans to
+ * the end of the source for every unclosed `%%{`; here, once no `}%%` follows, no later `%%{` can close either.
+ */
+function replaceDirectives(source: string, replace: (directive: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf('%%{', from);
+    if (open < 0) break;
+    const close = source.indexOf('}%%', open + 3);
+    if (close < 0) break;
+    out += source.slice(from, open) + replace(source.slice(open, close + 3));
+    from = close + 3;
+  }
+  return out + source.slice(from);
+}
+
+/** From the first `%%{` of a line to its end, when that holds a secure key (as `/%%\{[^\n]*$/gm` would match). */
+function dropUnclosedDirectives(source: string, removed: Set<string>): string {
+  let out = '';
+  let from = 0;
+  for (let at = source.indexOf('%%{'); at >= 0; ) {
+    let end = source.indexOf('\n', at);
+    if (end < 0) end = source.length;
+    const directive = source.slice(at, end);
+    if (SECURE_KEY.test(directive) || PROTO_KEY.test(directive)) {
+      removed.add('init directive');
+      out += source.slice(from, at);
+      from = end;
+    }
+    at = source.indexOf('%%{', end);
+  }
+  return out + source.slice(from);
+}
+
 /** In a leading `---` front-matter block: drop secure keys (with their indented children). */
 function secureFrontMatter(source: string, removed: Set<string>): string {
+  // Most diagrams have none: look before splitting the source into lines.
+  if (!/^(?:[^\S\n]*\n)*[^\S\n]*---[^\S\n]*(?:\n|$)/.test(source)) return source;
   const lines = source.split('\n');
   let start = 0;
   while (start < lines.length && lines[start].trim() === '') start++;

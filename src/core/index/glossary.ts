@@ -1,8 +1,12 @@
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import type { Problem, Topic } from '../model';
 import { topicFromName } from '../notes/topics';
 import { termKey } from '../text';
 import { readGlossaryValue, type GlossaryScope } from './glossaryScope';
+import { LineIndex } from '../notes/positions';
+
+/** A glossary is a hand-written list; one this large is not one (and would only slow every activation). */
+export const MAX_GLOSSARY_CHARS = 1024 * 1024;
 
 /** Ours (shipped with the extension) or theirs (a `til-glossary.yaml` beside their notes, or a file in the settings). */
 export type GlossaryOrigin = 'bundled' | 'user';
@@ -53,9 +57,19 @@ export function parseGlossary(file: string, text: string, origin: GlossaryOrigin
   const problems: Problem[] = [];
   const entries: GlossaryEntry[] = [];
   const concepts: GlossaryConcept[] = [];
+  if (text.length > MAX_GLOSSARY_CHARS) {
+    problems.push({ file, severity: 'error', code: 'too-large', message: `The glossary is over ${MAX_GLOSSARY_CHARS / 1048576} MB and was not read.` });
+    return { file, origin, entries, concepts, problems };
+  }
   let data: unknown;
+  let lineOfKey: KeyLines;
   try {
-    data = parseYaml(text, { maxAliasCount: 50 });
+    // uniqueKeys: the yaml library checks each key against every earlier one (quadratic); keyLines checks once.
+    const doc = parseDocument(text, { uniqueKeys: false });
+    if (doc.errors.length) throw doc.errors[0];
+    data = doc.toJS({ maxAliasCount: 50 });
+    lineOfKey = keyLines(doc.contents, new LineIndex(text));
+    if (lineOfKey.duplicate) throw new Error(`Map keys must be unique: "${lineOfKey.duplicate.key}" again on line ${lineOfKey.duplicate.line}`);
   } catch (error) {
     problems.push({ file, severity: 'error', code: 'invalid-frontmatter', message: `The glossary is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : error}` });
     return { file, origin, entries, concepts, problems };
@@ -64,17 +78,14 @@ export function parseGlossary(file: string, text: string, origin: GlossaryOrigin
     if (data != null) problems.push({ file, severity: 'error', code: 'parse-failed', message: 'The glossary should map topics to { code identifier: term } maps.' });
     return { file, origin, entries, concepts, problems };
   }
-  const lines = text.split('\n');
-  const lineOf = (code: string) => {
-    const i = lines.findIndex((l) => l.includes(code));
-    return i === -1 ? 1 : i + 1;
-  };
   for (const [topicName, map] of Object.entries(data as Record<string, unknown>)) {
     const topic = topicFromName(topicName) ?? 'other';
     if (!map || typeof map !== 'object' || Array.isArray(map)) {
-      problems.push({ file, line: lineOf(topicName), severity: 'warning', code: 'parse-failed', message: `Glossary section "${topicName}" should be a map of code identifier → term.` });
+      problems.push({ file, line: lineOfKey.topics.get(topicName) ?? 1, severity: 'warning', code: 'parse-failed', message: `Glossary section "${topicName}" should be a map of code identifier → term.` });
       continue;
     }
+    const codeLines = lineOfKey.codes.get(topicName);
+    const lineOf = (code: string) => codeLines?.get(code) ?? lineOfKey.topics.get(topicName) ?? 1;
     if (topicName === CONCEPTS_KEY) {
       readConcepts(file, map as Record<string, unknown>, lineOf, concepts, problems);
       continue;
@@ -121,4 +132,33 @@ export function mergeGlossaries(glossaries: Glossary[], keyOf: (code: string) =>
   const conceptKeys = new Map<string, string[]>();
   for (const [k, group] of groups) conceptKeys.set(k, [...group].filter((m) => m !== k));
   return { glossaries: merged, conceptKeys };
+}
+
+interface KeyLines {
+  topics: Map<string, number>;
+  codes: Map<string, Map<string, number>>;
+  duplicate?: { key: string; line: number };
+}
+
+/** The line of every topic and entry key, from the YAML syntax tree (one pass, not a text search per entry). */
+function keyLines(contents: unknown, lines: LineIndex): KeyLines {
+  const result: KeyLines = { topics: new Map(), codes: new Map() };
+  const lineOf = (node: { range?: [number, number, number] | null }) => lines.lineAt(node.range?.[0] ?? 0);
+  if (!isMap(contents)) return result;
+  for (const topic of (contents as YAMLMap).items) {
+    if (!isScalar(topic.key)) continue;
+    const name = String(topic.key.value);
+    if (result.topics.has(name)) result.duplicate ??= { key: name, line: lineOf(topic.key) };
+    else result.topics.set(name, lineOf(topic.key));
+    if (!isMap(topic.value)) continue;
+    const codes = new Map<string, number>();
+    for (const entry of topic.value.items) {
+      if (!isScalar(entry.key)) continue;
+      const code = String(entry.key.value);
+      if (codes.has(code)) result.duplicate ??= { key: code, line: lineOf(entry.key) };
+      else codes.set(code, lineOf(entry.key));
+    }
+    result.codes.set(name, codes);
+  }
+  return result;
 }

@@ -73,6 +73,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
   private readonly changes = new Emitter<IndexChange>();
   /** term() answers by key, dropped on every update (an answer also depends on its aliases' entries). */
   private readonly termInfoCache = new Map<string, TermInfo | null>();
+  private readonly daysCache = new Map<string, DayGroup[]>();
 
   /** Fires after every update with the files it touched (empty: everything may have changed). */
   readonly onDidChange = this.changes.event;
@@ -128,6 +129,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
   }
 
   private fire(files: string[]): void {
+    this.daysCache.clear();
     this.changes.fire({ files });
   }
 
@@ -174,21 +176,27 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   /** Days across the notes (of the given sources), the same date in two files shown as one day. Oldest first, by real date. */
   days(sources?: readonly NoteSource[]): DayGroup[] {
+    // The tree asks on every refresh; the answer only changes when the index does.
+    const key = sources ? sources.join(',') : '*';
+    let days = this.daysCache.get(key);
+    if (!days) this.daysCache.set(key, (days = this.computeDays(sources)));
+    return days;
+  }
+
+  private computeDays(sources?: readonly NoteSource[]): DayGroup[] {
     const groups = new Map<string, DayGroup>();
     const yearHint = new Map<string, number>();
     let latestYear = 0;
     for (const note of this.allNotes()) {
       if (sources && !sources.includes(note.source ?? 'workspace')) continue;
       const years = yearsForMonthDays(note);
+      const sectionsByDay = groupByDay(note.sections);
+      const cardsByDay = groupByDay(note.cards);
       for (const day of note.days) {
         const key = day.date ?? `${note.file}#${day.id}`;
         let group = groups.get(key);
         if (!group) groups.set(key, (group = { key, title: day.title, date: day.date, entries: [] }));
-        group.entries.push({
-          day,
-          sections: note.sections.filter((s) => s.dayId === day.id),
-          cards: note.cards.filter((c) => c.dayId === day.id),
-        });
+        group.entries.push({ day, sections: sectionsByDay.get(day.id) ?? [], cards: cardsByDay.get(day.id) ?? [] });
         const year = years.get(day.id);
         if (year && !yearHint.has(key)) yearHint.set(key, year);
         if (day.date?.length === 10) latestYear = Math.max(latestYear, +day.date.slice(0, 4));
@@ -382,4 +390,10 @@ function pull<T>(map: Map<string, T[]>, key: string, value: T): void {
   const i = list.indexOf(value);
   if (i !== -1) list.splice(i, 1);
   if (!list.length) map.delete(key);
+}
+
+function groupByDay<T extends { dayId?: string }>(items: T[]): Map<string, T[]> {
+  const byDay = new Map<string, T[]>();
+  for (const item of items) if (item.dayId !== undefined) push(byDay, item.dayId, item);
+  return byDay;
 }

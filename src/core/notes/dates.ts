@@ -43,7 +43,8 @@ const monthOf = (name: string) => MONTHS[name.toLowerCase().slice(0, 3)];
 
 const PREFIX = /^(?:TIL|today i learned|오늘 배운 것|오늘의 학습)?(?:\s+on)?[\s:\-–—|[\]()]*/i;
 // What may follow the date: "TIL", a weekday in brackets, a separator and a short label; nothing that reads as a sentence.
-const SUFFIX_OK = /^(?:\s*[-–—:|)\]]?\s*(?:TIL\b.*|\(.{0,20}\).*|[-–—:|].*)?|\s*)$/i;
+// Matched against the trimmed rest: two `\s*` around an optional separator backtrack quadratically on long spaces.
+const SUFFIX_OK = /^[-–—:|)\]]?\s*(?:TIL\b.*|\(.{0,20}\).*|[-–—:|].*)?$/i;
 
 type Reader = (m: RegExpMatchArray) => DayDate | undefined;
 // Order matters: longer, more specific forms first.
@@ -68,13 +69,13 @@ export function parseDayHeading(heading: string): DayDate | undefined {
     const m = text.match(pattern);
     if (!m) continue;
     const found = read(m);
-    return found && SUFFIX_OK.test(text.slice(m[0].length)) ? found : undefined;
+    return found && SUFFIX_OK.test(text.slice(m[0].length).trim()) ? found : undefined;
   }
   // `0114 TIL`: four digits alone are too ambiguous (a problem id, a year) without the TIL marker.
   const m = text.match(/^(\d{2})(\d{2})(?!\d)/);
   if (m && (/^\d{4}\s*TIL\b/i.test(text) || /^TIL/i.test(trimmed))) {
     const found = calendarDate(undefined, +m[1], +m[2]);
-    return found && SUFFIX_OK.test(text.slice(m[0].length)) ? found : undefined;
+    return found && SUFFIX_OK.test(text.slice(m[0].length).trim()) ? found : undefined;
   }
   return undefined;
 }

@@ -30,7 +30,8 @@ export function readFrontMatter(file: string, yamlText: string, line: number, pr
   const result: FrontMatter = { aliases: new Map() };
   let data: unknown;
   try {
-    data = parseYaml(yamlText, { maxAliasCount: 50, prettyErrors: false });
+    // uniqueKeys: false because the yaml library compares each key with every earlier one (quadratic in keys).
+    data = parseYaml(yamlText, { maxAliasCount: 50, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     problems.push({

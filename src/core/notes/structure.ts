@@ -29,6 +29,8 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
   const sections: SectionDraft[] = [];
   const stack: SectionDraft[] = [];
   const dayIds = new Set<string>();
+  /** The next `~n` suffix to try per date: equal day headings cost O(1) each, not a scan of the earlier ones. */
+  const nextSuffix = new Map<string, number>();
   let day: Day | undefined;
   let sectionsInDay = 0;
   const lines = new LineIndex(text);
@@ -41,8 +43,11 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
       day.title = title;
       return;
     }
+    const base = date?.date ?? 'untitled';
     let id = date?.date ?? `untitled-${line}`;
-    for (let n = 2; dayIds.has(id); n++) id = `${date?.date ?? 'untitled'}~${n}`;
+    let n = nextSuffix.get(base) ?? 2;
+    for (; dayIds.has(id); n++) id = `${base}~${n}`;
+    nextSuffix.set(base, n);
     dayIds.add(id);
     day = { id, title, date: date?.date, file, line, endLine: lastLine };
     days.push(day);
@@ -207,6 +212,11 @@ function dateFromFirstLine(children: Root['children']): DayDate | undefined {
  */
 function assignTopics(sections: SectionDraft[], noteTopic: Topic | undefined): void {
   const byId = new Map(sections.map((s) => [s.id, s] as const));
+  // The first child with a topic of its own, per parent: one pass instead of a search per section.
+  const firstTopicalChild = new Map<string, SectionDraft>();
+  for (const c of sections) {
+    if (c.parentId && c.ownTopic !== 'other' && !firstTopicalChild.has(c.parentId)) firstTopicalChild.set(c.parentId, c);
+  }
   for (const s of sections) {
     const parent = s.parentId ? byId.get(s.parentId) : undefined;
     s.topic = s.ownTopic !== 'other' ? s.ownTopic : parent?.topic ?? 'other';
@@ -215,7 +225,7 @@ function assignTopics(sections: SectionDraft[], noteTopic: Topic | undefined): v
   for (const s of sections) {
     if (s.parentId) continue;
     if (s.topic === 'other') {
-      const child = sections.find((c) => c.parentId === s.id && c.ownTopic !== 'other');
+      const child = firstTopicalChild.get(s.id);
       const sameDay = previousTop && previousTop.dayId === s.dayId ? previousTop.topic : undefined;
       s.topic = child?.ownTopic ?? (sameDay && sameDay !== 'other' ? sameDay : noteTopic ?? 'other');
     }
