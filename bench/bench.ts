@@ -19,6 +19,7 @@ import { defaultPoolSize, ParsePool } from '../src/node/parsePool';
 import { seededRng as mulberry32, type Rng } from '../src/core/random';
 import { generateEdit, generateText, writeCorpus } from './corpus';
 import { benchQuiz, type QuizBenchResult } from './quizBench';
+import { benchHostile, HOSTILE_TARGET, runHostileOnly } from './hostileBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // out/bench → repo
 const DIST_WORKER = path.join(ROOT, 'dist', 'parseWorker.js');
@@ -620,6 +621,7 @@ async function main() {
     }
     json.activation = await benchActivation(tmp);
     json.linearity = benchLinearity();
+    json.hostile = benchHostile(table, gc);
   } finally {
     cleanup();
   }
@@ -644,6 +646,8 @@ async function main() {
   targets.push([`dist/extension.js < ${TARGETS.extensionKB} KB`, `${f(act.extensionBytes / 1024, 1)} KB`, act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024]);
   targets.push(['no "mermaid" in dist/extension.js', act.extensionHasMermaid ? 'present' : 'absent', !act.extensionHasMermaid]);
   targets.push(['parseNote µs/KB flat (max/min ≤ 1.5)', f(lin.spread), lin.spread <= 1.5]);
+  const hostile = json.hostile as { worst: { name: string; ratio: number } };
+  targets.push([`every hostile input ≤ ${HOSTILE_TARGET}× a plain note (worst: ${hostile.worst.name})`, `${f(hostile.worst.ratio)}×`, hostile.worst.ratio <= HOSTILE_TARGET]);
   table('Targets', [['target', 'measured', ''], ...targets.map(([name, value, ok]) => [name, value, ok ? 'ok' : 'MISS'])]);
   json.targets = Object.fromEntries(targets.map(([name, value, ok]) => [name, { value, ok }]));
   json.totalSeconds = round(msSince(started) / 1000, 1);
@@ -652,7 +656,7 @@ async function main() {
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
 }
 
-main().then(
+(process.argv.includes('--hostile') ? Promise.resolve(runHostileOnly(table, gc)) : main()).then(
   () => process.exit(0),
   (error) => {
     console.error(error instanceof Error ? error.stack : error);

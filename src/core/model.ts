@@ -77,6 +77,7 @@ export type ProblemCode =
   | 'bom'
   | 'too-large'
   | 'too-slow'
+  | 'too-complex'
   | 'too-deep'
   | 'unclosed-fence'
   | 'unclosed-html'

@@ -157,10 +157,13 @@ export function yearFromPath(path: string): number | undefined {
 }
 
 /** Front matter `date:` as written (string or YAML date). */
+const MAX_DATE_TEXT = 200;
+
 export function dateFromFrontMatter(value: unknown): DayDate | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return calendarDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
-  if (typeof value === 'string') return parseDayHeading(value) ?? dateFromFileName(value);
+  // A date is short; a long string (100k spaces in a hostile note) is not one, and is not scanned.
+  if (typeof value === 'string' && value.length <= MAX_DATE_TEXT) return parseDayHeading(value) ?? dateFromFileName(value);
   return undefined;
 }

@@ -44,7 +44,8 @@ const MAX_INDENT = 128;
  * sane depth so a hostile or broken note cannot exhaust the stack. Returns the text unchanged when fine.
  */
 export function limitNesting(file: string, text: string, problems: Problem[]): string {
-  if (!/(?:>[ \t]*){16}|(?:[-*+][ \t]+){16}|(?:\d{1,9}[.)][ \t]+){16}|[ \t]{129}/.test(text)) return text;
+  // Any mix of markers counts: `> - 1. ` repeated is as deep as `>` repeated.
+  if (!/(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*){16}|[ \t]{129}/.test(text)) return text;
   let firstLine = 0;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -2,6 +2,9 @@ import type { Code, Root } from 'mdast';
 import type { Problem } from '../model';
 import { endOffset, startLine } from './positions';
 
+/** HTML blocks that run until their closing tag, however far (CommonMark's HTML block type 1). */
+const RAW_HTML_OPEN = /^[ \t]*<(pre|script|style|textarea)(?=[\s>]|$)/i;
+
 /** Constructs Markdown silently runs to the end of the file when they are not closed. */
 export function findUnclosedConstructs(file: string, root: Root, code: Code[], text: string): Problem[] {
   const problems: Problem[] = [];
@@ -19,6 +22,16 @@ export function findUnclosedConstructs(file: string, root: Root, code: Code[], t
       problems.push({
         file, line: startLine(node), severity: 'warning', code: 'unclosed-fence',
         message: `A code block opened with ${fence} is never closed; the rest of the note is read as code.`,
+      });
+    }
+  }
+  for (const node of root.children) {
+    if (node.type !== 'html') continue;
+    const tag = RAW_HTML_OPEN.exec(node.value)?.[1]?.toLowerCase();
+    if (tag && !new RegExp(`</${tag}\\s*>`, 'i').test(node.value)) {
+      problems.push({
+        file, line: startLine(node), severity: 'warning', code: 'unclosed-html',
+        message: `A <${tag}> block is never closed with </${tag}>; the rest of the note is read as raw HTML.`,
       });
     }
   }

@@ -3,7 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { ParsedNote, Problem } from '../model';
-import { decodeNote, limitNesting, normaliseText } from './decode';
+import { decodeNote, normaliseText } from './decode';
+import { guardMarkdown } from './guard';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { walkStructure } from './structure';
 import { extractTerms } from './terms/index';
@@ -43,7 +44,7 @@ export function parseNote(file: string, input: string | Uint8Array, options: Par
     return emptyNote(file, hash, problems);
   }
   try {
-    const text = limitNesting(file, decoded.text, problems);
+    const text = guardMarkdown(file, decoded.text, problems);
     const root = processor.parse(text) as Root;
     const frontMatter = frontMatterOf(file, root, text, problems);
     const nodes = collectNodes(root);
