@@ -43,7 +43,7 @@ export function growthRatio<T>(make: (n: number) => T, run: (input: T) => unknow
 }
 
 /** Linear within a generous margin: an 8× larger input may cost up to 3× per byte (quadratic: 8×). */
-export function assertLinear<T>(what: string, make: (n: number) => T, run: (input: T) => unknown, n: number): void {
+export function assertLinear<T>(what: string, make: (n: number) => T, run: (input: T) => unknown, n: number, limit = 3): void {
   const ratio = growthRatio(make, run, n, 8);
-  assert.ok(ratio < 3, `${what}: an 8× larger input cost ${ratio.toFixed(1)}× per byte (linear: about 1×, quadratic: 8×)`);
+  assert.ok(ratio < limit, `${what}: an 8× larger input cost ${ratio.toFixed(1)}× per byte (linear: about 1×, quadratic: 8×)`);
 }
