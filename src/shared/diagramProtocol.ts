@@ -1,13 +1,26 @@
 /**
- * Messages between the diagram panel (extension host) and its webview. No vscode, no DOM imports:
- * both sides compile this file. The webview posts `ready` first; the host sends nothing before it.
+ * Messages between the diagram panel (extension host) and its webview, in the style of webviewProtocol.ts.
  */
+import { isRecord } from './webviewProtocol';
 
 export const DIAGRAM_VIEW_TYPE = 'til.diagram';
 
 /** Mermaid themes the panel uses; `undefined` = follow the VS Code theme (body classes). */
 export type DiagramTheme = 'default' | 'dark' | 'neutral' | 'forest' | 'base';
 export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['default', 'dark', 'neutral', 'forest', 'base'];
+
+/** Everything the diagram webview shows, translated on the host. */
+export interface DiagramStrings {
+  zoomIn: string;
+  zoomOut: string;
+  fit: string;
+  exportSvg: string;
+  rendering: string;
+  syntaxError: string;
+  removed: string; // "Removed for safety before rendering: {0}"
+  noDiagram: string;
+  clickHint: string;
+}
 
 // ---- webview → host ----
 
@@ -66,13 +79,12 @@ export type HostToWebview = RenderMessage | RequestSvgMessage;
 /** Largest SVG the host accepts for export (bytes of text). */
 export const MAX_SVG_LENGTH = 32 * 1024 * 1024;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
 
 /** Validates what a webview posted: the host never trusts its shape. */
 export function parseWebviewMessage(data: unknown): WebviewToHost | undefined {
-  if (!isObj(data)) return undefined;
+  if (!isRecord(data)) return undefined;
   switch (data.type) {
     case 'ready':
       return { type: 'ready' };
@@ -97,7 +109,7 @@ export function parseWebviewMessage(data: unknown): WebviewToHost | undefined {
 
 /** Validates what the host posted (the webview side). */
 export function parseHostMessage(data: unknown): HostToWebview | undefined {
-  if (!isObj(data)) return undefined;
+  if (!isRecord(data)) return undefined;
   if (data.type === 'render' && typeof data.title === 'string' && typeof data.source === 'string' && optNum(data.renderId)) {
     const theme = DIAGRAM_THEMES.includes(data.theme as DiagramTheme) ? (data.theme as DiagramTheme) : undefined;
     const diagramId = typeof data.diagramId === 'string' ? data.diagramId : undefined;

@@ -1,11 +1,12 @@
 /**
- * Messages between the quiz panel (webview) and the extension host. Plain data only: no vscode,
- * no DOM. The webview posts `ready` first; the host answers with `init` and the current screen.
+ * Messages between the quiz panel (webview) and the extension host, in the style of webviewProtocol.ts.
+ * The webview posts `ready` first; the host answers with `init` and the current screen.
  */
+import { isRecord } from './webviewProtocol';
 
 export type Grade = 1 | 2 | 3 | 4;
 
-/** Localised UI strings the webview shows (the webview cannot call vscode.l10n). */
+/** Everything the quiz webview shows, translated on the host. */
 export interface QuizStrings {
   title: string;
   question: string;
@@ -87,15 +88,15 @@ export interface SummaryView {
 }
 
 /** Host → webview. */
-export type HostMessage =
-  | { type: 'init'; strings: QuizStrings; scopeLabel: string; sessionId: string; scope: ScopeView }
+export type HostToWebview =
+  | { type: 'init'; scopeLabel: string; sessionId: string; scope: ScopeView }
   | { type: 'show'; sessionId: string; item: ItemView; progress: ProgressView }
   | { type: 'chosen'; sessionId: string; key: string; choice: number; answer: number; correct: boolean; explanationHtml: string }
   | { type: 'summary'; sessionId: string; summary: SummaryView; progress: ProgressView }
   | { type: 'empty'; sessionId: string; message: string };
 
 /** Webview → host. */
-export type WebviewMessage =
+export type WebviewToHost =
   | { type: 'ready'; sessionId?: string }
   | { type: 'reveal'; key: string }
   | { type: 'grade'; key: string; grade: Grade }
@@ -107,20 +108,23 @@ export type WebviewMessage =
   | { type: 'close' };
 
 /** What the webview keeps with setState so a hidden panel comes back as it was. */
-export interface QuizWebviewState {
+export interface QuizViewState {
   sessionId: string;
   scopeLabel: string;
   scope?: ScopeView;
-  strings?: QuizStrings;
-  screen?: HostMessage;
+  screen?: HostToWebview;
   revealed: boolean;
   /** Term mode: the answer shown after a pick. */
-  chosen?: Extract<HostMessage, { type: 'chosen' }>;
+  chosen?: Extract<HostToWebview, { type: 'chosen' }>;
 }
 
-export function isWebviewMessage(value: unknown): value is WebviewMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Record<string, unknown>;
+/** Validates what the webview posted: the host never trusts its shape. */
+export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
+  return isWebviewToHost(value) ? value : undefined;
+}
+
+function isWebviewToHost(m: unknown): m is WebviewToHost {
+  if (!isRecord(m)) return false;
   switch (m.type) {
     case 'ready':
       return m.sessionId === undefined || typeof m.sessionId === 'string';
@@ -142,7 +146,11 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   }
 }
 
-/** "{0} of {1}" → "3 of 12". */
-export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+// A record, not a list: adding a message type without listing it here does not compile.
+const HOST_TYPES: Record<HostToWebview['type'], true> = { init: true, show: true, chosen: true, summary: true, empty: true };
+
+/** The webview side: a message of a known type with its session id, else undefined (the host is trusted, its shape is still checked). */
+export function parseHostMessage(value: unknown): HostToWebview | undefined {
+  if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(HOST_TYPES, value.type) || typeof value.sessionId !== 'string') return undefined;
+  return value as unknown as HostToWebview;
 }

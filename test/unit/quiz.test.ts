@@ -427,13 +427,16 @@ test('a session over 10,000 cards orders due reviews first and keeps every card'
 });
 
 test('webview messages are checked before the host acts on them', async () => {
-  const { isWebviewMessage, format } = await import('../../src/shared/quizProtocol');
-  assert.equal(isWebviewMessage({ type: 'ready' }), true);
-  assert.equal(isWebviewMessage({ type: 'grade', key: 'k', grade: 3 }), true);
-  assert.equal(isWebviewMessage({ type: 'grade', key: 'k', grade: 5 }), false);
-  assert.equal(isWebviewMessage({ type: 'choose', key: 'k', choice: 1.5 }), false);
-  assert.equal(isWebviewMessage({ type: 'openNote' }), false);
-  assert.equal(isWebviewMessage({ type: 'eval', code: '1' }), false);
-  assert.equal(isWebviewMessage(null), false);
+  const { parseWebviewMessage, parseHostMessage } = await import('../../src/shared/quizProtocol');
+  const { format } = await import('../../src/shared/webviewProtocol');
+  assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+  assert.deepEqual(parseWebviewMessage({ type: 'grade', key: 'k', grade: 3 }), { type: 'grade', key: 'k', grade: 3 });
+  assert.equal(parseWebviewMessage({ type: 'grade', key: 'k', grade: 5 }), undefined);
+  assert.equal(parseWebviewMessage({ type: 'choose', key: 'k', choice: 1.5 }), undefined);
+  assert.equal(parseWebviewMessage({ type: 'openNote' }), undefined);
+  assert.equal(parseWebviewMessage({ type: 'eval', code: '1' }), undefined);
+  assert.equal(parseWebviewMessage(null), undefined);
+  assert.equal(parseHostMessage({ type: 'show' }), undefined, 'no session id');
+  assert.equal(parseHostMessage({ type: 'eval', sessionId: 's' }), undefined);
   assert.equal(format('{0} of {1}', 3, 12), '3 of 12');
 });

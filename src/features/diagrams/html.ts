@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { escapeHtml, newNonce, webviewHtml, webviewRoot } from '../webview/webviewHtml';
+import type { DiagramStrings } from '../../shared/diagramProtocol';
+import { newNonce, webviewHtml, webviewRoot } from '../webview/webviewHtml';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -12,7 +13,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 /** Strings the webview shows, localised on the host (the webview has no l10n API). */
-export function webviewStrings(): Record<string, string> {
+export function webviewStrings(): DiagramStrings {
   return {
     zoomIn: vscode.l10n.t('Zoom In'),
     zoomOut: vscode.l10n.t('Zoom Out'),
@@ -28,11 +29,10 @@ export function webviewStrings(): Record<string, string> {
 
 /** The panel's HTML; call it for every (re)load so each gets a fresh nonce. Inline styles: mermaid styles its SVG. */
 export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, nonce = newNonce()): string {
-  const strings = escapeHtml(JSON.stringify(webviewStrings()));
   return webviewHtml(webview, extensionUri, {
     entry: 'diagram',
     title,
+    strings: webviewStrings(),
     csp: { style: ["'unsafe-inline'"], img: ['data:'], font: true },
-    head: `<meta name="til-strings" content="${strings}">`,
   }, nonce);
 }

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { Disposable } from '../../core/dispose';
 import { remoteImagesAllowed } from './render';
 import { escapeHtml, webviewHtml } from '../webview/webviewHtml';
-import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/quizProtocol';
+import { parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../../shared/quizProtocol';
+import { webviewStrings } from './strings';
 
 export const QUIZ_VIEW_TYPE = 'til.quiz';
 
 /** The quiz webview panel: CSP with a fresh nonce, typed messages, messages queued until `ready`. */
 export class QuizPanel extends Disposable {
-  private readonly onMessageEmitter = this._register(new vscode.EventEmitter<WebviewMessage>());
+  private readonly onMessageEmitter = this._register(new vscode.EventEmitter<WebviewToHost>());
   readonly onMessage = this.onMessageEmitter.event;
   private readonly onDisposeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.onDisposeEmitter.event;
@@ -38,7 +39,8 @@ export class QuizPanel extends Disposable {
     panel.webview.html = this.html();
     this._register(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
-        if (isWebviewMessage(raw)) this.onMessageEmitter.fire(raw);
+        const message = parseWebviewMessage(raw);
+        if (message) this.onMessageEmitter.fire(message);
       }),
     );
     this._register(panel.onDidDispose(() => this.dispose()));
@@ -59,7 +61,7 @@ export class QuizPanel extends Disposable {
     this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Active, false);
   }
 
-  post(message: HostMessage): void {
+  post(message: HostToWebview): void {
     if (this.isDisposed) return;
     void this.panel.webview.postMessage(message);
   }
@@ -69,6 +71,7 @@ export class QuizPanel extends Disposable {
     return webviewHtml(this.panel.webview, this.extensionUri, {
       entry: 'quiz',
       title,
+      strings: webviewStrings(),
       // Remote images only when the setting allows them (answers show a placeholder otherwise).
       csp: { img: remoteImagesAllowed() ? ['https:', 'data:'] : ['data:'] },
       body: `<main id="app" aria-label="${escapeHtml(title)}"></main>`,

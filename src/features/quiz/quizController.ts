@@ -11,7 +11,7 @@ import { Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler
 import type { QuizScope } from '../../core/quiz/scope';
 import { createSession, type ActionResult, type QuizItem, type QuizSession } from '../../core/quiz/session';
 import { ProgressStore } from '../../node/progressStore';
-import type { HostMessage, ProgressView, WebviewMessage } from '../../shared/quizProtocol';
+import type { HostToWebview, ProgressView, WebviewToHost } from '../../shared/quizProtocol';
 import { onDidChangeSettings, readQuizConfig, Setting } from '../config';
 import type { Services } from '../services';
 import { DueCards } from './dueCards';
@@ -237,11 +237,11 @@ export class QuizController extends Disposable {
     panel.post(await this.screen());
   }
 
-  private screen(): Promise<HostMessage> {
+  private screen(): Promise<HostToWebview> {
     return screenMessage(this.views, this.session, this.sessionId, this.scope);
   }
 
-  private async onMessage(message: WebviewMessage): Promise<void> {
+  private async onMessage(message: WebviewToHost): Promise<void> {
     const session = this.session;
     switch (message.type) {
       case 'ready':

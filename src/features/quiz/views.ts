@@ -6,10 +6,9 @@ import { formatInterval, type Clock, type QuizGrade } from '../../core/quiz/sche
 import type { QuizScope } from '../../core/quiz/scope';
 import type { QuizItem, QuizSession } from '../../core/quiz/session';
 import { BLANK } from '../../core/quiz/termChoices';
-import type { HostMessage, ItemView, SummaryView } from '../../shared/quizProtocol';
+import type { HostToWebview, ItemView, SummaryView } from '../../shared/quizProtocol';
 import type { AnswerRenderer } from './render';
 import { scopeLabel, topicLabel } from './scopePick';
-import { webviewStrings } from './strings';
 
 /** What the panel's screens are built from. */
 export interface ViewSources {
@@ -18,9 +17,9 @@ export interface ViewSources {
   readonly now: Clock;
 }
 
-/** The first message of a session: the UI strings and what it covers. */
-export function initMessage(index: NoteIndex, scope: QuizScope, sessionId: string): HostMessage {
-  return { type: 'init', strings: webviewStrings(), scopeLabel: scopeLabel(index, scope), sessionId, scope: { ...scope } };
+/** The first message of a session: what it covers. */
+export function initMessage(index: NoteIndex, scope: QuizScope, sessionId: string): HostToWebview {
+  return { type: 'init', scopeLabel: scopeLabel(index, scope), sessionId, scope: { ...scope } };
 }
 
 /** The message for the panel's current screen: the current item, the summary, or why there is nothing. */
@@ -29,7 +28,7 @@ export async function screenMessage(
   session: QuizSession | undefined,
   sessionId: string,
   scope: QuizScope | undefined,
-): Promise<HostMessage> {
+): Promise<HostToWebview> {
   if (!session || session.isEmpty) {
     return { type: 'empty', sessionId, message: emptyMessage(sources.index, scope) };
   }

@@ -1,5 +1,6 @@
 import { crypto } from '../../node/lazyCrypto';
 import * as vscode from 'vscode';
+import { STRINGS_META_NAME } from '../../shared/webviewProtocol';
 
 /** A fresh CSP nonce: 128 random bits, base64. */
 export function newNonce(): string {
@@ -19,6 +20,8 @@ export interface WebviewPage {
   /** Bundle name in dist/webview: loads `<entry>.js` and `<entry>.css`. */
   entry: 'diagram' | 'quiz';
   title: string;
+  /** Every string the webview shows, already translated (the webview reads them with readStrings()). */
+  strings: object;
   /** Extra CSP sources: `style` and `img` are appended to webview.cspSource. */
   csp?: { style?: string[]; img?: string[]; font?: boolean };
   /** Extra trusted markup for <head> (already escaped) and the body before the script. */
@@ -47,6 +50,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="${STRINGS_META_NAME}" content="${escapeHtml(JSON.stringify(page.strings))}">
 ${page.head ?? ''}
 <link rel="stylesheet" href="${style}">
 <title>${escapeHtml(page.title)}</title>

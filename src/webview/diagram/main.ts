@@ -7,6 +7,7 @@ import mermaid from 'mermaid';
 import './diagram.css';
 import {
   parseHostMessage,
+  type DiagramStrings,
   type DiagramTheme,
   type DiagramViewState,
   type RenderMessage,
@@ -19,17 +20,7 @@ import { mermaidThemeFor, type MermaidThemeConfig } from './mermaidTheme';
 import { PanZoom } from './panZoom';
 import { nodeAt, svgForExport, svgFromText } from './svg';
 
-const strings = readStrings({
-  zoomIn: 'Zoom In',
-  zoomOut: 'Zoom Out',
-  fit: 'Fit to Window',
-  exportSvg: 'Export SVG',
-  rendering: 'Rendering…',
-  syntaxError: 'This diagram could not be rendered',
-  removed: 'Removed for safety before rendering: {0}',
-  noDiagram: 'No diagram yet.',
-  clickHint: 'Click a node to open its note section. Drag to pan, Ctrl + wheel to zoom.',
-});
+const strings = readStrings<DiagramStrings>();
 
 const vscode = vscodeApi<DiagramViewState, WebviewToHost>();
 const post = (message: WebviewToHost) => vscode.postMessage(message);

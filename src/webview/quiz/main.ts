@@ -3,61 +3,24 @@
 // keeps its screen with setState so a hidden panel comes back as it was. The screens' DOM is in screens.ts.
 import './quiz.css';
 import {
-  format,
+  parseHostMessage,
   type CardView,
   type Grade,
-  type HostMessage,
   type ProgressView,
   type QuizStrings,
-  type QuizWebviewState,
+  type QuizViewState,
   type TermView,
-  type WebviewMessage,
+  type WebviewToHost,
 } from '../../shared/quizProtocol';
+import { format, readStrings, vscodeApi } from '../shared/vscodeApi';
 import { el } from './dom';
 import { renderCard, renderEmpty, renderSummary, renderTerm, type Chosen, type ScreenHost } from './screens';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): QuizWebviewState | undefined;
-  setState(state: QuizWebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+const vscode = vscodeApi<QuizViewState, WebviewToHost>();
+const pageStrings = readStrings<QuizStrings>();
 
-const vscode = acquireVsCodeApi();
-
-const FALLBACK: QuizStrings = {
-  title: 'Quiz',
-  question: 'Question',
-  answer: 'Answer',
-  reveal: 'Show answer',
-  revealHint: 'Press Space to show the answer',
-  gradeHint: 'How well did you remember? Press 1–4',
-  chooseHint: 'Which term is this? Press 1–4',
-  next: 'Next',
-  again: 'Again',
-  hard: 'Hard',
-  good: 'Good',
-  easy: 'Easy',
-  openNote: 'Open note',
-  progress: '{0} of {1}',
-  remaining: '{0} left',
-  correct: 'Right!',
-  wrong: 'Not quite: it is {0}',
-  whichTerm: 'Which term is explained here?',
-  summaryTitle: 'Done!',
-  summaryReviewed: '{0} reviewed',
-  summaryCorrect: '{0} of {1} right',
-  summaryNextDue: 'Next review: {0}',
-  summaryMissed: 'To look at again',
-  restart: 'Start again',
-  close: 'Close',
-  emptyTitle: 'Nothing to review',
-  emptyBody: '',
-  loading: 'Loading…',
-};
-
-let state: QuizWebviewState = vscode.getState() ?? { sessionId: '', scopeLabel: '', revealed: false };
-const strings = (): QuizStrings => state.strings ?? FALLBACK;
+let state: QuizViewState = vscode.getState() ?? { sessionId: '', scopeLabel: '', revealed: false };
+const strings = (): QuizStrings => pageStrings;
 
 const app = document.getElementById('app') ?? document.body;
 app.replaceChildren();
@@ -77,7 +40,7 @@ function save(): void {
   vscode.setState(state);
 }
 
-function post(message: WebviewMessage): void {
+function post(message: WebviewToHost): void {
   vscode.postMessage(message);
 }
 
@@ -222,17 +185,16 @@ screen.addEventListener('click', (e) => {
   if (href && !href.startsWith('#')) post({ type: 'openLink', href });
 });
 
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
-  const msg = event.data;
-  if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = parseHostMessage(event.data);
+  if (!msg) return;
   busy = false;
   screen.removeAttribute('aria-busy');
   switch (msg.type) {
     case 'init':
       if (msg.sessionId !== state.sessionId) {
-        state = { sessionId: msg.sessionId, scopeLabel: msg.scopeLabel, scope: msg.scope, strings: msg.strings, revealed: false };
+        state = { sessionId: msg.sessionId, scopeLabel: msg.scopeLabel, scope: msg.scope, revealed: false };
       } else {
-        state.strings = msg.strings;
         state.scopeLabel = msg.scopeLabel;
         state.scope = msg.scope;
       }

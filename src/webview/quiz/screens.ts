@@ -1,19 +1,11 @@
 // The DOM of each quiz screen (card, term choice, summary, empty). The panel's state, messages and
 // keys stay in main.ts; the screens call back into it through ScreenHost.
-import {
-  format,
-  type CardView,
-  type Grade,
-  type HostMessage,
-  type QuizStrings,
-  type SummaryView,
-  type TermView,
-  type WebviewMessage,
-} from '../../shared/quizProtocol';
+import type { CardView, Grade, HostToWebview, QuizStrings, SummaryView, TermView, WebviewToHost } from '../../shared/quizProtocol';
+import { format } from '../../shared/webviewProtocol';
 import { el } from './dom';
 
 /** The answer shown after a term was picked. */
-export type Chosen = Extract<HostMessage, { type: 'chosen' }>;
+export type Chosen = Extract<HostToWebview, { type: 'chosen' }>;
 
 /** What the screens need from the panel: where to draw, its strings, and what the controls do. */
 export interface ScreenHost {
@@ -21,7 +13,7 @@ export interface ScreenHost {
   /** Announced by screen readers. */
   readonly live: HTMLElement;
   strings(): QuizStrings;
-  post(message: WebviewMessage): void;
+  post(message: WebviewToHost): void;
   revealAnswer(): void;
   grade(g: Grade): void;
   choose(i: number): void;

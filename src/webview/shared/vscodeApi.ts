@@ -1,4 +1,7 @@
-/** The webview side of VS Code's messaging: typed, acquired once. */
+/** The webview side of VS Code's messaging: typed, acquired once, strings from the host's page. */
+import { STRINGS_META_NAME } from '../../shared/webviewProtocol';
+
+export { format } from '../../shared/webviewProtocol';
 
 export interface VsCodeApi<State, Out> {
   postMessage(message: Out): void;
@@ -20,21 +23,20 @@ export function vscodeApi<State, Out>(): VsCodeApi<State, Out> {
   return api as unknown as VsCodeApi<State, Out>;
 }
 
-/** Localised UI strings the host put into `<meta name="til-strings" content="{json}">`. */
-export function readStrings<T extends Record<string, string>>(defaults: T): T {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="til-strings"]');
-  if (!meta?.content) return defaults;
+/**
+ * The localised strings the host wrote into the page (`<meta name="til-strings">`). There is no English copy
+ * here: a string the host did not send shows as its key, which the UI tests would catch.
+ */
+export function readStrings<T extends object>(): T {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${STRINGS_META_NAME}"]`);
+  let parsed: Record<string, unknown> = {};
   try {
-    const parsed = JSON.parse(meta.content) as Record<string, unknown>;
-    const out: Record<string, string> = { ...defaults };
-    for (const key of Object.keys(defaults)) if (typeof parsed[key] === 'string') out[key] = parsed[key] as string;
-    return out as T;
+    const value: unknown = JSON.parse(meta?.content ?? '{}');
+    if (typeof value === 'object' && value !== null) parsed = value as Record<string, unknown>;
   } catch {
-    return defaults;
+    // fall through: every string shows as its key
   }
-}
-
-/** `{0}`-style placeholders, as vscode.l10n.t uses. */
-export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+  return new Proxy(parsed, {
+    get: (target, key) => (typeof key === 'string' && typeof target[key] === 'string' ? target[key] : String(key)),
+  }) as T;
 }
