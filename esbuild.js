@@ -2,8 +2,8 @@
 // the webviews (browser, one bundle per panel), and with --tests / --bench the test and benchmark entries.
 // Usage: node esbuild.js [--production] [--watch] [--tests] [--bench]
 const esbuild = require('esbuild');
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');

@@ -110,7 +110,7 @@ function bareParse(texts: string[]): number {
   return msSince(t0) / 1000;
 }
 
-async function coldIndex(files: string[], size: number, cacheDir: string, expected: number) {
+async function coldIndex(files: string[], size: number, cacheDir: string) {
   await fs.rm(cacheDir, { recursive: true, force: true });
   await fs.mkdir(cacheDir, { recursive: true });
   gc();
@@ -182,11 +182,11 @@ async function benchSize(tmp: string, count: number): Promise<{ result: SizeResu
   buffers.length = 0;
 
   // 2. cold index: 1 worker, then the default pool, each with an empty cache
-  const cold1 = await coldIndex(files, 1, path.join(dir, 'cache-1'), expected);
+  const cold1 = await coldIndex(files, 1, path.join(dir, 'cache-1'));
   await fs.rm(path.join(dir, 'cache-1'), { recursive: true, force: true });
   const poolSize = defaultPoolSize();
   const cacheDir = path.join(dir, 'cache-pool');
-  const coldPool = await coldIndex(files, poolSize, cacheDir, expected);
+  const coldPool = await coldIndex(files, poolSize, cacheDir);
   const indexed = {
     notes: coldPool.index.size,
     cards: coldPool.index.cardGroups().length,
@@ -413,8 +413,8 @@ function benchLookup(index: NoteIndex) {
 
 // 6. activation cost, in child processes
 const ACTIVATION_CHILD = String.raw`
-const Module = require('module');
-const path = require('path');
+const Module = require('node:module');
+const path = require('node:path');
 const [extFile, storage, root] = process.argv.slice(2);
 const t = () => Number(process.hrtime.bigint()) / 1e6;
 function uri(p) {
@@ -449,7 +449,7 @@ function stub(name) {
 // The module's export names, from @types/vscode (esbuild's ESM interop copies own properties only).
 let names = ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'Range', 'Position'];
 try {
-  const dts = require('fs').readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+  const dts = require('node:fs').readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
   names = [...new Set([...dts.matchAll(/^	export (?:class|enum|namespace|const|function|let|var) (\w+)/gm)].map((m) => m[1]))];
 } catch {}
 const vscode = {};

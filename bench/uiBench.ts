@@ -1,7 +1,7 @@
 // `npm run bench:ui`: what a person waits for in a real workbench (code-server + Chromium) —
 // the first diagram after the command (cold: the first webview of the window), and a re-render
 // (the colour theme changes, the same diagram draws again). Median of 5 re-renders.
-import * as path from 'path';
+import * as path from 'node:path';
 import { openWorkbench } from '../test/ui/lib/workbench';
 import { paletteToQuickPick, QUICK_INPUT_BOX, QUICK_ROWS, showDiagram, webview } from '../test/ui/lib/diagramsUi';
 

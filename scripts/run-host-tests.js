@@ -10,8 +10,8 @@
 // Prints the extension host's console (the mocha reporter) and exits with the test exit code
 // (0 = all passed). Env: TIL_HOST_TEST_TIMEOUT_MS (overall deadline, default 300000),
 // TIL_TEST_GREP (mocha grep), TIL_VERBOSE=1 (also print workbench logs), HEADED=1.
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 const { startCodeServer, findRepoRoot } = require('./lib/codeServer.js');
 const { launchChromium } = require('./lib/browser.js');
 

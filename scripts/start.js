@@ -10,10 +10,10 @@
 // --extension: the unpacked extension folder to load (default: the repo root).
 // The extension is loaded through a symlink <extensionsDir>/<publisher>.<name>-<version> to that
 // folder, in a fresh isolated user-data/extensions folder, so nothing in $HOME is touched.
-const { spawn, spawnSync } = require('child_process');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { ensureCodeServer, findRepoRoot, startCodeServer } = require('./lib/codeServer.js');
 
 const USAGE = 'usage: node scripts/start.js [--port N] [--folder DIR] [--no-build] [--watch] [--extension DIR]';

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 'use strict';
-// `npm test`, every layer in order: unit tests (plain Node), the build, a .vsix, mocha inside the real
+// `npm test`, every layer in order: lint and typecheck, unit tests (plain Node), the build, a .vsix, mocha inside the real
 // extension host (code-server), UI tests in Chromium against the installed .vsix. Sets up what it needs
 // (Chromium + CJK fonts via apt when root, code-server + Node 24 in a cache folder) and ends with one
-// line: "N passed, N failed".   TIL_TEST_ONLY=unit|host|ui (comma-separated) runs a subset.
-const { spawn } = require('child_process');
-const fs = require('fs');
-const path = require('path');
+// line: "N passed, N failed" (a lint or typecheck step counts as one).
+// TIL_TEST_ONLY=lint|unit|host|ui (comma-separated) runs a subset.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const repo = path.resolve(__dirname, '..');
 const totals = { passed: 0, failed: 0 };
 const summary = [];
 
-function run(title, command, args, { env, parse } = {}) {
+function run(title, command, args, { env, parse, step } = {}) {
   console.log(`\n=== ${title} ===`);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -25,6 +26,8 @@ function run(title, command, args, { env, parse } = {}) {
       if (counted) {
         totals.passed += counted.passed;
         totals.failed += counted.failed;
+      } else if (step && code === 0) {
+        totals.passed += 1; // a check without tests of its own (lint, typecheck) counts as one
       }
       // A step that failed without a failing test (crash, build error) still counts as a failure.
       if (code !== 0 && !(counted && counted.failed > 0)) totals.failed += 1;
@@ -51,6 +54,13 @@ async function main() {
   const wants = (layer) => !only || only.split(',').includes(layer);
   const node = process.execPath;
 
+  if (wants('lint')) {
+    // First, as in CI: cheap, and they catch a broken layer boundary before anything runs.
+    await run('lint (ESLint)', node, ['node_modules/eslint/bin/eslint.js', '.'], { step: true });
+    await run('typecheck (tsc, extension, tests, scripts)', node, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'], { step: true });
+    await run('typecheck (tsc, webviews)', node, ['node_modules/typescript/bin/tsc', '-p', 'src/webview', '--noEmit'], { step: true });
+  }
+  if (!wants('unit') && !wants('host') && !wants('ui')) return finish();
   if (!(await run('build tests', node, ['esbuild.js', '--tests']))) return finish();
   if (wants('unit')) await run('unit tests (plain Node)', node, ['--test', '--test-reporter=spec', ...testFiles('out/test/unit')], { parse: nodeTestCounts });
   if (!wants('host') && !wants('ui')) return finish();

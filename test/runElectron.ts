@@ -7,8 +7,8 @@
 //
 // Env: VSCODE_EXECUTABLE_PATH (use this VS Code), VSCODE_VERSION (download this version,
 // default 'stable'), TIL_TEST_GREP (mocha grep).
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
 function repoRoot(): string {

@@ -1,9 +1,9 @@
 'use strict';
 // Debian Chromium driven by playwright-core (never `npx playwright install`).
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { createRequire } = require('module');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { createRequire } = require('node:module');
 const { findRepoRoot } = require('./codeServer.js');
 
 const CHROMIUM_ARGS = [

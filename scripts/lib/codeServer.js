@@ -9,12 +9,12 @@
 // Plain CommonJS for Node 20. Also bundled into out/test/ui/ by esbuild, so it must not
 // depend on its own location except through findRepoRoot().
 
-const { spawn, spawnSync, execFileSync } = require('child_process');
-const fs = require('fs');
-const http = require('http');
-const net = require('net');
-const os = require('os');
-const path = require('path');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
 
 /** Settings that keep the workbench quiet, offline and deterministic. */
 const DEFAULT_SETTINGS = Object.freeze({
@@ -90,7 +90,7 @@ function ensureCodeServer({ quiet = false } = {}) {
     });
   } catch (err) {
     const detail = err.stderr ? `\n${String(err.stderr).slice(-4000)}` : '';
-    throw new Error(`${script} failed (exit ${err.status}); see its output above${detail}`);
+    throw new Error(`${script} failed (exit ${err.status}); see its output above${detail}`, { cause: err });
   }
   const get = (key) => {
     const m = out.match(new RegExp(`^${key}=(.+)$`, 'm'));

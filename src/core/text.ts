@@ -1,7 +1,8 @@
 /** Text helpers shared by the parser, the term matcher and the quiz: normalisation and question detection. */
 
-const LEADING_MARKS = /^[\s\u2757\u2755\u2753\u2754\u{1F4A1}\u{1F4CC}\u{1F4DD}\u2705\u2714\u26A0\uFE0F\u200D*_>#\-–—:]+/u;
-const EMOJI = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF\uFE0F\u200D]/gu;
+// Variation selectors (FE0F) and joiners (200D) combine with the mark before them: alternatives, not class members.
+const LEADING_MARKS = /^(?:[\s\u2757\u2755\u2753\u2754\u{1F4A1}\u{1F4CC}\u{1F4DD}\u2705\u2714\u26A0*_>#\-–—:]|\uFE0F|\u200D)+/u;
+const EMOJI = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]|\uFE0F|\u200D/gu;
 
 /** Plain question/heading text: no emoji markers, no emphasis markers, single spaces. */
 export function cleanInline(text: string): string {

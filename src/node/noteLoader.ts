@@ -76,7 +76,11 @@ export class NoteLoader {
     flush();
     // Keep only what this set of notes uses, so the pack does not grow with every edit.
     const used = new Set(results.map((n) => n.hash));
-    for (const hash of this.known!.keys()) if (!used.has(hash)) (this.known!.delete(hash), (this.dirty = true));
+    for (const hash of this.known!.keys()) {
+      if (used.has(hash)) continue;
+      this.known!.delete(hash);
+      this.dirty = true;
+    }
     this.persist();
     return results;
   }

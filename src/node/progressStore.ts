@@ -10,7 +10,7 @@
  *   to `progress.<reason>-<time>-<hash>.json`, once per distinct content, and can be imported again.
  * - A file of a newer format version is read but never written (see progressFormat.ts).
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import { emptyProgress, mergeProgress, validateProgress, type ProgressData } from '../core/quiz/progress';
 import { crypto } from './lazyCrypto';
 import { nodeIO, type StoreIO } from './storeIO';

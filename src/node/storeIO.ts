@@ -1,5 +1,5 @@
 /** The file operations of the progress store, as an interface so tests can make single steps fail. */
-import * as fsp from 'fs/promises';
+import * as fsp from 'node:fs/promises';
 
 /** File operations the store uses; tests replace some to simulate failures. */
 export interface StoreIO {

@@ -2,10 +2,10 @@
 // panels are reused per diagram, the rendered SVG holds the diagram's words (read through the test-only
 // `til.test.diagram.svg`; the user's export always goes through a save dialog, see the UI test),
 // and a note diagram follows its note when the note changes.
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BUILTIN_DIAGRAMS } from '../../src/core/diagrams/builtin';
 import type { NoteIndex } from '../../src/core/index/noteIndex';

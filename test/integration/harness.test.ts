@@ -1,6 +1,6 @@
 // Proves the harness: this suite runs inside a real extension host with a folder open.
-import * as assert from 'assert';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 suite('harness', () => {

@@ -1,11 +1,11 @@
 // The hover in a real extension host: the CLI's `hover` prints exactly the Markdown the HoverProvider
 // returns, and a hostile note's hover has no link but our own commands, with arguments the extension
 // made (a term key, a diagram's position): no path, no exportTo.
-import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, eventually, readyIndex, workspacePath } from './testUtil';
 

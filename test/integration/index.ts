@@ -2,9 +2,9 @@
 // Bundled by esbuild to out/test/integration/index.js; the suites are the `*.test.js` files
 // next to it (compiled from test/integration/*.test.ts). Runs in the real extension host,
 // under code-server (scripts/run-host-tests.js) or desktop VS Code (test/runElectron.ts).
-import * as fs from 'fs';
-import * as path from 'path';
-import { format } from 'util';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {

@@ -1,8 +1,8 @@
 // Notes the extension must not read: files over the size limit, and links that lead out of the workspace.
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readyIndex, workspacePath } from './testUtil';
 

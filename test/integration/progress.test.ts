@@ -1,9 +1,9 @@
 // Quiz progress shared with another window, in a real extension host: a second ProgressStore on the
 // same storage folder plays the other VS Code window. Both save at the same moment; neither review
 // is lost, and the extension takes the other window's review in (its due count drops).
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { emptyProgress, type ProgressData } from '../../src/core/quiz/progress';
 import { Scheduler } from '../../src/core/quiz/scheduler';

@@ -2,10 +2,10 @@
 // moves the due count, progress lands in the progress file, an import is validated and merged.
 // Grades go through the test-only command `til.test.quiz.gradeCurrent` (registered only in
 // ExtensionMode.Test); the webview itself is driven by the UI test.
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { eventually, readyIndex, webviewTabs } from './testUtil';

@@ -2,8 +2,8 @@
 // and through an edit of its note (even of its question), the tree's undo brings it back and that
 // also survives; bury siblings and "not a question"; the daily new-card limit from the settings.
 // Actions go through the test-only command `til.test.quiz.act`; the webview buttons are in the UI test.
-import * as assert from 'assert';
-import * as fs from 'fs';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { eventually, readyIndex, webviewTabs, workspacePath } from './testUtil';

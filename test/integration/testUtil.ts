@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import * as path from 'path';
+import * as path from 'node:path';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
 
 export const EXTENSION_ID = 'til-companion.til-companion';

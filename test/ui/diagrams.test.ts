@@ -4,10 +4,10 @@
 // render as text or as an error while executing nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { FrameLocator, Page } from 'playwright-core';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, type Workbench } from './lib/workbench';
 import { paletteToQuickPick as paletteIn, QUICK_INPUT_BOX, QUICK_ROWS, rendered, showDiagram as showDiagramIn, webview } from './lib/diagramsUi';
 

@@ -1,7 +1,7 @@
 // What a person sees: hovers in a C file, and the TIL sidebar with the bundled notes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as path from 'path';
+import * as path from 'node:path';
 import { openWorkbench, type Workbench } from './lib/workbench';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -85,7 +85,7 @@ export function normaliseTitle(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/\*\*|__|`/g, '')
-    .replace(/[\u2757\u2755\u2753\u2754\u{1F4A1}\u{1F4CC}\u{1F4DD}\uFE0F]/gu, ' ')
+    .replace(/[\u2757\u2755\u2753\u2754\u{1F4A1}\u{1F4CC}\u{1F4DD}]|\uFE0F/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

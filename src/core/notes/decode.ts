@@ -32,7 +32,7 @@ export function normaliseText(text: string): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   // NFC only when needed: normalising is a copy of the whole text.
-  return /[\u1100-\u11FF\u0300-\u036F]/.test(text) ? text.normalize('NFC') : text;
+  return /[\u1100-\u11FF]|[\u0300-\u036F]/.test(text) ? text.normalize('NFC') : text;
 }
 
 const MAX_CONTAINER_DEPTH = 32;

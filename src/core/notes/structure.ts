@@ -169,10 +169,9 @@ function toCard(draft: CardDraft, file: string, text: string, lines: LineIndex, 
  */
 export function dedent(source: string, quotes: number, indent: number, fromLineStart = false): string {
   if (quotes === 0 && indent === 0) return source;
-  let out = '';
   let lineStart = fromLineStart ? 0 : source.indexOf('\n') + 1;
   if (lineStart === 0 && !fromLineStart) return source;
-  out = fromLineStart ? '' : source.slice(0, lineStart);
+  let out = fromLineStart ? '' : source.slice(0, lineStart);
   while (lineStart <= source.length) {
     const lineEnd = source.indexOf('\n', lineStart);
     const end = lineEnd === -1 ? source.length : lineEnd + 1;

@@ -5,7 +5,7 @@
  *   const quiz = registerQuiz(services);   // the implementation (dist/quiz.js) loads on first use
  *   quiz.dueCards(); quiz.onDidChangeDue(() => tree.refresh());   // the tree's "Due for review" group
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { Commands, type Services } from '../services';

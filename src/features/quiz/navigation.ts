@@ -1,4 +1,4 @@
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QuizSession } from '../../core/quiz/session';
 import type { Services } from '../services';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';

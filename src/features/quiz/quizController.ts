@@ -1,5 +1,5 @@
-import { randomUUID } from 'crypto';
-import * as path from 'path';
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { webviewRoot } from '../webview/webviewHtml';
 import { Disposable, toDisposable } from '../../core/dispose';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
 import { escapeText, sanitizeHtml } from '../../core/quiz/sanitize';

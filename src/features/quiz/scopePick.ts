@@ -1,4 +1,4 @@
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { TOPICS, type Topic } from '../../core/model';
@@ -21,10 +21,21 @@ export function topicLabel(topic: string): string {
  * (`{ kind: 'day' | 'section' | 'topic' | 'due' | 'question', … }`) from a context menu.
  * Undefined when there is no usable argument (then the user picks).
  */
+/** The fields of a tree node that name a scope; anything may be missing or of another type. */
+interface TreeNodeArg {
+  kind?: unknown;
+  mode?: unknown;
+  topic?: unknown;
+  id?: unknown;
+  group?: { key?: unknown };
+  section?: { id?: unknown };
+  card?: { sectionId?: unknown; file?: unknown };
+}
+
 export function scopeFromArg(arg: unknown): QuizScope | undefined {
   if (isQuizScope(arg)) return arg;
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const node = arg as Record<string, any>;
+  const node = arg as TreeNodeArg;
   const mode: QuizMode | undefined = node.mode === 'terms' ? 'terms' : undefined;
   switch (node.kind) {
     case 'due':

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { escapeAttr } from '../../core/quiz/sanitize';

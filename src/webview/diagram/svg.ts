@@ -12,7 +12,6 @@ const BLOCKED_TAGS = new Set([
 const URL_ATTRS = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'srcset', 'poster', 'background', 'ping']);
 
 function safeUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const v = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
   return v.startsWith('#') || /^data:image\/(png|gif|jpe?g|webp);/.test(v);
 }

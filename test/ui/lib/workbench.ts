@@ -13,9 +13,9 @@
 //
 // Every helper waits with an explicit deadline and fails with a message that says what it
 // was waiting for. Screenshots go to test-results/screenshots/<name>.png.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { findRepoRoot, installVsix, startCodeServer, type CodeServer } from '../../../scripts/lib/codeServer.js';
 import { launchChromium, type LaunchedChromium } from '../../../scripts/lib/browser.js';
