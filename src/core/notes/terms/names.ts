@@ -20,10 +20,9 @@ const VERB_LIKE_END = /(?:하자|하기|해요|한다|이다|다|요|까|음|함
 /** Display name and every name a title gives its concept: prefixes, aspect words and plurals removed. */
 export function namesOfTitle(raw: string): { term: string; aliases: string[] } | undefined {
   let title = cleanInline(raw).replace(/^\[\s*|\s*\]$/g, '').trim();
-  let aliases: string[] = [];
   const pair = splitPair(title);
   title = pair.term;
-  aliases = pair.aliases;
+  const aliases = pair.aliases;
   title = title.replace(LEADING_REMARK, '');
   for (let i = 0; i < 2; i++) title = title.replace(TRAILING_ASPECT, '').trim();
   if (!acceptableTerm(title)) return undefined;
