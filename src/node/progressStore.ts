@@ -250,7 +250,7 @@ export class ProgressStore {
           await this.io.unlink(lock).catch(() => undefined);
           continue;
         }
-        if (Date.now() > deadline) throw new Error(`another window holds ${path.basename(lock)}; try again`);
+        if (Date.now() > deadline) throw new Error(`another window holds ${path.basename(lock)}; try again`, { cause: err });
         await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 35));
       }
     }

@@ -85,7 +85,7 @@ export class ProgressCommands {
     }
     if (!file) return;
     let data;
-    let dropped = 0;
+    let dropped: number;
     try {
       ({ data, dropped } = await this.deps.store.importFrom(file));
     } catch (err) {
