@@ -65,7 +65,10 @@ function escapeMarkerFloods(file: string, text: string, problems: Problem[]): st
     const c = text.charCodeAt(i);
     if (!isMarker(c)) run = 0;
     else if (run > 0 && c === text.charCodeAt(i - 1)) longest = Math.max(longest, ++run);
-    else (run = 1), total++;
+    else {
+      run = 1;
+      total++;
+    }
   }
   if (total <= MAX_MARKER_RUNS && longest <= MAX_MARKER_RUN) return text;
 
@@ -111,7 +114,10 @@ function escapeMarkerFloods(file: string, text: string, problems: Problem[]): st
       const c = content.charCodeAt(k);
       if (!isMarker(c)) run = 0;
       else if (run > 0 && c === content.charCodeAt(k - 1)) tooLong ||= ++run > MAX_MARKER_RUN;
-      else (run = 1), runs++;
+      else {
+        run = 1;
+        runs++;
+      }
     }
   }
   closeBlock(lines.length);
