@@ -3,9 +3,9 @@
 // exportTo, no command autolink, no remote image. The only links are our own commands.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { openWorkbench, type Workbench } from './lib/workbench';
 
 const repo = path.resolve(__dirname, '../../..');
