@@ -4,7 +4,7 @@
 // isolated in a fresh temp folder (config, user data, extensions, XDG_* dirs), bound to
 // 127.0.0.1 without auth, and stopped by killing its whole process group.
 //
-// See /work/shared/docs/real-vscode-tests.md (or notes/) for the background.
+// Background: docs/architecture.md (Tests and measurements).
 //
 // Plain CommonJS for Node 20. Also bundled into out/test/ui/ by esbuild, so it must not
 // depend on its own location except through findRepoRoot().
