@@ -199,3 +199,25 @@ test('members of systems modules are the calls themselves: os.fork() in Python, 
   assert.equal(hoverIn('python', 'import os\n', 'data = f.read()', 'read'), undefined);
   assert.equal(hoverIn('cpp', '#include <mutex>\n', 'std::mutex queue_mutex;', 'mutex'), '뮤텍스');
 });
+
+test('odd documents and lines: no crash, a context all the same', () => {
+  const huge = 'x'.repeat(300_000) + '\nkind: Pod\n';
+  for (const [lang, text] of [['yaml', '---\n'.repeat(20_000)], ['yaml', huge], ['c', '"'.repeat(50_000)], ['javascript', ''], ['unknown-lang', '\u0000\uFFFF']] as const) {
+    const context = index.documentContext(lang, text);
+    assert.ok(context.topics instanceof Set);
+    const line = text.split('\n')[0].slice(0, 5000);
+    index.matchAt(line, Math.floor(line.length / 2), context, 0);
+  }
+  const context = index.documentContext('c', XV6);
+  for (const line of ['"unclosed string with fork(', '/* fork */ fork();', "'", '@', '->', 'a.b.c.d.e.fork']) {
+    for (let col = 0; col <= line.length; col++) index.matchAt(line, col, context, 0);
+  }
+  assert.equal(index.matchAt('/* fork */ fork();', 12, context)?.term, 'fork');
+});
+
+test('quoted text in a comment is a string (commented-out code); English apostrophes are not quotes', () => {
+  const line = "    // { urls: 'turn:turn.example.com:3478', username: 'user' },";
+  assert.equal(index.matchAt(line, line.indexOf('turn') + 1, index.documentContext('javascript', WEBRTC))?.term, 'TURN');
+  assert.equal(index.matchAt(line, line.indexOf('turn.') + 1, index.documentContext('javascript', WEBRTC))?.term, undefined);
+  assert.equal(hoverIn('c', XV6, "  // it's the scheduler's job to avoid a deadlock here", 'deadlock'), '교착 상태');
+});

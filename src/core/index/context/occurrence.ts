@@ -57,11 +57,29 @@ export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[nu
       from = i;
       continue;
     }
-    for (const c of syntax.lineComment) if (line.startsWith(c, i) && (c !== '#' || i === 0 || /\s/.test(line[i - 1]))) return { strings, commentAt: i };
-    if (syntax.blockCommentLines && ch === '/' && line[i + 1] === '*') return { strings, commentAt: i };
+    for (const c of syntax.lineComment) if (line.startsWith(c, i) && (c !== '#' || i === 0 || /\s/.test(line[i - 1]))) return { strings: [...strings, ...quotedInComment(line, i, syntax)], commentAt: i };
+    if (syntax.blockCommentLines && ch === '/' && line[i + 1] === '*') return { strings: [...strings, ...quotedInComment(line, i, syntax)], commentAt: i };
   }
   if (quote) strings.push([from, line.length]);
   return { strings, commentAt: -1 };
+}
+
+/**
+ * Quoted text inside a comment (commented-out code: `// { urls: 'turn:host' }`). A quote opens only after a non-letter
+ * and closes only before one, so the apostrophes of English (`it's`, `scheduler's`) are not strings.
+ */
+function quotedInComment(line: string, from: number, syntax: LineSyntax): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (let i = from; i < line.length; i++) {
+    const q = line[i];
+    if (!syntax.quotes.includes(q) || /[\p{L}\p{N}]/u.test(line[i - 1] ?? '')) continue;
+    let j = line.indexOf(q, i + 1);
+    while (j !== -1 && /[\p{L}\p{N}]/u.test(line[j + 1] ?? '')) j = line.indexOf(q, j + 1);
+    if (j === -1) break;
+    found.push([i, j + 1]);
+    i = j;
+  }
+  return found;
 }
 
 export function occurrenceAt(line: string, column: number, syntax: LineSyntax, hyphenated: boolean): Occurrence | undefined {
@@ -84,15 +102,16 @@ export function occurrenceAt(line: string, column: number, syntax: LineSyntax, h
   const { strings, commentAt } = scanLine(line, syntax);
   const inComment = commentAt !== -1 && word.start >= commentAt;
   const span = strings.find(([s, e]) => word.start > s && word.start < e);
+  const commentedCode = inComment && !!span;
   const before = line.slice(Math.max(0, word.start - 24), word.start);
   const after = line.slice(word.end, word.end + 24);
   const call = /^\s*\(/.test(after);
   let form: CodeForm;
-  if (span && !inComment) form = 'string';
+  if (span) form = 'string';
   else if (before.endsWith('@')) form = 'annotation';
   else if (/(?:\.|->)\s*$/.test(before) && !/\.\.\s*$/.test(before) && !SYSTEM_MODULE.test(before)) form = 'member';
   else if (call) form = 'call';
   else if (TYPE_BEFORE.test(before) || /^\s*(?:\*+\s*)?[A-Za-z_]\w*\s*[;,=)[]/.test(after) || /^\s*(?:<|\[\]|&)/.test(after) || /^\s+[A-Za-z_]\w*\s*$/.test(after)) form = 'type';
   else form = 'word';
-  return { words, at, word, form, call, inComment, string: span && !inComment ? { start: span[0], end: span[1] } : undefined };
+  return { words, at, word, form, call, inComment: inComment && !commentedCode, string: span ? { start: span[0], end: span[1] } : undefined };
 }
