@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { NoteIndex } from './core/index/noteIndex';
-import { findNoteFiles } from './node/files';
+import { findNoteFiles, problemNote } from './node/files';
+import { DEFAULT_MAX_NOTE_BYTES } from './core/notes/sizeLimit';
 import { NoteLoader } from './node/noteLoader';
 import { ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
@@ -61,10 +62,16 @@ async function buildIndex(inputs: string[], useCache: boolean): Promise<{ index:
   const pool = new ParsePool({ workerFile: path.join(__dirname, 'parseWorker.js') });
   // A pack per set of inputs, so inspecting one folder does not evict another's parses.
   const packName = createHash('sha1').update(inputs.map((i) => path.resolve(i)).sort().join('\0')).digest('hex').slice(0, 16);
-  const loader = new NoteLoader({ pool, cache: useCache ? new ParseCache(cacheDir, packName) : undefined, read: (f) => fs.readFile(f) });
+  const loader = new NoteLoader({
+    pool,
+    cache: useCache ? new ParseCache(cacheDir, packName) : undefined,
+    read: (f) => fs.readFile(f),
+    size: async (f) => (await fs.stat(f)).size,
+    maxBytes: () => DEFAULT_MAX_NOTE_BYTES,
+  });
   try {
     const index = new NoteIndex();
-    index.upsertMany(await loader.loadMany(found.notes));
+    index.upsertMany([...(await loader.loadMany(found.notes)), ...found.unreadable.map(problemNote)]);
     await loader.flushed();
     const glossaries = await Promise.all(found.glossaries.map(async (g) => pool.parseGlossary(g, await fs.readFile(g, 'utf8'))));
     index.setGlossary(glossaries);

@@ -74,6 +74,8 @@ export interface MermaidBlock extends Place {
 export type ProblemCode =
   | 'empty-file'
   | 'invalid-utf8'
+  /** Read in an encoding other than UTF-8 (UTF-16, EUC-KR). */
+  | 'encoding'
   | 'bom'
   | 'too-large'
   | 'too-slow'

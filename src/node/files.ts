@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ParsedNote, Problem } from '../core/model';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
 const GLOSSARY_FILE = /^glossary\.ya?ml$/i;
@@ -9,11 +10,19 @@ export interface FoundFiles {
   notes: string[];
   glossaries: string[];
   missing: string[];
+  /** Folders that could not be listed (permissions, I/O): each a problem; the walk goes on without them. */
+  unreadable: Problem[];
+}
+
+export interface FindOptions {
+  /** Lists a folder (tests make one fail). */
+  readdir?: (dir: string) => Promise<string[]>;
 }
 
 /** Markdown notes and glossary files under the given files or folders (symlinked folders are not followed). */
-export async function findNoteFiles(inputs: string[]): Promise<FoundFiles> {
-  const found: FoundFiles = { notes: [], glossaries: [], missing: [] };
+export async function findNoteFiles(inputs: string[], options: FindOptions = {}): Promise<FoundFiles> {
+  const readdir = options.readdir ?? ((dir: string) => fs.readdir(dir));
+  const found: FoundFiles = { notes: [], glossaries: [], missing: [], unreadable: [] };
   const visit = async (p: string, explicit: boolean): Promise<void> => {
     let stat;
     try {
@@ -24,7 +33,14 @@ export async function findNoteFiles(inputs: string[]): Promise<FoundFiles> {
     }
     if (stat.isDirectory()) {
       if (!explicit && SKIP_DIRS.has(path.basename(p))) return;
-      const names = (await fs.readdir(p)).sort();
+      let names: string[];
+      try {
+        names = (await readdir(p)).sort();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        found.unreadable.push({ file: path.resolve(p), severity: 'error', code: 'unreadable', message: `The folder could not be read, its notes are left out: ${reason}` });
+        return;
+      }
       for (const name of names) await visit(path.join(p, name), false);
     } else if (stat.isFile()) {
       const name = path.basename(p);
@@ -35,4 +51,9 @@ export async function findNoteFiles(inputs: string[]): Promise<FoundFiles> {
   };
   for (const input of inputs) await visit(input, true);
   return found;
+}
+
+/** A problem that belongs to no note (an unreadable folder), as an entry the index lists with the others. */
+export function problemNote(problem: Problem): ParsedNote {
+  return { file: problem.file, hash: '', days: [], sections: [], cards: [], terms: [], diagrams: [], problems: [problem] };
 }

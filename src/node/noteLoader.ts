@@ -1,4 +1,5 @@
 import type { ParsedNote, Problem } from '../core/model';
+import { tooLargeProblem } from '../core/notes/sizeLimit';
 import { relocate } from '../core/notes/relocate';
 import { contentHash } from './hash';
 import type { ParseCache } from './parseCache';
@@ -8,6 +9,8 @@ export interface NoteLoaderOptions {
   pool: ParsePool;
   cache?: ParseCache;
   read: (file: string) => Promise<Uint8Array>;
+  /** The file's size in bytes, asked before reading: a note over the limit is never read. */
+  size?: (file: string) => Promise<number>;
   /** The size limit, asked at each parse so a changed setting applies at once. */
   maxBytes?: () => number;
   /** How many files are read at once. */
@@ -33,7 +36,12 @@ export class NoteLoader {
 
   async loadOne(file: string): Promise<ParsedNote> {
     let bytes: Uint8Array;
+    const maxBytes = this.options.maxBytes?.();
     try {
+      if (this.options.size && maxBytes !== undefined) {
+        const size = await this.options.size(file);
+        if (size > maxBytes) return { ...emptyNote(file, ''), problems: [tooLargeProblem(file, size, maxBytes)] };
+      }
       bytes = await this.options.read(file);
     } catch (error) {
       return unreadable(file, error);
@@ -41,9 +49,15 @@ export class NoteLoader {
     const hash = contentHash(bytes);
     const known = await this.knownParses();
     const cached = known.get(hash);
-    if (cached) return relocate(cached, file);
+    if (cached) {
+      try {
+        return relocate(cached, file);
+      } catch {
+        known.delete(hash); // a cached entry that does not work is parsed again, never fatal
+      }
+    }
     try {
-      const note = await this.options.pool.parse(file, bytes, hash, this.options.maxBytes?.());
+      const note = await this.options.pool.parse(file, bytes, hash, maxBytes);
       known.set(hash, note);
       this.dirty = true;
       return note;
@@ -100,9 +114,13 @@ export class NoteLoader {
   }
 }
 
+function emptyNote(file: string, hash: string): ParsedNote {
+  return { file, hash, days: [], sections: [], cards: [], terms: [], diagrams: [], problems: [] };
+}
+
 function unreadable(file: string, error: unknown): ParsedNote {
   const problem: Problem = { file, severity: 'error', code: 'unreadable', message: `The note could not be read: ${error instanceof Error ? error.message : String(error)}` };
-  return { file, hash: '', days: [], sections: [], cards: [], terms: [], diagrams: [], problems: [problem] };
+  return { ...emptyNote(file, ''), problems: [problem] };
 }
 
 function failed(file: string, hash: string, error: unknown): ParsedNote {

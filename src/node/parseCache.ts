@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedNote } from '../core/model';
+import { noteShapeError } from '../core/notes/noteShape';
 import { relocate } from '../core/notes/relocate';
 
 const SLICE = 200;
@@ -10,6 +11,8 @@ const SLICE = 200;
  * a warm start reads one file instead of parsing again. Entries are stored without their path (a cache hit is
  * by content, the loader puts the current path back), which also keeps the pack small.
  * Writes are atomic (temp file + rename): a crash leaves the previous pack.
+ * Reading trusts nothing: a line that is not JSON, or not shaped like a parsed note, is left out (that note
+ * is parsed again) and counted in `discarded`; it never fails the load.
  */
 export class ParseCache {
   readonly file: string;
@@ -18,22 +21,34 @@ export class ParseCache {
     this.file = path.join(dir, `${name.replace(/[^\w.-]/g, '_')}.pack.jsonl`);
   }
 
+  /** Entries the last read() left out, and why (the first few reasons). */
+  discarded = { count: 0, reasons: [] as string[] };
+
   async read(): Promise<Map<string, ParsedNote>> {
     const pack = new Map<string, ParsedNote>();
+    this.discarded = { count: 0, reasons: [] };
+    const discard = (reason: string) => {
+      if (this.discarded.count++ < 3) this.discarded.reasons.push(reason);
+    };
     let text: string;
     try {
       text = await fs.readFile(this.file, 'utf8');
     } catch {
       return pack;
     }
-    for (const line of text.split('\n')) {
-      if (!line) continue;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]) continue;
+      let entry: unknown;
       try {
-        const note = JSON.parse(line) as ParsedNote;
-        if (note.hash) pack.set(note.hash, note);
+        entry = JSON.parse(lines[i]);
       } catch {
-        // a damaged line costs one parse
+        discard(`line ${i + 1} is not JSON`); // a damaged line costs one parse
+        continue;
       }
+      const wrong = noteShapeError(entry);
+      if (wrong) discard(`line ${i + 1}: ${wrong}`);
+      else pack.set((entry as ParsedNote).hash, entry as ParsedNote);
     }
     return pack;
   }

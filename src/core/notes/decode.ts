@@ -1,30 +1,17 @@
 import type { Problem } from '../model';
+import { decodeBytes } from './encoding';
 
 export interface DecodedNote {
   text: string;
   problems: Problem[];
 }
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-
 /**
- * Bytes → text the parser can trust: UTF-8 (invalid bytes replaced and reported), no BOM,
- * LF line endings, NFC (macOS writes decomposed Hangul).
+ * Bytes → text the parser can trust: decoded (UTF-8, UTF-16, EUC-KR/CP949: see encoding.ts; invalid bytes
+ * replaced and reported), no BOM, LF line endings, NFC (macOS writes decomposed Hangul).
  */
 export function decodeNote(file: string, bytes: Uint8Array): DecodedNote {
-  const problems: Problem[] = [];
-  let text: string;
-  try {
-    text = strictDecoder.decode(bytes);
-  } catch {
-    text = lenientDecoder.decode(bytes);
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    problems.push({
-      file, line, severity: 'warning', code: 'invalid-utf8',
-      message: 'The file is not valid UTF-8; unreadable bytes were replaced with \uFFFD. Save it as UTF-8.',
-    });
-  }
+  const { text, problems } = decodeBytes(file, bytes);
   return { text: normaliseText(text), problems };
 }
 

@@ -11,9 +11,10 @@ import { extractTerms } from './terms/index';
 import { extractDiagrams } from './diagrams';
 import { findUnclosedConstructs } from './lint';
 import { collectNodes } from './collect';
+import { DEFAULT_MAX_NOTE_BYTES, tooLargeProblem } from './sizeLimit';
 
 export { PARSER_VERSION } from './version';
-export const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
+export { DEFAULT_MAX_NOTE_BYTES };
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -32,10 +33,7 @@ export function parseNote(file: string, input: string | Uint8Array, options: Par
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES;
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes) {
-    return emptyNote(file, hash, [{
-      file, severity: 'warning', code: 'too-large',
-      message: `Skipped: the note is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for notes.`,
-    }]);
+    return emptyNote(file, hash, [tooLargeProblem(file, size, maxBytes)]);
   }
   const decoded = typeof input === 'string' ? { text: normaliseText(input), problems: [] } : decodeNote(file, input);
   const problems = decoded.problems;
