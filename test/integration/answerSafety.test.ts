@@ -1,0 +1,66 @@
+// Quiz answers come from notes: in a real extension host, a relative link that climbs out of the
+// workspace opens nothing, a network path opens nothing, a link inside opens; the answer renderer
+// shows a placeholder for a remote image unless the setting allows it, and drops `//host` links.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { QuizSession } from '../../src/core/quiz/session';
+import { openAnswerLink } from '../../src/features/quiz/navigation';
+import { AnswerRenderer } from '../../src/features/quiz/render';
+import type { Services } from '../../src/features/services';
+import { readyIndex, workspacePath } from './testUtil';
+
+suite('quiz answers from untrusted notes', () => {
+  let services: Services;
+  const output = vscode.window.createOutputChannel('TIL answer links test', { log: true });
+  const note = () => workspacePath('notes', 'terms-and-diagrams.md');
+  const session = () => ({ current: () => ({ kind: 'term', key: 'fork', file: note(), line: 1 }) }) as unknown as QuizSession;
+  const roots = () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const activeFile = () => vscode.window.activeTextEditor?.document.uri.fsPath;
+
+  suiteSetup(async () => {
+    const index = await readyIndex();
+    services = {
+      context: undefined as never,
+      index,
+      output,
+      openLocation: async (file) => {
+        await vscode.window.showTextDocument(vscode.Uri.file(file));
+      },
+    };
+  });
+
+  setup(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  suiteTeardown(() => output.dispose());
+
+  test('a relative link out of the workspace, an absolute path or a network path opens nothing', async function () {
+    this.timeout(60_000);
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'til-outside-')), 'secret.md');
+    fs.writeFileSync(outside, '# not yours to open\n');
+    const climbing = path.relative(path.dirname(note()), outside).split(path.sep).join('/');
+    assert.match(climbing, /^\.\.\//);
+    for (const href of [climbing, outside, '//attacker.invalid/share/x.md', 'file://' + outside]) {
+      await openAnswerLink(services, session(), href, roots());
+      assert.strictEqual(activeFile(), undefined, `${href} opened ${activeFile()}`);
+    }
+    // A link inside the workspace still opens.
+    await openAnswerLink(services, session(), 'days-and-questions.md', roots());
+    assert.strictEqual(activeFile(), workspacePath('notes', 'days-and-questions.md'));
+  });
+
+  test('a remote image shows a placeholder unless the setting allows it; //host links are dropped', async function () {
+    this.timeout(60_000);
+    const markdown = 'Before ![pixel](https://tracker.invalid/p.png) and [share](//attacker.invalid/share) after.';
+    const off = await new AnswerRenderer(roots, output, () => false).render(markdown, note());
+    assert.doesNotMatch(off, /<img|tracker\.invalid|attacker\.invalid/, off);
+    assert.match(off, /pixel/, 'the placeholder names the image');
+    const on = await new AnswerRenderer(roots, output, () => true).render(markdown, note());
+    assert.match(on, /<img src="https:\/\/tracker\.invalid\/p\.png"/, on);
+    assert.doesNotMatch(on, /attacker\.invalid/);
+  });
+});
