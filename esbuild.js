@@ -33,7 +33,7 @@ const builds = [
 ];
 
 const webviews = Object.fromEntries(
-  ['diagram', 'quiz'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
+  ['diagram', 'quiz', 'stats'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
 );
 if (Object.keys(webviews).length) {
   // Chunk names carry content hashes: clear old ones so the package holds only this build's.

@@ -12,6 +12,7 @@ import { registerOnboarding } from './features/onboarding';
 import { registerQuiz, type QuizFeature } from './features/quiz';
 import type { TreeNode } from './features/notesTree/treeModel';
 import { registerSearch } from './features/search/searchNotes';
+import { registerStats } from './features/stats';
 import { Commands, type Services } from './features/services';
 
 /** Build the services, register each feature, start indexing in the background. */
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext) {
     }),
     registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key) }),
     registerDiagrams(services),
+    registerStats(services, quiz),
     registerSearch(services),
     registerExplain(services),
     registerOnboarding(services),

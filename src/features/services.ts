@@ -23,6 +23,7 @@ export const Commands = {
   startQuiz: 'til.startQuiz',
   practiceQuiz: 'til.practiceQuiz',
   unhideCard: 'til.unhideCard',
+  showQuizStats: 'til.showQuizStats',
   exportProgress: 'til.exportProgress',
   importProgress: 'til.importProgress',
   resetProgress: 'til.resetProgress',

@@ -18,7 +18,7 @@ export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
 
 export interface WebviewPage {
   /** Bundle name in dist/webview: loads `<entry>.js` and `<entry>.css`. */
-  entry: 'diagram' | 'quiz';
+  entry: 'diagram' | 'quiz' | 'stats';
   title: string;
   /** Every string the webview shows, already translated (the webview reads them with readStrings()). */
   strings: object;
