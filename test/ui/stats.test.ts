@@ -56,6 +56,8 @@ function activeWebview(): FrameLocator {
 
 test('after a few reviews the statistics panel shows non-empty charts', async () => {
   await wb.captureOnFailure('stats-charts', async () => {
+    // The notes are indexed once the status bar counts due questions (the starter notes may add some).
+    await wb.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\b([4-9]|\d\d+) due/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
     await wb.runCommand('TIL: Start Quiz');
     const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Everything due' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
@@ -84,7 +86,7 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
     }
     const reviews = await stats.locator('figure[data-chart="reviews"] .summary').innerText();
     assert.match(reviews, /Reviews: 3/, 'three reviews today');
-    assert.match(await stats.locator('.headline').innerText(), /3 of 4 cards studied/);
+    assert.match(await stats.locator('.headline').innerText(), /^3 of \d+ cards studied, 3 reviews/);
     await wb.screenshot('stats-charts');
   });
 });

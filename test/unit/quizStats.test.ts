@@ -78,7 +78,7 @@ test('charts: one Mermaid source per chart with the numbers; nothing to draw say
   const charts = statsCharts(quizStats(index.cardGroups(), index.days(), book, now, { target: 0.9 }), LABELS, 'No reviews yet');
   assert.deepEqual(charts.map((c) => c.id), ['reviews', 'retention', 'forecast', 'topics', 'noteDays', 'overall']);
   for (const c of charts) assert.ok(c.source, `${c.id} has a chart`);
-  assert.match(charts[0].source!, /^xychart-beta\n {2}x-axis \["\d\d-\d\d", /);
+  assert.match(charts[0].source!, /^xychart-beta\n {2}x-axis \["\d\d-\d\d", " ", " ", " ", " ", "\d\d-\d\d", /, "every fifth date labelled");
   assert.match(charts[1].source!, /line \[90(, 90)*\]/, 'the target line');
   assert.match(charts[5].source!, /^pie showData\n {2}"Studied" : 3\n {2}"New" : 0$/);
   for (const c of charts) assert.ok(!/Who sends/.test(c.source!), 'no card text in a chart');

@@ -37,7 +37,9 @@ export function chartLabel(text: string): string {
   return text.replace(/["`[\]{}<>%;#\\\r\n\t]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || '-';
 }
 
-const list = (labels: readonly string[]) => `[${labels.map((l) => `"${chartLabel(l)}"`).join(', ')}]`;
+const list = (labels: readonly string[]) => `[${labels.map((l) => `"${l ? chartLabel(l) : ' '}"`).join(', ')}]`;
+/** Every `step`-th label of a long axis (the rest blank), so dates stay readable. */
+const thin = (labels: readonly string[], step = 5) => labels.map((l, i) => (labels.length <= 10 || i % step === 0 || i === labels.length - 1 ? l : ''));
 const nums = (values: readonly number[]) => `[${values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0')).join(', ')}]`;
 const shortDay = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(key) ? key.slice(5) : key);
 const top = (values: readonly number[]) => Math.max(1, ...values);
@@ -51,7 +53,7 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
     source: reviewed
       ? [
           'xychart-beta',
-          `  x-axis ${list(stats.days.map(shortDay))}`,
+          `  x-axis ${list(thin(stats.days.map(shortDay)))}`,
           `  y-axis "${chartLabel(l.reviews)}" 0 --> ${top(stats.reviewsPerDay)}`,
           `  bar ${nums(stats.reviewsPerDay)}`,
           `  bar ${nums(stats.againPerDay)}`,
@@ -82,7 +84,7 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
     id: 'forecast',
     title: l.forecast,
     source: dueAny
-      ? ['xychart-beta', `  x-axis ${list(stats.forecast.days.map(shortDay))}`, `  y-axis "${chartLabel(l.due)}" 0 --> ${top(stats.forecast.due)}`, `  bar ${nums(stats.forecast.due)}`].join('\n')
+      ? ['xychart-beta', `  x-axis ${list(thin(stats.forecast.days.map(shortDay)))}`, `  y-axis "${chartLabel(l.due)}" 0 --> ${top(stats.forecast.due)}`, `  bar ${nums(stats.forecast.due)}`].join('\n')
       : undefined,
     summary: dueAny ? stats.forecast.days.map((d, i) => (stats.forecast.due[i] ? `${shortDay(d)}: ${stats.forecast.due[i]}` : '')).filter(Boolean).join(', ') : emptyText,
   });

@@ -29,7 +29,7 @@ function configure(): void {
     themeVariables: theme.themeVariables ?? {},
     fontFamily: cssVar('--vscode-font-family', 'sans-serif').replace(/[<>]/g, ''),
     htmlLabels: false,
-    xyChart: { width: 640, height: 260 },
+    xyChart: { width: 520, height: 240 },
   });
 }
 
