@@ -1,0 +1,134 @@
+/**
+ * A diagram's text alternative for screen readers and for people who prefer a list: the states (or nodes,
+ * or participants) and the transitions (or edges, or messages) of a Mermaid source, in source order.
+ * Line by line and linear in the source; it reads stateDiagram, flowchart/graph and sequenceDiagram, and
+ * gives an empty description for other kinds rather than guessing.
+ */
+export interface DiagramDescription {
+  readonly kind: 'state' | 'flowchart' | 'sequence' | 'other';
+  /** Display names, in order of first appearance. */
+  readonly nodes: string[];
+  readonly edges: { from: string; to: string; label?: string }[];
+}
+
+const MAX_LINE = 2000; // a longer line is not a diagram statement worth describing
+
+export function describeDiagram(source: string): DiagramDescription {
+  const lines = source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('%%') && l.length <= MAX_LINE);
+  const header = lines.find((l) => !l.startsWith('---')) ?? '';
+  if (/^stateDiagram/.test(header)) return describeStates(lines.slice(lines.indexOf(header) + 1));
+  if (/^(flowchart|graph)\b/.test(header)) return describeFlowchart(lines.slice(lines.indexOf(header) + 1));
+  if (/^sequenceDiagram/.test(header)) return describeSequence(lines.slice(lines.indexOf(header) + 1));
+  return { kind: 'other', nodes: [], edges: [] };
+}
+
+class Names {
+  private readonly labels = new Map<string, string>();
+  private readonly order = new Set<string>(); // insertion order is first appearance
+  label(id: string, name: string): void {
+    this.labels.set(id, name);
+    this.see(id);
+  }
+  see(id: string): string {
+    this.order.add(id);
+    return id;
+  }
+  name(id: string): string {
+    return this.labels.get(id) ?? id;
+  }
+  list(): string[] {
+    return [...this.order].map((id) => this.name(id));
+  }
+}
+
+function describeStates(lines: string[]): DiagramDescription {
+  const names = new Names();
+  const edges: { from: string; to: string; label?: string }[] = [];
+  for (const line of lines) {
+    const alias = /^state\s+"([^"]*)"\s+as\s+(\S+)/.exec(line);
+    if (alias) {
+      names.label(alias[2], alias[1]);
+      continue;
+    }
+    const arrow = line.indexOf('-->');
+    if (arrow < 0) continue;
+    const from = line.slice(0, arrow).trim();
+    const rest = line.slice(arrow + 3);
+    const colon = rest.indexOf(':');
+    const to = (colon < 0 ? rest : rest.slice(0, colon)).trim();
+    const label = colon < 0 ? undefined : rest.slice(colon + 1).trim() || undefined;
+    const endpoint = (id: string, start: boolean) => (id === '[*]' ? (start ? 'start' : 'end') : names.see(id));
+    edges.push({ from: endpoint(from, true), to: endpoint(to, false), label });
+  }
+  return { kind: 'state', nodes: names.list(), edges: edges.map((e) => ({ ...e, from: names.name(e.from), to: names.name(e.to) })) };
+}
+
+/** `A["label"]`, `A(label)`, `A((label))`, `A{label}` → id and label. */
+function flowNode(text: string, names: Names): string {
+  const t = text.trim();
+  let id = '';
+  let i = 0;
+  while (i < t.length && /[\w.-]/.test(t[i])) id += t[i++];
+  if (!id) return t;
+  const open = t[i];
+  if (open === '[' || open === '(' || open === '{' || open === '>') {
+    const label = t
+      .slice(i)
+      .replace(/^[[({>]+/, '')
+      .replace(/[\])}]+$/, '')
+      .replace(/^"|"$/g, '')
+      .trim();
+    if (label) names.label(id, label);
+  }
+  return names.see(id);
+}
+
+function describeFlowchart(lines: string[]): DiagramDescription {
+  const names = new Names();
+  const edges: { from: string; to: string; label?: string }[] = [];
+  for (const line of lines) {
+    if (/^(subgraph|end|direction|classDef|class|style|click|linkStyle)\b/.test(line)) continue;
+    // Split on arrows: -->, ---, ==>, -.->, <-->, with an optional -- label -- or |label| part.
+    const parts = line.split(/\s*(?:<?-{2,}>?|<?={2,}>?|-\.+->?|~~~)\s*/);
+    if (parts.length < 2) {
+      flowNode(line, names);
+      continue;
+    }
+    let label: string | undefined;
+    let previous: string | undefined;
+    for (const raw of parts) {
+      let part = raw.trim();
+      const piped = /^\|([^|]*)\|\s*(.*)$/.exec(part);
+      if (piped) {
+        label = piped[1].trim() || undefined;
+        part = piped[2];
+      }
+      if (!part) continue;
+      // `A -- text --> B` splits into A, text, B: a part with spaces and no shape between two nodes is a label.
+      if (previous !== undefined && !/^[\w.-]+\s*([[({>]|$)/.test(part)) {
+        label = part.replace(/^"|"$/g, '');
+        continue;
+      }
+      const id = flowNode(part, names);
+      if (previous !== undefined) edges.push({ from: previous, to: id, label });
+      previous = id;
+      label = undefined;
+    }
+  }
+  return { kind: 'flowchart', nodes: names.list(), edges: edges.map((e) => ({ ...e, from: names.name(e.from), to: names.name(e.to) })) };
+}
+
+function describeSequence(lines: string[]): DiagramDescription {
+  const names = new Names();
+  const edges: { from: string; to: string; label?: string }[] = [];
+  for (const line of lines) {
+    const participant = /^(?:participant|actor)\s+(\S+)(?:\s+as\s+(.+))?$/.exec(line);
+    if (participant) {
+      names.label(participant[1], participant[2]?.trim() || participant[1]);
+      continue;
+    }
+    const message = /^([^\s:>-][^:>]*?)\s*(?:-{1,2}>>|-{1,2}>|-{1,2}x|-{1,2}\))[+-]?\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
+    if (message) edges.push({ from: names.see(message[1].trim()), to: names.see(message[2].trim()), label: message[3].trim() || undefined });
+  }
+  return { kind: 'sequence', nodes: names.list(), edges: edges.map((e) => ({ ...e, from: names.name(e.from), to: names.name(e.to) })) };
+}

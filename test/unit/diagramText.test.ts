@@ -1,0 +1,54 @@
+// The text alternative of a diagram: its states and transitions as a list, for screen readers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BUILTIN_DIAGRAMS } from '../../src/core/diagrams/builtin';
+import { describeDiagram } from '../../src/core/diagrams/textAlternative';
+
+const builtin = (id: string) => {
+  const d = BUILTIN_DIAGRAMS.find((b) => b.id === id);
+  assert.ok(d, id);
+  return d;
+};
+
+test('the process-state diagram lists its states by name and every transition with its label', () => {
+  const text = describeDiagram(builtin('builtin:process-states').source);
+  assert.equal(text.kind, 'state');
+  for (const state of ['New', 'Ready', 'Running', 'Terminated']) assert.ok(text.nodes.includes(state), state);
+  assert.ok(text.nodes.some((n) => /Suspended Ready/.test(n)));
+  assert.ok(text.edges.some((e) => e.from === 'Ready' && e.to === 'Running' && e.label === 'dispatch'));
+  assert.ok(text.edges.some((e) => e.from === 'start' && e.to === 'New'));
+  assert.ok(!text.nodes.includes('[*]'));
+});
+
+test('the WebRTC flow lists participants by their names and the messages between them', () => {
+  const text = describeDiagram(builtin('builtin:webrtc-signaling').source);
+  assert.equal(text.kind, 'sequence');
+  assert.ok(text.nodes.some((n) => /Signaling server/.test(n)));
+  assert.ok(text.edges.some((e) => /Peer A/.test(e.from) && /Signaling/.test(e.to) && e.label === 'SDP offer'));
+  assert.ok(text.edges.some((e) => /Signaling/.test(e.from) && /Peer A/.test(e.to) && e.label === 'SDP answer'));
+});
+
+test('a flowchart lists node labels and labelled edges', () => {
+  const text = describeDiagram('flowchart LR\n  A[Client] -->|HTTP| B(Web server)\n  B -- "forwards" --> C{{WAS}}\n  C --> D\n');
+  assert.equal(text.kind, 'flowchart');
+  assert.deepEqual(text.nodes.slice(0, 2), ['Client', 'Web server']);
+  assert.ok(text.edges.some((e) => e.from === 'Client' && e.to === 'Web server' && e.label === 'HTTP'));
+  assert.ok(text.edges.some((e) => e.from === 'Web server' && e.label === 'forwards'));
+});
+
+test('every built-in diagram has a non-empty text alternative', () => {
+  for (const d of BUILTIN_DIAGRAMS) {
+    const text = describeDiagram(d.source);
+    assert.ok(text.nodes.length > 1, `${d.id} nodes`);
+    assert.ok(text.edges.length > 0, `${d.id} edges`);
+  }
+});
+
+test('an unknown kind or a hostile source gives an empty or bounded description, never an error', () => {
+  assert.deepEqual(describeDiagram('pie title x\n "a": 1\n'), { kind: 'other', nodes: [], edges: [] });
+  assert.equal(describeDiagram('').kind, 'other');
+  const many = 'stateDiagram-v2\n' + Array.from({ length: 20_000 }, (_, i) => `S${i} --> S${i + 1}`).join('\n');
+  assert.equal(describeDiagram(many).nodes.length, 20_001);
+  const long = 'flowchart LR\n' + 'A' + ' --> A'.repeat(50_000);
+  assert.equal(describeDiagram(long).edges.length, 0, 'a line past the limit is skipped');
+});
