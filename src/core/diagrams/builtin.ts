@@ -26,10 +26,9 @@ const processStates: BuiltinDiagram = {
   topic: 'os',
   source: lines(
     'stateDiagram-v2',
-    '    direction LR',
+    // Top to bottom reads at the panel's default zoom; the swapped-out states sit together in one box.
+    '    direction TB',
     '    state "Waiting / Blocked" as Waiting',
-    '    state "Suspended Ready" as SuspendedReady',
-    '    state "Suspended Blocked" as SuspendedBlocked',
     '    [*] --> New',
     '    New --> Ready : admit',
     '    Ready --> Running : dispatch',
@@ -37,12 +36,16 @@ const processStates: BuiltinDiagram = {
     '    Running --> Waiting : I/O or event wait',
     '    Waiting --> Ready : I/O done / event occurs',
     '    Running --> Terminated : exit',
+    '    Terminated --> [*]',
+    '    state Suspended {',
+    '        state "Suspended Ready" as SuspendedReady',
+    '        state "Suspended Blocked" as SuspendedBlocked',
+    '        SuspendedBlocked --> SuspendedReady : I/O done / event occurs',
+    '    }',
     '    Ready --> SuspendedReady : swap out',
     '    SuspendedReady --> Ready : swap in',
     '    Waiting --> SuspendedBlocked : swap out',
     '    SuspendedBlocked --> Waiting : swap in',
-    '    SuspendedBlocked --> SuspendedReady : I/O done / event occurs',
-    '    Terminated --> [*]',
   ),
   illustrates: ['프로세스 상태', 'Process State', 'Process States', '상태 전이', 'State Transition', '스케줄러의 종류', '중기 스케줄러', 'PCB'],
   nodeLinks: {
@@ -65,6 +68,7 @@ const webrtcSignaling: BuiltinDiagram = {
   topic: 'webrtc',
   source: lines(
     'sequenceDiagram',
+    '    autonumber',
     '    participant A as Peer A (caller)',
     '    participant S as Signaling server',
     '    participant STUN as STUN server',
@@ -242,6 +246,7 @@ const systemCall: BuiltinDiagram = {
   topic: 'os',
   source: lines(
     'sequenceDiagram',
+    '    autonumber',
     '    participant App as User program (user mode)',
     '    participant Lib as libc wrapper (user mode)',
     '    participant K as Kernel (kernel mode)',
