@@ -14,6 +14,7 @@ import {
   type WebviewToHost,
 } from '../../shared/diagramProtocol';
 import { SECURE_CONFIG_KEYS, secureMermaidSource } from '../../core/diagrams/secureSource';
+import { describeDiagram } from '../../core/diagrams/textAlternative';
 import { format, readStrings, vscodeApi } from '../shared/vscodeApi';
 import { cssVar, onThemeKindChange, themeKind } from '../shared/theme';
 import { mermaidThemeFor, type MermaidThemeConfig } from './mermaidTheme';
@@ -71,7 +72,17 @@ status.className = 'status';
 status.setAttribute('role', 'status');
 status.textContent = strings.noDiagram;
 
-document.body.append(toolbar, errorBox, viewport, status);
+const textAlternative = document.createElement('details');
+textAlternative.className = 'text-alternative';
+textAlternative.hidden = true;
+const textAlternativeSummary = document.createElement('summary');
+textAlternativeSummary.textContent = strings.textAlternative;
+const textAlternativeBody = document.createElement('div');
+textAlternativeBody.id = 'diagram-text';
+textAlternative.append(textAlternativeSummary, textAlternativeBody);
+canvas.setAttribute('aria-describedby', 'diagram-text');
+
+document.body.append(toolbar, errorBox, viewport, textAlternative, status);
 
 // ---- state ----
 
@@ -175,10 +186,15 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
   const { source, removed } = secureMermaidSource(message.source);
   const id = `til-diagram-${seq}`;
   try {
-    configure(theme);
-    await mermaid.parse(source); // throws with mermaid's own syntax error text
-    const { svg } = await mermaid.render(id, source);
-    if (seq !== renderSeq) return; // a newer render started meanwhile
+    const cacheKey = `${themeKey}\n${message.source}`;
+    let svg = cachedSvg(cacheKey);
+    if (!svg) {
+      configure(theme);
+      // render() throws mermaid's own syntax error text itself: no separate parse pass.
+      svg = (await mermaid.render(id, source)).svg;
+      if (seq !== renderSeq) return; // a newer render started meanwhile
+      remember(cacheKey, svg);
+    }
     const el = svgFromText(svg);
     canvas.replaceChildren(el);
     errorBox.hidden = true;
@@ -186,7 +202,9 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     shown = { source: message.source, theme: themeKey };
     const vb = el.viewBox.baseVal;
     if (sameDiagram && state.zoom > 0) panZoom.set({ zoom: state.zoom, panX: state.panX, panY: state.panY });
-    else panZoom.fit(vb?.width || el.getBBox().width, vb?.height || el.getBBox().height);
+    else panZoom.fit(vb?.width || el.getBBox().width, vb?.height || el.getBBox().height, { textPx: textPxOf(el) });
+    makeNodesFocusable(el);
+    describe(message.source);
     const ms = Math.round(performance.now() - started);
     canvas.dataset.renderMs = String(ms); // read by `npm run bench:ui`
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
@@ -206,6 +224,82 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
   }
 }
 
+// ---- rendered SVG cache: reopening a diagram or switching back to a theme shows at once ----
+
+interface CachedSvg {
+  key: string;
+  svg: string;
+}
+const CACHE_ENTRIES = 6;
+const CACHE_MAX_CHARS = 2_000_000; // the webview state is kept by VS Code: keep it small
+
+function cachedSvg(key: string): string | undefined {
+  return ((state as { svgCache?: CachedSvg[] }).svgCache ?? []).find((c) => c.key === key)?.svg;
+}
+
+function remember(key: string, svg: string): void {
+  if (svg.length > CACHE_MAX_CHARS) return;
+  const previous = ((state as { svgCache?: CachedSvg[] }).svgCache ?? []).filter((c) => c.key !== key);
+  state = { ...state, svgCache: [{ key, svg }, ...previous].slice(0, CACHE_ENTRIES) } as DiagramViewState;
+  saveState();
+}
+
+/** The diagram's text size in SVG units, so the first view can keep it readable. */
+function textPxOf(svg: SVGSVGElement): number {
+  const label = svg.querySelector('text, .nodeLabel, .label');
+  const size = label ? parseFloat(getComputedStyle(label).fontSize) : NaN;
+  return Number.isFinite(size) && size > 0 ? size : 16;
+}
+
+// ---- keyboard and screen readers ----
+
+const NODE_SELECTOR = 'g.node, g.cluster, rect.actor[name], text.messageText';
+
+/** Tab moves through the nodes; each is announced by its label and opens its note section on Enter. */
+function makeNodesFocusable(svg: SVGSVGElement): void {
+  for (const el of Array.from(svg.querySelectorAll<SVGElement>(NODE_SELECTOR))) {
+    const node = nodeAt(el, canvas);
+    if (!node) continue;
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-label', node.label ?? node.nodeId);
+    el.classList.add('focusable-node');
+  }
+}
+
+canvas.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter' && e.key !== ' ') return;
+  const el = (e.target as Element | null)?.closest('.focusable-node');
+  const node = el ? nodeAt(el, canvas) : undefined;
+  if (!node) return;
+  e.preventDefault();
+  e.stopPropagation();
+  post({ type: 'openNode', nodeId: node.nodeId, label: node.label });
+});
+
+/** The text alternative under the canvas: the nodes and the transitions between them. */
+function describe(source: string): void {
+  const text = describeDiagram(source);
+  textAlternative.hidden = text.kind === 'other';
+  const nodes = document.createElement('ul');
+  for (const name of text.nodes) nodes.append(listItem(name));
+  const edges = document.createElement('ol');
+  for (const edge of text.edges) edges.append(listItem(`${edge.from} → ${edge.to}${edge.label ? `: ${edge.label}` : ''}`));
+  textAlternativeBody.replaceChildren(subheading(strings.textNodes), nodes, subheading(strings.textEdges), edges);
+}
+
+function listItem(text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.textContent = text; // note text stays text
+  return li;
+}
+
+function subheading(text: string): HTMLHeadingElement {
+  const h = document.createElement('h3');
+  h.textContent = text;
+  return h;
+}
+
 // ---- export ----
 
 function currentSvg(): string | undefined {
@@ -223,19 +317,25 @@ exportBtn.addEventListener('click', () => {
 
 zoomInBtn.addEventListener('click', () => panZoom.zoomBy(1.25));
 zoomOutBtn.addEventListener('click', () => panZoom.zoomBy(0.8));
-function fit(): void {
+/** The fit button shows the whole diagram; `0` goes back to the readable first view. */
+function fit(whole: boolean): void {
   const svg = canvas.querySelector('svg');
   if (!svg) return;
   const vb = svg.viewBox.baseVal;
-  panZoom.fit(vb.width, vb.height);
+  panZoom.fit(vb.width, vb.height, whole ? { minTextPx: 0 } : { textPx: textPxOf(svg) });
 }
-fitBtn.addEventListener('click', fit);
+fitBtn.addEventListener('click', () => fit(true));
+const PAN_STEP = 60;
 window.addEventListener('keydown', (e) => {
   if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   if (e.key === '+' || e.key === '=') panZoom.zoomBy(1.25);
   else if (e.key === '-' || e.key === '_') panZoom.zoomBy(0.8);
-  else if (e.key === '0') fit();
+  else if (e.key === '0') fit(false);
+  else if (e.key === 'ArrowLeft') panZoom.panBy(PAN_STEP, 0);
+  else if (e.key === 'ArrowRight') panZoom.panBy(-PAN_STEP, 0);
+  else if (e.key === 'ArrowUp') panZoom.panBy(0, PAN_STEP);
+  else if (e.key === 'ArrowDown') panZoom.panBy(0, -PAN_STEP);
   else return;
   e.preventDefault();
 });

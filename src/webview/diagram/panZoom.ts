@@ -62,8 +62,11 @@ export class PanZoom {
     this.set({ zoom, panX: px - (px - this.view.panX) * k, panY: py - (py - this.view.panY) * k });
   }
 
-  /** Fits content of the given natural size into the viewport (never enlarging past `maxZoom`), centred. */
-  fit(width: number, height: number, maxZoom = 1.5): void {
+  /**
+   * The first view of a diagram: the whole of it when its text stays readable (at least `minTextPx`),
+   * else its width from the top, else 100 % at the top left: a reader scrolls rather than squints.
+   */
+  fit(width: number, height: number, { maxZoom = 1.5, textPx = 16, minTextPx = 11 } = {}): void {
     const rect = this.viewport.getBoundingClientRect();
     const pad = 24;
     if (width <= 0 || height <= 0 || rect.width <= 0 || rect.height <= 0) {
@@ -72,13 +75,25 @@ export class PanZoom {
     }
     const byWidth = (rect.width - 2 * pad) / width;
     const byHeight = (rect.height - 2 * pad) / height;
-    let zoom = Math.min(maxZoom, byWidth, byHeight);
-    // A tall diagram (long sequence) fitted whole would be unreadable: fit its width, show the top.
-    const tall = zoom < 0.6 && byWidth > zoom;
-    if (tall) zoom = Math.min(maxZoom, byWidth, 1);
-    zoom = clamp(zoom);
-    const panY = tall ? pad : Math.max(pad, (rect.height - height * zoom) / 2);
-    this.set({ zoom, panX: Math.max(pad, (rect.width - width * zoom) / 2), panY });
+    const readable = (zoom: number) => zoom * textPx >= minTextPx;
+    const whole = Math.min(maxZoom, byWidth, byHeight);
+    if (readable(whole)) {
+      const zoom = clamp(whole);
+      this.set({ zoom, panX: Math.max(pad, (rect.width - width * zoom) / 2), panY: Math.max(pad, (rect.height - height * zoom) / 2) });
+      return;
+    }
+    const widthOnly = Math.min(maxZoom, byWidth, 1);
+    if (readable(widthOnly)) {
+      const zoom = clamp(widthOnly);
+      this.set({ zoom, panX: Math.max(pad, (rect.width - width * zoom) / 2), panY: pad });
+      return;
+    }
+    this.set({ zoom: 1, panX: pad, panY: pad });
+  }
+
+  /** Moves the view by a number of pixels (arrow keys). */
+  panBy(dx: number, dy: number): void {
+    this.set({ ...this.view, panX: this.view.panX + dx, panY: this.view.panY + dy });
   }
 
   private onWheel(e: WheelEvent): void {
