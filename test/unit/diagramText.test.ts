@@ -52,3 +52,23 @@ test('an unknown kind or a hostile source gives an empty or bounded description,
   const long = 'flowchart LR\n' + 'A' + ' --> A'.repeat(50_000);
   assert.equal(describeDiagram(long).edges.length, 0, 'a line past the limit is skipped');
 });
+
+test('a hover on sem_wait or fork highlights its state; createOffer highlights the offer step', async () => {
+  const { highlightFor } = await import('../../src/core/diagrams/link');
+  const states = builtin('builtin:process-states');
+  assert.equal(highlightFor(states, ['sem_wait']), 'Waiting');
+  assert.equal(highlightFor(states, ['세마포어']), 'Waiting');
+  assert.equal(highlightFor(states, ['fork']), 'New');
+  assert.equal(highlightFor(states, ['unrelated']), undefined);
+  assert.match(highlightFor(builtin('builtin:webrtc-signaling'), ['createOffer']) ?? '', /createOffer/);
+});
+
+test('every highlight names a state, node or message that the diagram really has', () => {
+  for (const d of BUILTIN_DIAGRAMS) {
+    for (const target of Object.values(d.highlights ?? {})) {
+      const described = describeDiagram(d.source);
+      const inSource = d.source.includes(target);
+      assert.ok(inSource && (described.edges.some((e) => e.label === target) || d.source.includes(` ${target}`)), `${d.id}: ${target}`);
+    }
+  }
+});

@@ -16,6 +16,11 @@ export interface BuiltinDiagram {
   illustrates: string[];
   /** Mermaid node id (or participant / message text) → keyword of the note section or term to open. */
   nodeLinks: Record<string, string>;
+  /**
+   * Term (as the notes or the glossary name it) → the node or message that shows it, highlighted when the
+   * diagram is opened from that term's hover: `sem_wait` blocks, so it lights up Waiting.
+   */
+  highlights?: Record<string, string>;
 }
 
 const lines = (...parts: string[]) => parts.join('\n') + '\n';
@@ -59,6 +64,32 @@ const processStates: BuiltinDiagram = {
     dispatch: '디스패치',
     'swap out': '스와핑',
     'swap in': '스와핑',
+  },
+  highlights: {
+    fork: 'New',
+    vfork: 'New',
+    exec: 'New',
+    'process creation': 'New',
+    '프로세스 생성': 'New',
+    semaphore: 'Waiting',
+    세마포어: 'Waiting',
+    sem_wait: 'Waiting',
+    mutex: 'Waiting',
+    뮤텍스: 'Waiting',
+    wait: 'Waiting',
+    'blocking i/o': 'Waiting',
+    exit: 'Terminated',
+    '좀비 프로세스': 'Terminated',
+    'zombie process': 'Terminated',
+    scheduler: 'Running',
+    스케줄러: 'Running',
+    dispatch: 'Running',
+    디스패치: 'Running',
+    'context switch': 'Running',
+    '문맥 교환': 'Running',
+    '컨텍스트 스위칭': 'Running',
+    swapping: 'SuspendedReady',
+    스와핑: 'SuspendedReady',
   },
 };
 
@@ -128,6 +159,22 @@ const webrtcSignaling: BuiltinDiagram = {
     'setRemoteDescription(answer)': 'setRemoteDescription',
     'allocate relay (relay candidate)': 'TURN',
     'STUN connectivity check': 'ICE',
+  },
+  highlights: {
+    createoffer: 'createOffer() then setLocalDescription(offer)',
+    'sdp offer': 'SDP offer',
+    offer: 'SDP offer',
+    createanswer: 'createAnswer() then setLocalDescription(answer)',
+    'sdp answer': 'SDP answer',
+    setlocaldescription: 'createOffer() then setLocalDescription(offer)',
+    setremotedescription: 'setRemoteDescription(offer)',
+    addicecandidate: 'addIceCandidate()',
+    'ice candidate': 'ICE candidate',
+    icecandidate: 'ICE candidate',
+    getusermedia: 'getUserMedia() then addTrack()',
+    addtrack: 'getUserMedia() then addTrack()',
+    stun: 'binding request',
+    turn: 'allocate relay (relay candidate)',
   },
 };
 

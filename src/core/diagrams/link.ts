@@ -53,6 +53,19 @@ export interface DiagramRef {
   id: string;
   title: string;
   kind: 'builtin' | 'note';
+  /** A node or message of a built-in diagram to highlight: always a value of its own `highlights` table. */
+  highlight?: string;
+}
+
+/** The node a built-in diagram highlights for any of these term names, from its own table only. */
+export function highlightFor(diagram: Pick<BuiltinDiagram, 'highlights'>, names: Iterable<string>): string | undefined {
+  if (!diagram.highlights) return undefined;
+  const table = new Map(Object.entries(diagram.highlights).map(([k, v]) => [termKey(k), v]));
+  for (const name of names) {
+    const hit = table.get(termKey(name));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 // ---- catalogue ----
@@ -246,7 +259,7 @@ export function diagramsForTerm(index: TermDiagramIndex, key: string): DiagramRe
         const score = titleMatch(home.title, k);
         return score === 3 || (score === 2 && topicFits(d.topic, home.topic));
       });
-    if ((named && topicOk) || inIllustratedSection) out.push({ id: d.id, title: d.title, kind: 'builtin' });
+    if ((named && topicOk) || inIllustratedSection) out.push({ id: d.id, title: d.title, kind: 'builtin', highlight: highlightFor(d, names) });
   }
   if (home && note) {
     for (const block of note.diagrams) {
