@@ -52,7 +52,12 @@ const fitBtn = button('fit', strings.fit, '⤢');
 const exportBtn = button('export-svg', strings.exportSvg, strings.exportSvg);
 exportBtn.classList.add('primary');
 exportBtn.disabled = true;
-toolbar.append(titleEl, zoomOutBtn, zoomLabel, zoomInBtn, fitBtn, exportBtn);
+const exportPngBtn = button('export-png', strings.exportPng, strings.exportPng);
+const copySvgBtn = button('copy-svg', strings.copySvg, strings.copySvg);
+const copyPngBtn = button('copy-png', strings.copyPng, strings.copyPng);
+const exportButtons = [exportBtn, exportPngBtn, copySvgBtn, copyPngBtn];
+for (const b of exportButtons) b.disabled = true;
+toolbar.append(titleEl, zoomOutBtn, zoomLabel, zoomInBtn, fitBtn, exportBtn, exportPngBtn, copySvgBtn, copyPngBtn);
 
 const viewport = document.createElement('div');
 viewport.className = 'viewport';
@@ -164,6 +169,7 @@ async function render(message: RenderMessage, force = false): Promise<void> {
 
   // Already on screen (e.g. restored from state before the host answered `ready`): no flicker.
   if (!force && shown && shown.source === message.source && shown.theme === themeKey) {
+    highlight(message.highlight);
     post({ type: 'rendered', ms: 0, renderId: message.renderId });
     return;
   }
@@ -198,13 +204,14 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     const el = svgFromText(svg);
     canvas.replaceChildren(el);
     errorBox.hidden = true;
-    exportBtn.disabled = false;
+    for (const b of exportButtons) b.disabled = false;
     shown = { source: message.source, theme: themeKey };
     const vb = el.viewBox.baseVal;
     if (sameDiagram && state.zoom > 0) panZoom.set({ zoom: state.zoom, panX: state.panX, panY: state.panY });
     else panZoom.fit(vb?.width || el.getBBox().width, vb?.height || el.getBBox().height, { textPx: textPxOf(el) });
     makeNodesFocusable(el);
     describe(message.source);
+    highlight(message.highlight);
     const ms = Math.round(performance.now() - started);
     canvas.dataset.renderMs = String(ms); // read by `npm run bench:ui`
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
@@ -213,7 +220,7 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     if (seq !== renderSeq) return;
     const text = errorText(error);
     canvas.replaceChildren();
-    exportBtn.disabled = true;
+    for (const b of exportButtons) b.disabled = true;
     shown = undefined;
     showError(text);
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : '';
@@ -277,6 +284,27 @@ canvas.addEventListener('keydown', (e) => {
   post({ type: 'openNode', nodeId: node.nodeId, label: node.label });
 });
 
+/**
+ * Lights up the node or message a hover asked for (`sem_wait` → Waiting) and brings it into view. The name
+ * comes from our own diagram table; it is matched against node ids and labels, never used as a selector.
+ */
+function highlight(name: string | undefined): void {
+  for (const old of Array.from(canvas.querySelectorAll('.highlighted'))) old.classList.remove('highlighted');
+  if (!name) return;
+  const target = Array.from(canvas.querySelectorAll<SVGElement>('.focusable-node')).find((el) => {
+    const node = nodeAt(el, canvas);
+    return node && (node.nodeId === name || node.label === name);
+  });
+  if (!target) return;
+  target.classList.add('highlighted');
+  const box = target.getBoundingClientRect();
+  const view = viewport.getBoundingClientRect();
+  const dx = view.left + view.width / 2 - (box.left + box.width / 2);
+  const dy = view.top + view.height / 2 - (box.top + box.height / 2);
+  if (box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom) panZoom.panBy(dx, dy);
+  target.focus({ preventScroll: true });
+}
+
 /** The text alternative under the canvas: the nodes and the transitions between them. */
 function describe(source: string): void {
   const text = describeDiagram(source);
@@ -311,6 +339,59 @@ function currentSvg(): string | undefined {
 exportBtn.addEventListener('click', () => {
   const svg = currentSvg();
   if (svg) post({ type: 'exportSvg', svg });
+});
+
+const PNG_SCALE = 2;
+
+/** The diagram as a PNG at twice its natural size, drawn from the exported SVG (labels are SVG text, so the canvas stays clean). */
+async function currentPng(): Promise<Blob | undefined> {
+  const svgEl = canvas.querySelector('svg');
+  const svg = currentSvg();
+  if (!svgEl || !svg) return undefined;
+  const vb = svgEl.viewBox.baseVal;
+  const width = Math.ceil(vb?.width || svgEl.getBBox().width);
+  const height = Math.ceil(vb?.height || svgEl.getBBox().height);
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const png = document.createElement('canvas');
+  png.width = width * PNG_SCALE;
+  png.height = height * PNG_SCALE;
+  const context = png.getContext('2d');
+  if (!context) return undefined;
+  context.scale(PNG_SCALE, PNG_SCALE);
+  context.drawImage(image, 0, 0, width, height);
+  return new Promise((resolve) => png.toBlob((blob) => resolve(blob ?? undefined), 'image/png'));
+}
+
+async function base64Of(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+exportPngBtn.addEventListener('click', () => {
+  void currentPng().then(async (png) => {
+    if (png) post({ type: 'exportPng', base64: await base64Of(png) });
+  });
+});
+
+copySvgBtn.addEventListener('click', () => {
+  const svg = currentSvg();
+  if (svg) post({ type: 'copySvg', svg });
+});
+
+copyPngBtn.addEventListener('click', () => {
+  void currentPng().then(async (png) => {
+    if (!png) return;
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      status.textContent = strings.copied;
+    } catch {
+      status.textContent = strings.copyFailed;
+    }
+  });
 });
 
 // ---- zoom buttons and keys ----
