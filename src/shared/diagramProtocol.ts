@@ -20,6 +20,14 @@ export interface DiagramStrings {
   removed: string; // "Removed for safety before rendering: {0}"
   noDiagram: string;
   clickHint: string;
+  exportPng: string;
+  copySvg: string;
+  copyPng: string;
+  copied: string;
+  copyFailed: string;
+  textAlternative: string;
+  textNodes: string;
+  textEdges: string;
 }
 
 // ---- webview → host ----
@@ -54,7 +62,18 @@ export interface RenderedMessage {
   removed?: string[];
 }
 
-export type WebviewToHost = ReadyMessage | OpenNodeMessage | ExportSvgMessage | RenderErrorMessage | RenderedMessage;
+/** The PNG (2x) from the Export PNG button, base64; the host asks where to save it. */
+export interface ExportPngMessage {
+  type: 'exportPng';
+  base64: string;
+}
+/** Copy the SVG text to the clipboard (the host's clipboard works where the webview's may not). */
+export interface CopySvgMessage {
+  type: 'copySvg';
+  svg: string;
+}
+
+export type WebviewToHost = ReadyMessage | OpenNodeMessage | ExportSvgMessage | ExportPngMessage | CopySvgMessage | RenderErrorMessage | RenderedMessage;
 
 // ---- host → webview ----
 
@@ -67,6 +86,8 @@ export interface RenderMessage {
   theme?: DiagramTheme;
   /** Echoed in `rendered` / `renderError`, so the host knows which render finished. */
   renderId?: number;
+  /** A node id or message label of this diagram to highlight (from the diagram's own table, never note text). */
+  highlight?: string;
 }
 /** Ask for the current SVG (export without the button, e.g. from a command argument). */
 export interface RequestSvgMessage {
@@ -94,6 +115,12 @@ export function parseWebviewMessage(data: unknown): WebviewToHost | undefined {
     case 'exportSvg':
       if (!str(data.svg, MAX_SVG_LENGTH) || !optNum(data.requestId)) return undefined;
       return { type: 'exportSvg', svg: data.svg as string, requestId: data.requestId as number | undefined };
+    case 'exportPng':
+      if (!str(data.base64, MAX_SVG_LENGTH) || !/^[A-Za-z0-9+/=]*$/.test(data.base64 as string)) return undefined;
+      return { type: 'exportPng', base64: data.base64 as string };
+    case 'copySvg':
+      if (!str(data.svg, MAX_SVG_LENGTH)) return undefined;
+      return { type: 'copySvg', svg: data.svg as string };
     case 'renderError':
       if (!str(data.message, 100_000) || !optNum(data.renderId)) return undefined;
       return { type: 'renderError', message: data.message as string, renderId: data.renderId as number | undefined };
@@ -113,7 +140,10 @@ export function parseHostMessage(data: unknown): HostToWebview | undefined {
   if (data.type === 'render' && typeof data.title === 'string' && typeof data.source === 'string' && optNum(data.renderId)) {
     const theme = DIAGRAM_THEMES.includes(data.theme as DiagramTheme) ? (data.theme as DiagramTheme) : undefined;
     const diagramId = typeof data.diagramId === 'string' ? data.diagramId : undefined;
-    return { type: 'render', diagramId, title: data.title, source: data.source, theme, renderId: data.renderId as number | undefined };
+    const highlight = typeof data.highlight === 'string' && data.highlight.length <= 200 ? data.highlight : undefined;
+    const message: RenderMessage = { type: 'render', diagramId, title: data.title, source: data.source, theme, renderId: data.renderId as number | undefined };
+    if (highlight) message.highlight = highlight;
+    return message;
   }
   if (data.type === 'requestSvg' && typeof data.requestId === 'number') return { type: 'requestSvg', requestId: data.requestId };
   return undefined;

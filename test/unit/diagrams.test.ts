@@ -334,4 +334,14 @@ test('webview messages are validated before the host acts on them', () => {
   assert.equal(evil?.type === 'render' ? evil.theme : 'not a render', undefined);
   assert.equal(parseHostMessage({ type: 'render', title: 'T' }), undefined);
   assert.deepEqual(parseHostMessage({ type: 'requestSvg', requestId: 2 }), { type: 'requestSvg', requestId: 2 });
+
+  // PNG export carries base64 only; copying carries the SVG text.
+  assert.deepEqual(parseWebviewMessage({ type: 'exportPng', base64: 'iVBORw0KGgo=' }), { type: 'exportPng', base64: 'iVBORw0KGgo=' });
+  assert.equal(parseWebviewMessage({ type: 'exportPng', base64: '<svg onload=x>' }), undefined);
+  assert.equal(parseWebviewMessage({ type: 'exportPng', path: '/etc/passwd' }), undefined);
+  assert.deepEqual(parseWebviewMessage({ type: 'copySvg', svg: '<svg/>' }), { type: 'copySvg', svg: '<svg/>' });
+  const lit = parseHostMessage({ type: 'render', title: 'T', source: 'x', highlight: 'Waiting' });
+  assert.equal(lit?.type === 'render' ? lit.highlight : undefined, 'Waiting');
+  const long = parseHostMessage({ type: 'render', title: 'T', source: 'x', highlight: 'x'.repeat(1000) });
+  assert.equal(long?.type === 'render' ? long.highlight : 'none', undefined);
 });

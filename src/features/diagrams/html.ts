@@ -24,6 +24,14 @@ export function webviewStrings(): DiagramStrings {
     removed: vscode.l10n.t('Removed for safety before rendering: {0}'),
     noDiagram: vscode.l10n.t('No diagram yet.'),
     clickHint: vscode.l10n.t('Click a node to open its note section. Drag to pan, Ctrl + wheel to zoom.'),
+    exportPng: vscode.l10n.t('Export PNG'),
+    copySvg: vscode.l10n.t('Copy SVG'),
+    copyPng: vscode.l10n.t('Copy PNG'),
+    copied: vscode.l10n.t('Copied to the clipboard.'),
+    copyFailed: vscode.l10n.t('The clipboard refused the image: use Export PNG instead.'),
+    textAlternative: vscode.l10n.t('Text version'),
+    textNodes: vscode.l10n.t('States and nodes'),
+    textEdges: vscode.l10n.t('Transitions and messages'),
   };
 }
 

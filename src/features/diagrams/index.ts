@@ -32,6 +32,8 @@ export const HAS_DIAGRAMS_CONTEXT = 'til.activeNoteHasDiagrams';
 export interface ShownDiagram {
   id: string;
   title: string;
+  /** The node lit up for the term a hover link came from. */
+  highlight?: string;
 }
 
 /** Commands registered only when the extension runs under test (`ExtensionMode.Test`). */
@@ -149,10 +151,10 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   const { index } = services;
   const disposables: vscode.Disposable[] = [];
 
-  async function open(source: DiagramSource): Promise<ShownDiagram> {
+  async function open(source: DiagramSource, highlight?: string): Promise<ShownDiagram> {
     const diagram = localised(source);
-    DiagramPanel.show(services, diagram);
-    return { id: diagram.id, title: diagram.title };
+    DiagramPanel.show(services, diagram, { highlight });
+    return { id: diagram.id, title: diagram.title, highlight };
   }
 
   async function showDiagram(arg?: ShowDiagramArgs | string): Promise<ShownDiagram | undefined> {
@@ -164,7 +166,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
         void vscode.window.showWarningMessage(vscode.l10n.t('That diagram is no longer in your notes.'));
         return undefined;
       }
-      return open(diagram);
+      return open(diagram, ref.highlight);
     }
     const args: ShowDiagramArgs = typeof arg === 'string' ? { id: arg } : typeof arg === 'object' && arg !== null && typeof arg.id === 'string' ? { id: arg.id } : {};
     let diagram: DiagramSource | undefined;

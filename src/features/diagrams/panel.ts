@@ -53,10 +53,13 @@ export class DiagramPanel extends Disposable {
   }
 
   /** Shows the diagram: reveals its panel if it is open (updating it), else opens one. */
-  static show(services: Services, diagram: DiagramSource, options: { preserveFocus?: boolean } = {}): DiagramPanel {
+  static show(services: Services, diagram: DiagramSource, options: { preserveFocus?: boolean; highlight?: string } = {}): DiagramPanel {
     const existing = DiagramPanel.panels.get(diagram.id);
     if (existing) {
+      const highlightChanged = existing.highlight !== options.highlight;
+      existing.highlight = options.highlight;
       existing.update(diagram);
+      if (highlightChanged) existing.render();
       existing.panel.reveal(undefined, options.preserveFocus);
       return existing;
     }
@@ -67,7 +70,9 @@ export class DiagramPanel extends Disposable {
       { viewColumn: column, preserveFocus: options.preserveFocus },
       webviewOptions(services.context.extensionUri),
     );
-    return new DiagramPanel(services, panel, diagram);
+    const created = new DiagramPanel(services, panel, diagram);
+    created.highlight = options.highlight;
+    return created;
   }
 
   /** Adopts a panel VS Code restored after a reload (see the serializer in index.ts). */
@@ -88,6 +93,8 @@ export class DiagramPanel extends Disposable {
   private readonly svgRequests = new Map<number, (svg: string) => void>();
   private nextRequest = 1;
   private diagramValue: DiagramSource;
+  /** The node a hover asked to light up, from the diagram's own table. */
+  private highlight: string | undefined;
 
   private constructor(
     private readonly services: Services,
@@ -142,6 +149,7 @@ export class DiagramPanel extends Disposable {
       source: this.diagramValue.source,
       theme: configuredTheme(),
       renderId: this.renderId,
+      highlight: this.highlight,
     });
   }
 
@@ -223,6 +231,15 @@ export class DiagramPanel extends Disposable {
         }
         break;
       }
+      case 'exportPng':
+        await this.exportInteractive(base64Bytes(message.base64), 'png');
+        break;
+      case 'copySvg':
+        if (isSvg(message.svg)) {
+          await vscode.env.clipboard.writeText(message.svg);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Copied the diagram as SVG.'));
+        }
+        break;
       case 'openNode':
         await this.openNode(message.nodeId, message.label);
         break;
@@ -251,8 +268,10 @@ export class DiagramPanel extends Disposable {
     await this.services.openLocation(target.file, target.line);
   }
 
-  private async exportInteractive(svg: string): Promise<void> {
-    if (!isSvg(svg)) {
+  /** Export always asks where: a save dialog, never a path from a message or an argument. */
+  private async exportInteractive(content: string | Uint8Array, format: 'svg' | 'png' = 'svg'): Promise<void> {
+    const valid = format === 'svg' ? typeof content === 'string' && isSvg(content) : isPng(content);
+    if (!valid) {
       void vscode.window.showErrorMessage(vscode.l10n.t('There is no rendered diagram to export.'));
       return;
     }
@@ -260,14 +279,15 @@ export class DiagramPanel extends Disposable {
     const lastFolder = state.get<string>(LAST_EXPORT_FOLDER);
     const folder = lastFolder ? vscode.Uri.parse(lastFolder) : vscode.Uri.file(os.homedir());
     const target = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Export Diagram as SVG'),
+      title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'),
       saveLabel: vscode.l10n.t('Export'),
-      defaultUri: vscode.Uri.joinPath(folder, `${fileNameFor(this.diagramValue.title)}.svg`),
-      filters: { [vscode.l10n.t('SVG Image')]: ['svg'] },
+      defaultUri: vscode.Uri.joinPath(folder, `${fileNameFor(this.diagramValue.title)}.${format}`),
+      filters: format === 'svg' ? { [vscode.l10n.t('SVG Image')]: ['svg'] } : { [vscode.l10n.t('PNG Image')]: ['png'] },
     });
     if (!target) return;
     try {
-      await writeSvg(target, svg);
+      if (typeof content === 'string') await writeSvg(target, content);
+      else await vscode.workspace.fs.writeFile(target, content);
       await state.update(LAST_EXPORT_FOLDER, vscode.Uri.joinPath(target, '..').toString());
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported the diagram to {0}.', target.scheme === 'file' ? target.fsPath : target.toString()));
     } catch (error) {
@@ -288,6 +308,16 @@ export class DiagramPanel extends Disposable {
 
 function isSvg(svg: string): boolean {
   return typeof svg === 'string' && svg.length > 0 && svg.length <= MAX_SVG_LENGTH && /<svg[\s>]/.test(svg.slice(0, 4096));
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function isPng(content: string | Uint8Array): content is Uint8Array {
+  return content instanceof Uint8Array && content.length > PNG_SIGNATURE.length && PNG_SIGNATURE.every((b, i) => content[i] === b);
+}
+
+function base64Bytes(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
 export async function writeSvg(target: vscode.Uri, svg: string): Promise<void> {
