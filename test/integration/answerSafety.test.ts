@@ -1,10 +1,10 @@
 // Quiz answers come from notes: in a real extension host, a relative link that climbs out of the
 // workspace opens nothing, a network path opens nothing, a link inside opens; the answer renderer
 // shows a placeholder for a remote image unless the setting allows it, and drops `//host` links.
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QuizSession } from '../../src/core/quiz/session';
 import { openAnswerLink } from '../../src/features/quiz/navigation';

@@ -3,9 +3,9 @@
 // cards table. Screenshot: test-results/stats-charts.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, type Workbench } from './lib/workbench';
 

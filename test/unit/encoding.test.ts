@@ -11,7 +11,10 @@ const NOTE = '# 3월 4일 TIL\n\n## 페이지 교체\n\n> 페이지 폴트가 �
 function utf16le(text: string, bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
   let i = 0;
-  if (bom) (out[i++] = 0xff), (out[i++] = 0xfe);
+  if (bom) {
+    out[i++] = 0xff;
+    out[i++] = 0xfe;
+  }
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     out[i++] = c & 0xff;
@@ -25,7 +28,10 @@ function utf16be(text: string): Uint8Array {
   const out = new Uint8Array(2 + le.length);
   out[0] = 0xfe;
   out[1] = 0xff;
-  for (let i = 0; i < le.length; i += 2) (out[2 + i] = le[i + 1]), (out[3 + i] = le[i]);
+  for (let i = 0; i < le.length; i += 2) {
+    out[2 + i] = le[i + 1];
+    out[3 + i] = le[i];
+  }
   return out;
 }
 

@@ -67,6 +67,7 @@ class StatsFeature extends Disposable {
     panel.webview.html = webviewHtml(panel.webview, this.services.context.extensionUri, {
       entry: 'stats',
       title,
+      strings: {}, // the stats view gets its strings with each message
       body: `<main id="app" aria-label="${escapeHtml(title)}"></main>`,
     });
     const subscriptions = [
