@@ -69,6 +69,8 @@ async function backToWalkthrough(): Promise<void> {
 test('a fresh workbench shows the walkthrough, and each step completes by doing it', async () => {
   await wb.captureOnFailure('walkthrough', async () => {
     const page = walkthroughPage();
+    // Open it the way the welcome view's button does (the first-run opening depends on the user's settings).
+    await wb.runCommand('TIL: Get Started', { timeoutMs: 60_000 });
     await page.filter({ hasText: /Get started with TIL Companion/ }).waitFor({ state: 'visible', timeout: 240_000 });
     await wb.screenshot('walkthrough-start');
     for (const [i, step] of STEPS.entries()) {
