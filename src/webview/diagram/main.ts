@@ -19,6 +19,7 @@ import { format, readStrings, vscodeApi } from '../shared/vscodeApi';
 import { cssVar, onThemeKindChange, themeKind } from '../shared/theme';
 import { mermaidThemeFor, type MermaidThemeConfig } from './mermaidTheme';
 import { PanZoom } from './panZoom';
+import { base64Of, pngFromSvg } from './png';
 import { nodeAt, svgForExport, svgFromText } from './svg';
 
 const strings = readStrings<DiagramStrings>();
@@ -341,34 +342,13 @@ exportBtn.addEventListener('click', () => {
   if (svg) post({ type: 'exportSvg', svg });
 });
 
-const PNG_SCALE = 2;
-
-/** The diagram as a PNG at twice its natural size, drawn from the exported SVG (labels are SVG text, so the canvas stays clean). */
+/** The diagram as a PNG at twice its natural size. */
 async function currentPng(): Promise<Blob | undefined> {
   const svgEl = canvas.querySelector('svg');
   const svg = currentSvg();
   if (!svgEl || !svg) return undefined;
   const vb = svgEl.viewBox.baseVal;
-  const width = Math.ceil(vb?.width || svgEl.getBBox().width);
-  const height = Math.ceil(vb?.height || svgEl.getBBox().height);
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  await image.decode();
-  const png = document.createElement('canvas');
-  png.width = width * PNG_SCALE;
-  png.height = height * PNG_SCALE;
-  const context = png.getContext('2d');
-  if (!context) return undefined;
-  context.scale(PNG_SCALE, PNG_SCALE);
-  context.drawImage(image, 0, 0, width, height);
-  return new Promise((resolve) => png.toBlob((blob) => resolve(blob ?? undefined), 'image/png'));
-}
-
-async function base64Of(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return pngFromSvg(svg, Math.ceil(vb?.width || svgEl.getBBox().width), Math.ceil(vb?.height || svgEl.getBBox().height));
 }
 
 exportPngBtn.addEventListener('click', () => {
