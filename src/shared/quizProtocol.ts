@@ -36,7 +36,33 @@ export interface QuizStrings {
   emptyTitle: string;
   emptyBody: string;
   loading: string;
+  /** Session header: "New {0}/{1}", "Reviews {0}/{1}" (today against the daily limits). */
+  limitsNew: string;
+  limitsReviews: string;
+  limitsLabel: string;
+  /** Per-card actions and what the panel says after each. */
+  actionsLabel: string;
+  skip: string;
+  suspend: string;
+  notQuestion: string;
+  burySiblings: string;
+  skipped: string;
+  suspended: string;
+  notQuestionDone: string;
+  buried: string; // "{0} other cards of this section wait until tomorrow."
+  undo: string;
+  /** Badges of the generated card kinds. */
+  kindCloze: string;
+  kindReverse: string;
+  kindDiagram: string;
 }
+
+/** The per-card actions of the quiz panel. */
+export type CardAction = 'skip' | 'suspend' | 'notQuestion' | 'burySiblings';
+export const CARD_ACTIONS: readonly CardAction[] = ['skip', 'suspend', 'notQuestion', 'burySiblings'];
+
+/** Which kind of card: a question from the notes, or one generated from a definition, an explanation or a diagram. */
+export type CardKindView = 'question' | 'cloze' | 'reverse' | 'diagram';
 
 export interface CardView {
   kind: 'card';
@@ -49,6 +75,8 @@ export interface CardView {
   source: string;
   /** Next interval per grade, e.g. { 1: "<1m", 3: "3d" }. */
   intervals: Record<Grade, string>;
+  /** Absent: a question written in the notes. */
+  cardKind?: CardKindView;
 }
 
 export interface TermView {
@@ -75,6 +103,23 @@ export interface ProgressView {
   total: number;
   remaining: number;
   reviewed: number;
+  /** Today against the daily limits (absent: no limits, e.g. practice or the term mode). */
+  limits?: LimitsView;
+}
+
+export interface LimitsView {
+  newToday: number;
+  newPerDay: number;
+  reviewsToday: number;
+  reviewsPerDay: number;
+}
+
+/** What the last card action did, shown above the next card; `undoKey`: the card an Undo shows again. */
+export interface NoticeView {
+  action: CardAction;
+  /** Cards the action took out (bury siblings: how many). */
+  removed: number;
+  undoKey?: string;
 }
 
 export interface SummaryView {
@@ -90,7 +135,7 @@ export interface SummaryView {
 /** Host → webview. */
 export type HostToWebview =
   | { type: 'init'; scopeLabel: string; sessionId: string; scope: ScopeView }
-  | { type: 'show'; sessionId: string; item: ItemView; progress: ProgressView }
+  | { type: 'show'; sessionId: string; item: ItemView; progress: ProgressView; notice?: NoticeView }
   | { type: 'chosen'; sessionId: string; key: string; choice: number; answer: number; correct: boolean; explanationHtml: string }
   | { type: 'summary'; sessionId: string; summary: SummaryView; progress: ProgressView }
   | { type: 'empty'; sessionId: string; message: string };
@@ -103,6 +148,8 @@ export type WebviewToHost =
   | { type: 'choose'; key: string; choice: number }
   | { type: 'next' }
   | { type: 'openNote'; key: string }
+  | { type: 'act'; key: string; action: CardAction }
+  | { type: 'undo'; key: string }
   | { type: 'openLink'; href: string }
   | { type: 'restart' }
   | { type: 'close' };
@@ -130,7 +177,10 @@ function isWebviewToHost(m: unknown): m is WebviewToHost {
       return m.sessionId === undefined || typeof m.sessionId === 'string';
     case 'reveal':
     case 'openNote':
+    case 'undo':
       return typeof m.key === 'string';
+    case 'act':
+      return typeof m.key === 'string' && typeof m.action === 'string' && (CARD_ACTIONS as readonly string[]).includes(m.action);
     case 'grade':
       return typeof m.key === 'string' && (m.grade === 1 || m.grade === 2 || m.grade === 3 || m.grade === 4);
     case 'choose':

@@ -434,6 +434,11 @@ test('webview messages are checked before the host acts on them', async () => {
   assert.equal(parseWebviewMessage({ type: 'grade', key: 'k', grade: 5 }), undefined);
   assert.equal(parseWebviewMessage({ type: 'choose', key: 'k', choice: 1.5 }), undefined);
   assert.equal(parseWebviewMessage({ type: 'openNote' }), undefined);
+  assert.deepEqual(parseWebviewMessage({ type: 'act', key: 'k', action: 'suspend' }), { type: 'act', key: 'k', action: 'suspend' });
+  assert.equal(parseWebviewMessage({ type: 'act', key: 'k', action: 'delete' }), undefined, 'only the four card actions');
+  assert.equal(parseWebviewMessage({ type: 'act', action: 'skip' }), undefined, 'an action names its card');
+  assert.deepEqual(parseWebviewMessage({ type: 'undo', key: 'k' }), { type: 'undo', key: 'k' });
+  assert.equal(parseWebviewMessage({ type: 'undo', key: 3 }), undefined);
   assert.equal(parseWebviewMessage({ type: 'eval', code: '1' }), undefined);
   assert.equal(parseWebviewMessage(null), undefined);
   assert.equal(parseHostMessage({ type: 'show' }), undefined, 'no session id');

@@ -11,7 +11,7 @@ import { Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler
 import type { QuizScope } from '../../core/quiz/scope';
 import { createSession, type ActionResult, type QuizSession } from '../../core/quiz/session';
 import { ProgressStore } from '../../node/progressStore';
-import type { HostToWebview, WebviewToHost } from '../../shared/quizProtocol';
+import type { HostToWebview, NoticeView, WebviewToHost } from '../../shared/quizProtocol';
 import { onDidChangeSettings, readQuizConfig, Setting } from '../config';
 import type { Services } from '../services';
 import { DueCards } from './dueCards';
@@ -237,8 +237,8 @@ export class QuizController extends Disposable {
     panel.post(await this.screen());
   }
 
-  private screen(): Promise<HostToWebview> {
-    return screenMessage(this.views, this.session, this.sessionId, this.scope);
+  private screen(notice?: NoticeView): Promise<HostToWebview> {
+    return screenMessage(this.views, this.session, this.sessionId, this.scope, notice);
   }
 
   private async onMessage(message: WebviewToHost): Promise<void> {
@@ -276,6 +276,12 @@ export class QuizController extends Disposable {
       case 'openNote':
         await openItemNote(this.services, this.session, message.key);
         return;
+      case 'act':
+        await this.act(message.action, message.key);
+        return;
+      case 'undo':
+        await this.unhide(message.key);
+        return;
       case 'openLink':
         await openAnswerLink(this.services, this.session, message.href, this.imageFolders());
         return;
@@ -312,7 +318,9 @@ export class QuizController extends Disposable {
       action === 'skip' ? session.skip() : action === 'burySiblings' ? session.burySiblings() : session.hideCurrent(action === 'suspend' ? 'suspended' : 'notQuestion');
     const saved = action === 'skip' ? Promise.resolve() : this.progress.save();
     this.invalidateDue();
-    this.panel?.post(await this.screen());
+    const notice: NoticeView = { action, removed: result.removed };
+    if (action === 'suspend' || action === 'notQuestion') notice.undoKey = item.key;
+    this.panel?.post(await this.screen(notice));
     await saved;
     return result;
   }

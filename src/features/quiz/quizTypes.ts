@@ -32,6 +32,5 @@ export interface QuizTestState {
 }
 
 /** The per-card actions of the quiz panel (and the test command). */
-export type CardAction = 'skip' | 'suspend' | 'notQuestion' | 'burySiblings';
-export const CARD_ACTIONS: readonly CardAction[] = ['skip', 'suspend', 'notQuestion', 'burySiblings'];
+export { CARD_ACTIONS, type CardAction } from '../../shared/quizProtocol';
 

@@ -6,7 +6,8 @@ import { formatInterval, type Clock, type QuizGrade } from '../../core/quiz/sche
 import type { QuizScope } from '../../core/quiz/scope';
 import type { QuizItem, QuizSession } from '../../core/quiz/session';
 import { BLANK } from '../../core/quiz/termChoices';
-import type { HostToWebview, ItemView, SummaryView } from '../../shared/quizProtocol';
+import type { HostToWebview, ItemView, LimitsView, NoticeView, ProgressView, SummaryView } from '../../shared/quizProtocol';
+import type { LimitStatus } from '../../core/quiz/limits';
 import type { AnswerRenderer } from './render';
 import { scopeLabel, topicLabel } from './scopePick';
 
@@ -28,13 +29,24 @@ export async function screenMessage(
   session: QuizSession | undefined,
   sessionId: string,
   scope: QuizScope | undefined,
+  notice?: NoticeView,
 ): Promise<HostToWebview> {
   if (!session || session.isEmpty) {
     return { type: 'empty', sessionId, message: emptyMessage(sources.index, scope) };
   }
-  const progress = session.progress();
+  const { position, total, remaining, reviewed } = session.progress();
+  const progress: ProgressView = { position, total, remaining, reviewed };
+  const limits = limitsView(session.limits());
+  if (limits) progress.limits = limits;
   if (session.done) return { type: 'summary', sessionId, summary: summaryView(session, sources.now), progress };
-  return { type: 'show', sessionId, item: await itemView(sources, session.current()!, session), progress };
+  const show: HostToWebview = { type: 'show', sessionId, item: await itemView(sources, session.current()!, session), progress };
+  if (notice) show.notice = notice;
+  return show;
+}
+
+/** The session header's "new x/y, reviews x/y". */
+export function limitsView(status: LimitStatus | undefined): LimitsView | undefined {
+  return status && { newToday: status.newToday, newPerDay: status.newPerDay, reviewsToday: status.reviewsToday, reviewsPerDay: status.reviewsPerDay };
 }
 
 export function emptyMessage(index: NoteIndex, scope: QuizScope | undefined): string {

@@ -4,6 +4,7 @@
 import './quiz.css';
 import {
   parseHostMessage,
+  type CardAction,
   type CardView,
   type Grade,
   type ProgressView,
@@ -31,7 +32,8 @@ const progressBar = el('div', { class: 'progress', role: 'progressbar', 'aria-va
 const progressFill = el('div', { class: 'progress-fill' });
 progressBar.append(progressFill);
 const progressText = el('span', { class: 'progress-text', 'aria-live': 'polite' });
-header.append(scopeLabel, progressBar, progressText);
+const limitsText = el('span', { class: 'limits', id: 'limits' });
+header.append(scopeLabel, progressBar, progressText, limitsText);
 const screen = el('section', { class: 'screen' });
 const live = el('div', { class: 'visually-hidden', 'aria-live': 'assertive', role: 'status' });
 app.append(header, screen, live);
@@ -44,7 +46,7 @@ function post(message: WebviewToHost): void {
   vscode.postMessage(message);
 }
 
-const host: ScreenHost = { screen, live, strings, post, revealAnswer, grade, choose, nextItem };
+const host: ScreenHost = { screen, live, strings, post, revealAnswer, grade, choose, nextItem, act, undo };
 
 // ---- rendering ----
 
@@ -60,8 +62,8 @@ function render(): void {
   switch (current.type) {
     case 'show':
       updateProgress(current.progress);
-      if (current.item.kind === 'card') renderCard(host, current.item, state.revealed);
-      else renderTerm(host, current.item, chosenFor(current.item));
+      if (current.item.kind === 'card') renderCard(host, current.item, state.revealed, current.notice);
+      else renderTerm(host, current.item, chosenFor(current.item), current.notice);
       break;
     case 'summary':
       updateProgress(current.progress);
@@ -78,6 +80,10 @@ function render(): void {
 
 function updateProgress(p: ProgressView | undefined): void {
   const s = strings();
+  const limits = p?.limits;
+  limitsText.hidden = !limits;
+  limitsText.textContent = limits ? `${format(s.limitsNew, limits.newToday, limits.newPerDay)} · ${format(s.limitsReviews, limits.reviewsToday, limits.reviewsPerDay)}` : '';
+  if (limits) limitsText.title = s.limitsLabel;
   if (!p || !p.total) {
     progressBar.hidden = true;
     progressText.textContent = '';
@@ -134,6 +140,19 @@ function nextItem(): void {
   if (!item || item.kind !== 'term' || state.chosen?.key !== item.key) return;
   setBusy();
   post({ type: 'next' });
+}
+
+function act(action: CardAction): void {
+  const item = currentItem();
+  if (!item || busy || (action !== 'skip' && item.kind !== 'card')) return;
+  setBusy();
+  post({ type: 'act', key: item.key, action });
+}
+
+function undo(key: string): void {
+  if (busy) return;
+  setBusy();
+  post({ type: 'undo', key });
 }
 
 /** Until the host answers, ignore further keys for this item (no double grading). */

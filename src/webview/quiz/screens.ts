@@ -1,6 +1,6 @@
 // The DOM of each quiz screen (card, term choice, summary, empty). The panel's state, messages and
 // keys stay in main.ts; the screens call back into it through ScreenHost.
-import type { CardView, Grade, HostToWebview, QuizStrings, SummaryView, TermView, WebviewToHost } from '../../shared/quizProtocol';
+import type { CardAction, CardView, Grade, HostToWebview, NoticeView, QuizStrings, SummaryView, TermView, WebviewToHost } from '../../shared/quizProtocol';
 import { format } from '../../shared/webviewProtocol';
 import { el } from './dom';
 
@@ -18,6 +18,39 @@ export interface ScreenHost {
   grade(g: Grade): void;
   choose(i: number): void;
   nextItem(): void;
+  act(action: CardAction): void;
+  undo(key: string): void;
+}
+
+/** What the last action did, with an Undo for suspend / not a question. */
+function noticeBar(host: ScreenHost, notice: NoticeView | undefined): HTMLElement[] {
+  if (!notice) return [];
+  const s = host.strings();
+  const text =
+    notice.action === 'skip' ? s.skipped : notice.action === 'suspend' ? s.suspended : notice.action === 'notQuestion' ? s.notQuestionDone : format(s.buried, notice.removed);
+  const bar = el('div', { class: 'notice', role: 'status' }, el('span', {}, text));
+  if (notice.undoKey) {
+    const key = notice.undoKey;
+    const undo = el('button', { class: 'link-button undo' }, s.undo);
+    undo.addEventListener('click', () => host.undo(key));
+    bar.append(undo);
+  }
+  host.live.textContent = text;
+  return [bar];
+}
+
+/** Skip (any item); suspend, not a question and bury siblings (cards). */
+function cardActions(host: ScreenHost, item: CardView | TermView): HTMLElement {
+  const s = host.strings();
+  const row = el('div', { class: 'card-actions', role: 'group', 'aria-label': s.actionsLabel });
+  const labels: Record<CardAction, string> = { skip: s.skip, suspend: s.suspend, notQuestion: s.notQuestion, burySiblings: s.burySiblings };
+  const actions: CardAction[] = item.kind === 'card' ? ['skip', 'suspend', 'notQuestion', 'burySiblings'] : ['skip'];
+  for (const action of actions) {
+    const b = el('button', { class: 'secondary card-action', 'data-action': action }, labels[action]);
+    b.addEventListener('click', () => host.act(action));
+    row.append(b);
+  }
+  return row;
 }
 
 function meta(host: ScreenHost, item: CardView | TermView): HTMLElement {
@@ -35,16 +68,18 @@ function meta(host: ScreenHost, item: CardView | TermView): HTMLElement {
   return row;
 }
 
-export function renderCard(host: ScreenHost, card: CardView, revealed: boolean): void {
+export function renderCard(host: ScreenHost, card: CardView, revealed: boolean, notice?: NoticeView): void {
   const { screen } = host;
   const s = host.strings();
-  const nodes: Node[] = [meta(host, card)];
-  const question = el('h1', { class: 'question', id: 'question', tabindex: '-1' }, card.question);
+  const nodes: Node[] = [...noticeBar(host, notice), meta(host, card)];
+  const kind = card.cardKind && card.cardKind !== 'question' ? { cloze: s.kindCloze, reverse: s.kindReverse, diagram: s.kindDiagram }[card.cardKind] : undefined;
+  if (kind) nodes.push(el('p', { class: `card-kind card-kind-${card.cardKind}` }, kind));
+  const question = el('h1', { class: `question${card.cardKind === 'reverse' ? ' long' : ''}`, id: 'question', tabindex: '-1' }, card.question);
   nodes.push(question);
   if (!revealed) {
     const reveal = el('button', { class: 'primary reveal', id: 'reveal', 'aria-keyshortcuts': 'Space', 'aria-describedby': 'question' }, s.reveal);
     reveal.addEventListener('click', () => host.revealAnswer());
-    nodes.push(reveal, el('p', { class: 'hint' }, s.revealHint));
+    nodes.push(reveal, el('p', { class: 'hint' }, s.revealHint), cardActions(host, card));
     screen.replaceChildren(...nodes);
     reveal.focus();
     return;
@@ -66,16 +101,16 @@ export function renderCard(host: ScreenHost, card: CardView, revealed: boolean):
     grades.append(b);
     if (g === 3) good = b;
   }
-  nodes.push(answer, grades, el('p', { class: 'hint' }, s.gradeHint));
+  nodes.push(answer, grades, el('p', { class: 'hint' }, s.gradeHint), cardActions(host, card));
   screen.replaceChildren(...nodes);
   good?.focus();
 }
 
 /** `chosen`: the pick for this term in this session, if any. */
-export function renderTerm(host: ScreenHost, term: TermView, chosen: Chosen | undefined): void {
+export function renderTerm(host: ScreenHost, term: TermView, chosen: Chosen | undefined, notice?: NoticeView): void {
   const { screen } = host;
   const s = host.strings();
-  const nodes: Node[] = [meta(host, term), el('h1', { class: 'question', id: 'question', tabindex: '-1' }, s.whichTerm)];
+  const nodes: Node[] = [...noticeBar(host, notice), meta(host, term), el('h1', { class: 'question', id: 'question', tabindex: '-1' }, s.whichTerm)];
   const prompt = el('div', { class: 'answer prompt', role: 'region', 'aria-label': s.whichTerm });
   prompt.innerHTML = term.promptHtml; // sanitised on the host
   nodes.push(prompt);
@@ -106,7 +141,7 @@ export function renderTerm(host: ScreenHost, term: TermView, chosen: Chosen | un
     next.focus();
     return;
   }
-  nodes.push(el('p', { class: 'hint' }, s.chooseHint));
+  nodes.push(el('p', { class: 'hint' }, s.chooseHint), cardActions(host, term));
   screen.replaceChildren(...nodes);
   buttons[0]?.focus();
 }
