@@ -51,7 +51,17 @@ const STEPS: { title: RegExp; button: RegExp; after?: (wb: Workbench) => Promise
       await w.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('.canvas svg').first().waitFor({ timeout: 90_000 });
     },
   },
-  { title: /Quiz yourself/, button: /Start Quiz/ },
+  {
+    title: /Quiz yourself/,
+    button: /Start a Five-Question Quiz/,
+    after: async (w) => {
+      // A short first quiz: five questions from the notes, not the whole due pile.
+      const quiz = w.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await quiz.locator('h1.question').waitFor({ state: 'visible', timeout: 60_000 });
+      await quiz.locator('.progress-text').filter({ hasText: /1 of 5\b/ }).waitFor({ timeout: 30_000 });
+      await w.screenshot('walkthrough-quiz');
+    },
+  },
   { title: /Add your own glossary entries/, button: /Add Glossary Entries/ },
 ];
 

@@ -16,6 +16,7 @@ import { matchOrphans, questionSimilarity } from '../../src/core/quiz/similarity
 import { seededRng } from '../../src/core/random';
 import { BLANK } from '../../src/core/quiz/termChoices';
 import { sanitizeHtml } from '../../src/core/quiz/sanitize';
+import { isQuizScope } from '../../src/core/quiz/scope';
 import { readFixture } from './helpers';
 
 const T0 = new Date('2025-03-10T09:00:00.000Z');
@@ -160,6 +161,16 @@ test('session order: overdue first (most overdue first), then new in note order;
   // Not-due cards stay out of the due scope, but a topic quiz can review them early.
   assert.equal(createSession(index, { scope: 'due' }, d).isEmpty, true);
   assert.equal(createSession(index, { scope: 'topic', value: 'os' }, d).items.length, 3);
+});
+
+test('a short quiz: a scope with a size asks at most that many, most due first; a size out of range is not a scope', () => {
+  const index = indexOf(['/n/a.md', NOTE_A], ['/n/b.md', NOTE_B]);
+  const d = deps(clock().now);
+  const all = createSession(index, { scope: 'due' }, d).items.map((i) => i.key);
+  const short = createSession(index, { scope: 'due', size: 2 }, d, { limit: 2 }).items.map((i) => i.key);
+  assert.deepEqual(short, all.slice(0, 2));
+  assert.equal(isQuizScope({ scope: 'due', size: 5 }), true);
+  for (const size of [0, -1, 2.5, 101, '5', Number.NaN]) assert.equal(isQuizScope({ scope: 'due', size }), false, String(size));
 });
 
 // ---- identity ----

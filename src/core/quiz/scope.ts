@@ -14,7 +14,11 @@ export interface QuizScope {
   mode?: QuizMode;
   /** Practice: ask every card of the scope, due or not, without changing its schedule. */
   practice?: boolean;
+  /** At most this many questions (a short first quiz); whole numbers from 1 to MAX_QUIZ_SIZE. */
+  size?: number;
 }
+
+export const MAX_QUIZ_SIZE = 100;
 
 export type ScopeIndex = Pick<NoteIndex, 'cardGroups' | 'days' | 'sections' | 'terms' | 'term'>;
 
@@ -25,7 +29,8 @@ export function isQuizScope(value: unknown): value is QuizScope {
     SCOPE_KINDS.includes(v.scope as ScopeKind) &&
     (v.value === undefined || typeof v.value === 'string') &&
     (v.mode === undefined || v.mode === 'cards' || v.mode === 'terms') &&
-    (v.practice === undefined || typeof v.practice === 'boolean')
+    (v.practice === undefined || typeof v.practice === 'boolean') &&
+    (v.size === undefined || (Number.isInteger(v.size) && (v.size as number) >= 1 && (v.size as number) <= MAX_QUIZ_SIZE))
   );
 }
 

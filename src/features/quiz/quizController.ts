@@ -188,7 +188,7 @@ export class QuizController extends Disposable {
       this.services.index,
       scope,
       { book: this.book, scheduler: this.scheduler, now: this.now, rng: this.options.rng },
-      { daily: this.daily() },
+      { daily: this.daily(), limit: scope.size },
     );
     // Refreshing an untouched session that still starts with the same card keeps its id, so the
     // webview keeps a revealed answer.
