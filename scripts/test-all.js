@@ -66,7 +66,7 @@ async function main() {
   if (!wants('host') && !wants('ui')) return finish();
 
   if (!(await run('build extension (production)', node, ['esbuild.js', '--production']))) return finish();
-  if (!(await run('package til-companion.vsix', node, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', 'til-companion.vsix']))) return finish();
+  if (!(await run('package til-companion.vsix', node, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'til-companion.vsix']))) return finish();
   if (!(await run('set up code-server, Node 24 and Chromium', 'bash', ['scripts/ensure-code-server.sh']))) {
     console.error('Could not set up the real VS Code for the tests: see the [setup] lines above.');
     return finish();
