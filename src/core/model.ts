@@ -35,13 +35,18 @@ export interface Section extends Place {
 export type QuestionStyle = 'heading' | 'exercise' | 'blockquote' | 'aside' | 'details' | 'qa' | 'list' | 'emphasis' | 'line';
 export const QUESTION_STYLE_NAMES: readonly QuestionStyle[] = ['heading', 'exercise', 'blockquote', 'aside', 'details', 'qa', 'list', 'emphasis', 'line'];
 
+/** Cards the quiz makes from the notes besides their own questions (src/core/quiz/cardKinds/). */
+export type CardKind = 'cloze' | 'reverse' | 'diagram';
+export const CARD_KIND_NAMES: readonly CardKind[] = ['cloze', 'reverse', 'diagram'];
+
 export interface Card extends Place {
   /** Identity across edits/renames: normalised question text. */
   key: string;
   question: string;
   /** The answer as Markdown source, sliced from the note. */
   answer: string;
-  style: QuestionStyle;
+  /** How the question was written; `generated`: a card the quiz made (cloze, reverse, diagram). */
+  style: QuestionStyle | 'generated';
   topic: Topic;
   dayId?: string;
   sectionId?: string;

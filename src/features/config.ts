@@ -57,6 +57,8 @@ export interface QuizConfig {
   newCardsPerDay: number;
   reviewsPerDay: number;
   desiredRetention: number;
+  /** Which generated card kinds quizzes ask besides the notes' own questions. */
+  cardKinds: { cloze: boolean; reverse: boolean; diagram: boolean };
 }
 
 export function readQuizConfig(): QuizConfig {
@@ -65,6 +67,11 @@ export function readQuizConfig(): QuizConfig {
     newCardsPerDay: read(c, Setting.quizNewCardsPerDay, isNumber),
     reviewsPerDay: read(c, Setting.quizReviewsPerDay, isNumber),
     desiredRetention: read(c, Setting.quizDesiredRetention, isNumber),
+    cardKinds: {
+      cloze: read(c, Setting.quizClozeCards, isBoolean),
+      reverse: read(c, Setting.quizReverseCards, isBoolean),
+      diagram: read(c, Setting.quizDiagramQuestions, isBoolean),
+    },
   };
 }
 

@@ -19,5 +19,8 @@ export const Setting = {
   quizReviewsPerDay: 'quiz.reviewsPerDay',
   quizDesiredRetention: 'quiz.desiredRetention',
   quizRemoteImages: 'quiz.remoteImages',
+  quizClozeCards: 'quiz.clozeCards',
+  quizReverseCards: 'quiz.reverseCards',
+  quizDiagramQuestions: 'quiz.diagramQuestions',
 } as const;
 export type SettingKey = (typeof Setting)[keyof typeof Setting];

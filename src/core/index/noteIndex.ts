@@ -1,4 +1,4 @@
-import { isUserSource, type Card, type Day, type MermaidBlock, type NoteSource, type ParsedNote, type Problem, type Section, type Term, type Topic } from '../model';
+import { isUserSource, type Card, type CardKind, type Day, type MermaidBlock, type NoteSource, type ParsedNote, type Problem, type Section, type Term, type Topic } from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
 import { yearFromPath } from '../notes/dates';
@@ -15,7 +15,12 @@ export interface CardGroup {
   question: string;
   answer: string;
   topic: Topic;
+  /** Where it is written (none: a card from a built-in diagram). */
   places: Card[];
+  /** Absent: a question the notes ask; else a card the quiz generated from a definition, an explanation or a diagram. */
+  kind?: CardKind;
+  /** Diagram cards: the diagram they ask about (a built-in id or a note's Mermaid block id). */
+  diagramId?: string;
 }
 
 /** Another note that explains (or mentions) the same term. */

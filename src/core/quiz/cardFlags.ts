@@ -4,6 +4,7 @@
  * notes. Undoing an action writes a `cleared` entry rather than deleting, so merging an older copy
  * of the progress (another window, an import) cannot bring a flag back: the later entry wins.
  */
+import { isGeneratedKey } from './cardKinds/types';
 import type { CardGroup } from '../index/noteIndex';
 import { matchOrphans, DEFAULT_SIMILARITY, type IdentityMatch } from './similarity';
 
@@ -148,11 +149,11 @@ export class CardFlags {
       present.add(g.key);
       const files = [...new Set(g.places.map((p) => p.file))].sort();
       for (const f of files) indexedFiles.add(f);
-      if (!this.map.has(g.key)) fresh.push({ key: g.key, question: g.question, files });
+      if (!this.map.has(g.key) && !isGeneratedKey(g.key)) fresh.push({ key: g.key, question: g.question, files });
     }
     const orphans: Array<{ key: string; question: string }> = [];
     for (const [key, f] of this.map) {
-      if (f.kind !== 'cleared' && !present.has(key) && f.files?.some((file) => indexedFiles.has(file))) orphans.push({ key, question: f.question });
+      if (f.kind !== 'cleared' && !present.has(key) && !isGeneratedKey(key) && f.files?.some((file) => indexedFiles.has(file))) orphans.push({ key, question: f.question });
     }
     if (!orphans.length || !fresh.length) return [];
     const moved = matchOrphans(orphans, fresh, threshold);

@@ -4,6 +4,7 @@
  * the notes. `ProgressBook` is the in-memory form the session updates; the file's format and its
  * checks are in progressFormat.ts, merging two windows' copies in progressMerge.ts.
  */
+import { isGeneratedKey } from './cardKinds/types';
 import type { CardGroup } from '../index/noteIndex';
 import { CardFlags, type HideKind } from './cardFlags';
 import { emptyProgress, type CardProgress, type ProgressData, type TermProgress } from './progressFormat';
@@ -174,7 +175,9 @@ export class ProgressBook {
       const files = filesOf(g);
       for (const f of files) indexedFiles.add(f);
       const p = this.cards.get(g.key);
-      if (!p) fresh.push({ key: g.key, question: g.question, files });
+      if (!p) {
+        if (!isGeneratedKey(g.key)) fresh.push({ key: g.key, question: g.question, files });
+      }
       else if (p.files && !sameList(p.files, files)) {
         this.cards.set(g.key, { ...p, files });
         changed = true;
@@ -183,7 +186,8 @@ export class ProgressBook {
     const orphans: Array<{ key: string; question: string }> = [];
     if (fresh.length) {
       for (const [key, p] of this.cards) {
-        if (!present.has(key) && p.files?.some((f) => indexedFiles.has(f))) orphans.push({ key, question: p.question });
+        // A generated card (cloze, reverse, diagram) whose kind is off is not an orphan: its key never moves.
+        if (!present.has(key) && !isGeneratedKey(key) && p.files?.some((f) => indexedFiles.has(f))) orphans.push({ key, question: p.question });
       }
     }
     const migrated = matchOrphans(orphans, fresh, threshold);

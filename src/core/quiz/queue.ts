@@ -80,11 +80,13 @@ export function siblingKeys(groups: readonly CardGroup[], group: Pick<CardGroup,
   return out;
 }
 
-export function firstPlace(g: Pick<CardGroup, 'places'>): Card {
-  let best = g.places[0];
+/** The earliest place of a card; a card with none (a built-in diagram's question) comes after the notes' cards. */
+export function firstPlace(g: Pick<CardGroup, 'places'>): Pick<Card, 'file' | 'line'> {
+  let best: Pick<Card, 'file' | 'line'> = g.places[0] ?? NO_PLACE;
   for (const p of g.places) if (p.file < best.file || (p.file === best.file && p.line < best.line)) best = p;
   return best;
 }
+const NO_PLACE = { file: '\uffff', line: 0 };
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

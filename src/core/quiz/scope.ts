@@ -77,7 +77,9 @@ export function selectCardGroups(index: ScopeIndex, scope: QuizScope): CardGroup
   const filter = placeFilter(index, scope);
   if (filter === 'none') return [];
   if (!filter) return groups;
-  return groups.filter((g) => g.places.some(filter));
+  // A card with no place in the notes (a built-in diagram's question) belongs to its topic.
+  const topic = scope.scope === 'topic' ? scope.value : undefined;
+  return groups.filter((g) => g.places.some(filter) || (topic !== undefined && !g.places.length && g.topic === topic));
 }
 
 /** The terms a scope covers (for the term mode). Only terms with an explanation qualify. */

@@ -26,6 +26,9 @@ export interface CardItem {
   answer: string;
   topic: CardGroup['topic'];
   places: Card[];
+  /** A generated card's kind (absent: a question from the notes). */
+  cardKind?: CardGroup['kind'];
+  diagramId?: string;
 }
 
 export interface TermItem extends TermQuestion {
@@ -295,7 +298,7 @@ export function createSession(index: ScopeIndex, scope: QuizScope, deps: Session
   if (mode === 'cards') {
     const limits = daily && limitStatus(deps.book.log, daily, now);
     items = orderCards(selectCardGroups(index, scope), deps.book, now, { onlyDue, limits, includeBuried: practice }).map(
-      (g): CardItem => ({ kind: 'card', key: g.key, question: g.question, answer: g.answer, topic: g.topic, places: g.places }),
+      (g): CardItem => ({ kind: 'card', key: g.key, question: g.question, answer: g.answer, topic: g.topic, places: g.places, cardKind: g.kind, diagramId: g.diagramId }),
     );
   } else {
     items = termItems(index, scope, deps, now, onlyDue);

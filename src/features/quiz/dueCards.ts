@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable, toDisposable } from '../../core/dispose';
-import type { CardGroup, NoteIndex } from '../../core/index/noteIndex';
+import type { CardGroup } from '../../core/index/noteIndex';
+import type { CardDeck } from '../../core/quiz/cardKinds';
 import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';
 import { limitStatus, type DailyLimits } from '../../core/quiz/limits';
@@ -24,7 +25,7 @@ export class DueCards extends Disposable {
   private lastCount = -1;
 
   constructor(
-    private readonly index: NoteIndex,
+    private readonly index: CardDeck,
     private readonly book: ProgressBook,
     private readonly now: Clock,
     private readonly daily: () => DailyLimits,

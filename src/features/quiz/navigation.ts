@@ -1,13 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QuizSession } from '../../core/quiz/session';
-import type { Services } from '../services';
+import { Commands, type Services } from '../services';
 import { resolveAnswerLink } from '../../core/quiz/answerLinks';
 
 /** Opens the note an item comes from; keys not in the session are looked up in the index. */
 export async function openItemNote(services: Services, session: QuizSession | undefined, key: string): Promise<void> {
   const item = session?.items.find((i) => i.key === key);
   let place: { file: string; line: number } | undefined;
+  if (item?.kind === 'card' && !item.places.length && item.diagramId) {
+    // A built-in diagram's question: "Open" shows the diagram.
+    await vscode.commands.executeCommand(Commands.showDiagram, { id: item.diagramId });
+    return;
+  }
   if (item?.kind === 'card') place = item.places[0];
   else if (item?.kind === 'term') place = item;
   else place = services.index.cardGroup(key)?.places[0] ?? services.index.term(key);

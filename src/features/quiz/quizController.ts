@@ -5,6 +5,7 @@ import { webviewRoot } from '../webview/webviewHtml';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
+import { CardDeck } from '../../core/quiz/cardKinds';
 import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { normaliseLimits, type DailyLimits } from '../../core/quiz/limits';
 import { Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
@@ -21,7 +22,7 @@ import { QuizPanel, QUIZ_VIEW_TYPE } from './panel';
 import { ProgressCommands, reportLoadProblem } from './progressCommands';
 import { AnswerRenderer } from './render';
 import { completeScope, pickScope, scopeFromArg, scopeLabel } from './scopePick';
-import { initMessage, screenMessage, type ViewSources } from './views';
+import { diagramPhrases, initMessage, screenMessage, type ViewSources } from './views';
 
 export { CARD_ACTIONS, type CardAction, type QuizOptions, type QuizTestState };
 
@@ -38,6 +39,8 @@ export class QuizController extends Disposable {
   private flagsVersion = -1;
   private readonly now: Clock;
   private readonly due: DueCards;
+  /** The notes' questions plus the generated cards of the kinds switched on. */
+  readonly deck: CardDeck;
   /** Fires when the due cards may have changed (index, progress or time). */
   readonly onDidChangeDue: vscode.Event<void>;
   private readonly loaded: Promise<void>;
@@ -71,7 +74,8 @@ export class QuizController extends Disposable {
       },
     });
 
-    this.due = new DueCards(services.index, this.book, this.now, () => this.daily());
+    this.deck = this._register(new CardDeck(services.index, () => readQuizConfig().cardKinds, diagramPhrases));
+    this.due = new DueCards(this.deck, this.book, this.now, () => this.daily());
     this.onDidChangeDue = this.due.onDidChange;
     this._register(this.due);
 
@@ -88,6 +92,12 @@ export class QuizController extends Disposable {
     this._register(
       onDidChangeSettings([Setting.quizNewCardsPerDay, Setting.quizReviewsPerDay, Setting.quizDesiredRetention], () => {
         this.cachedScheduler = undefined;
+        this.invalidateDue();
+      }),
+    );
+    this._register(
+      onDidChangeSettings([Setting.quizClozeCards, Setting.quizReverseCards, Setting.quizDiagramQuestions], () => {
+        this.deck.invalidate();
         this.invalidateDue();
       }),
     );
@@ -185,7 +195,7 @@ export class QuizController extends Disposable {
     const previous = this.session?.current()?.key;
     this.scope = scope;
     this.session = createSession(
-      this.services.index,
+      this.deck,
       scope,
       { book: this.book, scheduler: this.scheduler, now: this.now, rng: this.options.rng },
       { daily: this.daily(), limit: scope.size },

@@ -6,6 +6,8 @@ import { formatInterval, type Clock, type QuizGrade } from '../../core/quiz/sche
 import type { QuizScope } from '../../core/quiz/scope';
 import type { QuizItem, QuizSession } from '../../core/quiz/session';
 import { BLANK } from '../../core/quiz/termChoices';
+import type { DiagramPhrases } from '../../core/quiz/cardKinds';
+import { builtinDiagram } from '../../core/diagrams/builtin';
 import type { HostToWebview, ItemView, LimitsView, NoticeView, ProgressView, SummaryView } from '../../shared/quizProtocol';
 import type { LimitStatus } from '../../core/quiz/limits';
 import type { AnswerRenderer } from './render';
@@ -16,6 +18,14 @@ export interface ViewSources {
   readonly index: NoteIndex;
   readonly renderer: AnswerRenderer;
   readonly now: Clock;
+}
+
+/** How diagram questions are worded, in the UI language (card keys do not depend on it). */
+export function diagramPhrases(): DiagramPhrases {
+  return {
+    nextState: vscode.l10n.t('{0}: what state follows “{1}” on “{2}”?', '{title}', '{from}', '{label}'),
+    sender: vscode.l10n.t('{0}: who sends “{1}” to {2}?', '{title}', '{label}', '{to}'),
+  };
 }
 
 /** The first message of a session: what it covers. */
@@ -70,8 +80,11 @@ export async function itemView(sources: ViewSources, item: QuizItem, session: Qu
       question: item.question,
       answerHtml: item.answer.trim() ? await renderer.render(item.answer, first?.file) : `<p><em>${vscode.l10n.t('No answer written yet.')}</em></p>`,
       topic: topicLabel(item.topic),
-      source: first ? `${path.basename(first.file)}:${first.line}${item.places.length > 1 ? ` (+${item.places.length - 1})` : ''}` : '',
+      source: first
+        ? `${path.basename(first.file)}:${first.line}${item.places.length > 1 ? ` (+${item.places.length - 1})` : ''}`
+        : (item.diagramId && builtinDiagram(item.diagramId)?.title) || '',
       intervals,
+      ...(item.cardKind ? { cardKind: item.cardKind } : {}),
     };
   }
   return {
