@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext) {
       refreshOn: [quiz.onDidChangeDue, quiz.onDidChangeHidden],
       loading: source.ready,
     }),
-    registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key) }),
+    registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key), masteryOf: (key) => quiz.mastery(key) }),
     registerDiagrams(services),
     registerStats(services, quiz),
     registerSearch(services),

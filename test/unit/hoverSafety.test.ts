@@ -129,7 +129,7 @@ test('the whole hover: its only links are our hover commands, with arguments we 
     const args = JSON.stringify(JSON.parse(decodeURIComponent(m[2])));
     assert.doesNotMatch(args, /[/\\]|exportTo|file:/, `no path or option in ${href}`);
   }
-  assert.deepEqual(HOVER_SECTIONS.map((s) => s.id), ['heading', 'excerpt', 'actions']);
+  assert.deepEqual(HOVER_SECTIONS.map((s) => s.id), ['heading', 'quizFirst', 'excerpt', 'reviewDue', 'actions']);
   const declared = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.commands.map((c: { command: string }) => c.command);
   for (const command of HOVER_COMMANDS) assert.ok(declared.includes(command), `${command} is one of our commands`);
 });

@@ -9,10 +9,13 @@ import type { HoverContext, HoverSection } from './section';
 import { headingSection } from './sections/heading';
 import { excerptSection } from './sections/excerpt';
 import { actionsSection } from './sections/actions';
+import { quizFirstSection, reviewDueSection } from './sections/mastery';
 
 export const HOVER_SECTIONS: readonly HoverSection[] = [
   headingSection, //
+  quizFirstSection,
   excerptSection,
+  reviewDueSection,
   actionsSection,
 ];
 

@@ -10,6 +10,7 @@
  */
 import type { NoteIndex, TermMatch } from '../index/noteIndex';
 import type { DiagramRef } from '../diagrams/link';
+import type { TermMastery } from '../quiz/mastery';
 
 /** `vscode.l10n.t` in the extension; the CLI passes the same bundle lookup. `{0}` placeholders. */
 export type Translate = (message: string, ...args: Array<string | number>) => string;
@@ -24,6 +25,8 @@ export interface HoverContext {
   /** Diagrams to offer for the term (core `diagramsForTerm`); builtin titles are English and get translated by the section. */
   readonly diagrams: readonly DiagramRef[];
   readonly t: Translate;
+  /** How well the quiz says the term is known; absent (no progress, the CLI): the full hover. */
+  readonly mastery?: TermMastery;
 }
 
 export interface HoverSection {

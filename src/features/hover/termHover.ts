@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { DiagramRef } from '../../core/diagrams/link';
+import type { TermMastery } from '../../core/quiz/mastery';
 import { buildHoverMarkdown, HOVER_COMMANDS } from '../../core/hover/buildHover';
 import type { TilConfig } from '../config';
 import { contextOf } from '../documentContexts';
@@ -12,6 +13,8 @@ export interface HoverDeps {
   config: () => TilConfig;
   /** Diagrams to offer for a term (core diagramsForTerm: builtin titles in English, translated by the hover). */
   diagramsFor?: (termKey: string) => DiagramRef[];
+  /** The quiz's view of the term: the hover gets shorter for a known term, leads with "Quiz me" for a due one. */
+  masteryOf?: (termKey: string) => TermMastery | undefined;
 }
 
 /**
@@ -33,6 +36,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
       excerptLength: config.hoverExcerptLength,
       diagrams: this.deps.diagramsFor?.(match.key) ?? [],
       t: vscode.l10n.t,
+      mastery: this.deps.masteryOf?.(match.key),
     });
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     return new vscode.Hover(trustedHoverMarkdown(markdown), range);

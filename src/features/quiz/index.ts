@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { Commands, type Services } from '../services';
 import type { HiddenCard } from '../../core/quiz/cardFlags';
+import type { TermMastery } from '../../core/quiz/mastery';
 import type { CardAction, QuizController, QuizOptions, QuizTestState } from './quizController';
 
 export type { QuizOptions, QuizTestState };
@@ -39,6 +40,8 @@ export interface QuizFeature extends vscode.Disposable {
   dueCount(): number;
   dueCards(): CardGroup[];
   hiddenCards(): HiddenCard[];
+  /** How well a term is known in the quiz (undefined while the quiz is not loaded or has no progress for it). */
+  mastery(termKey: string): TermMastery | undefined;
   readonly onDidChangeDue: vscode.Event<void>;
   readonly onDidChangeHidden: vscode.Event<void>;
   readonly controller: QuizController;
@@ -108,6 +111,7 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
     dueCount: () => controller?.dueCount() ?? 0,
     dueCards: () => controller?.dueCards() ?? [],
     hiddenCards: () => controller?.hiddenCards() ?? [],
+    mastery: (termKey) => controller?.mastery(termKey),
     onDidChangeDue: dueChanged.event,
     onDidChangeHidden: hiddenChanged.event,
     dispose() {

@@ -5,6 +5,7 @@ import { webviewRoot } from '../webview/webviewHtml';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
+import { termMastery, termStates, type TermMastery } from '../../core/quiz/mastery';
 import { CardDeck } from '../../core/quiz/cardKinds';
 import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { normaliseLimits, type DailyLimits } from '../../core/quiz/limits';
@@ -44,6 +45,7 @@ export class QuizController extends Disposable {
   /** Fires when the due cards may have changed (index, progress or time). */
   readonly onDidChangeDue: vscode.Event<void>;
   private readonly loaded: Promise<void>;
+  private progressLoaded = false;
   private readonly views: ViewSources;
   private readonly progress: ProgressCommands;
   private panel: QuizPanel | undefined;
@@ -121,6 +123,12 @@ export class QuizController extends Disposable {
     return normaliseLimits({ newPerDay: c.newCardsPerDay, reviewsPerDay: c.reviewsPerDay });
   }
 
+  /** How well the quiz says a term is known (the hover adapts to it); undefined until progress is loaded. */
+  mastery(termKey: string): TermMastery | undefined {
+    if (!this.progressLoaded) return undefined;
+    return termMastery(termStates(this.book, termKey), this.now());
+  }
+
   /** Suspended, not-a-question and buried cards, most recent first. */
   hiddenCards(): HiddenCard[] {
     return this.book.flags.hidden(this.now());
@@ -131,6 +139,7 @@ export class QuizController extends Disposable {
   private async load(): Promise<void> {
     const result = await this.store.load();
     this.book.replace(result.data);
+    this.progressLoaded = true;
     this.book.flags.prune(this.now());
     if (result.problem) reportLoadProblem(this.services.output, result.problem);
     this.progress.reconcile();

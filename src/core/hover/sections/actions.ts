@@ -5,7 +5,7 @@ import { hoverLinks, markdownLink } from '../links';
 /** The row of command links under a rule: open the note, explain, search, diagrams, quiz. */
 export const actionsSection: HoverSection = {
   id: 'actions',
-  render({ match, diagrams, t }) {
+  render({ match, diagrams, mastery, t }) {
     const where = `${baseName(match.file)}:${match.line}`;
     const links = [
       markdownLink(`$(go-to-file) ${escapeMarkdown(t('Open note'))} (${escapeMarkdown(where)})`, hoverLinks.openNote(match.key), t('Open the note at this passage')),
@@ -14,8 +14,9 @@ export const actionsSection: HoverSection = {
       ...diagrams.slice(0, 2).map((d, i) =>
         markdownLink(`$(type-hierarchy) ${escapeMarkdown(t('Diagram: {0}', d.kind === 'builtin' ? t(d.title) : d.title))}`, hoverLinks.diagram(match.key, i)),
       ),
-      markdownLink(`$(mortar-board) ${escapeMarkdown(t('Quiz me on this'))}`, hoverLinks.quiz(match.key)),
     ];
+    // Due or failed: "Quiz me" is already at the top (sections/mastery.ts).
+    if (mastery?.level !== 'due' && mastery?.level !== 'failed') links.push(markdownLink(`$(mortar-board) ${escapeMarkdown(t('Quiz me on this'))}`, hoverLinks.quiz(match.key)));
     return `---\n\n${links.join(' · ')}`;
   },
 };
