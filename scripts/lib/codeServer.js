@@ -29,6 +29,8 @@ const DEFAULT_SETTINGS = Object.freeze({
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  // Test workbenches start on an empty editor; npm start and the walkthrough test turn this back on.
+  'tilCompanion.walkthrough.openOnFirstRun': false,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'git.autoRepositoryDetection': false,

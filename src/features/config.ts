@@ -81,3 +81,8 @@ export function onDidChangeSettings(keys: readonly string[], listener: () => voi
     if (keys.some((key) => e.affectsConfiguration(`${SECTION}.${key}`))) listener();
   });
 }
+
+/** Whether the walkthrough opens by itself the first time the extension runs in a profile. */
+export function readWalkthroughOnFirstRun(): boolean {
+  return read(vscode.workspace.getConfiguration(SECTION), Setting.walkthroughOnFirstRun, isBoolean);
+}

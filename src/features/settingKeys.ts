@@ -22,5 +22,6 @@ export const Setting = {
   quizClozeCards: 'quiz.clozeCards',
   quizReverseCards: 'quiz.reverseCards',
   quizDiagramQuestions: 'quiz.diagramQuestions',
+  walkthroughOnFirstRun: 'walkthrough.openOnFirstRun',
 } as const;
 export type SettingKey = (typeof Setting)[keyof typeof Setting];

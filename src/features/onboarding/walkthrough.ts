@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readWalkthroughOnFirstRun } from '../config';
 
 /** The walkthrough's id as VS Code knows it: `<publisher>.<name>#<walkthrough id>`. */
 export const WALKTHROUGH_ID = 'til-companion.til-companion#tilCompanion.firstSteps';
@@ -29,14 +30,13 @@ export async function addGlossaryEntries(context: vscode.ExtensionContext): Prom
 }
 
 /**
- * The first time the extension runs in a profile, open the walkthrough, unless the user turned walkthroughs
- * off with VS Code's own setting (tests do).
+ * The first time the extension runs in a profile, open the walkthrough, unless `walkthrough.openOnFirstRun` is
+ * off (test workbenches turn it off). VS Code's own `walkthroughs.openOnInstall` cannot serve: it is not visible
+ * to a remote extension host (code-server), and an extension installed from the command line is never "installed".
  */
 export async function openWalkthroughOnFirstRun(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
-  // Only where walkthroughs on install are asked for explicitly (npm start does); never in a test workbench.
-  const asked = vscode.workspace.getConfiguration('workbench.welcomePage').inspect<boolean>('walkthroughs.openOnInstall');
-  if (asked?.globalValue !== true && asked?.workspaceValue !== true) return;
+  if (!readWalkthroughOnFirstRun()) return;
   await context.globalState.update(SHOWN_KEY, true);
   output.info('First run in this profile: opening the walkthrough');
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false).then(undefined, (error) => output.warn(`Could not open the walkthrough: ${error}`));
