@@ -25,6 +25,7 @@ export const Commands = {
   unhideCard: 'til.unhideCard',
   showQuizStats: 'til.showQuizStats',
   exportProgress: 'til.exportProgress',
+  exportAnkiCards: 'til.exportAnkiCards',
   importProgress: 'til.importProgress',
   resetProgress: 'til.resetProgress',
   chooseNotesFolder: 'til.chooseNotesFolder',

@@ -75,6 +75,7 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
       return key ? quiz().unhide(key) : false;
     }),
     vscode.commands.registerCommand(Commands.exportProgress, () => quiz().exportProgress()),
+    vscode.commands.registerCommand(Commands.exportAnkiCards, () => quiz().exportAnkiCards()),
     vscode.commands.registerCommand(Commands.importProgress, (arg?: unknown) => quiz().importProgress(arg)),
     vscode.commands.registerCommand(Commands.resetProgress, (arg?: unknown) => quiz().resetProgress(arg)),
     vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, {

@@ -21,6 +21,7 @@ import { CARD_ACTIONS, type CardAction, type QuizOptions, type QuizTestState } f
 import { openAnswerLink, openItemNote } from './navigation';
 import { QuizPanel, QUIZ_VIEW_TYPE } from './panel';
 import { ProgressCommands, reportLoadProblem } from './progressCommands';
+import { exportAnkiCards } from './ankiExport';
 import { AnswerRenderer } from './render';
 import { completeScope, pickScope, scopeFromArg, scopeLabel } from './scopePick';
 import { diagramPhrases, initMessage, screenMessage, type ViewSources } from './views';
@@ -361,6 +362,14 @@ export class QuizController extends Disposable {
   async exportProgress(): Promise<void> {
     await this.loaded;
     await this.progress.exportProgress();
+  }
+
+  /** Saves every card the quiz asks (not-a-question cards left out) as an Anki text file, through a save dialog. */
+  async exportAnkiCards(): Promise<string | undefined> {
+    await this.loaded;
+    const now = this.now();
+    const cards = this.deck.cardGroups().filter((g) => this.book.flags.get(g.key)?.kind !== 'notQuestion');
+    return exportAnkiCards(cards, now);
   }
 
   async importProgress(arg?: unknown): Promise<void> {
