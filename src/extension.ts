@@ -65,8 +65,10 @@ function quizRoots(quiz: QuizFeature): TreeNode[] {
  */
 async function openIndexedLocation(index: NoteIndex, target: unknown, line: unknown): Promise<void> {
   if (isTermLinkArgs(target)) {
-    const term = index.term(target.term);
-    if (term) await openLocation(term.file, term.line);
+    // The same look-up the hover made (its fields), then the passage it showed or one of the others it listed.
+    const term = index.termWithin(target.term, target.topics);
+    const place = target.place === undefined ? term : term?.others[target.place];
+    if (place) await openLocation(place.file, place.line);
     return;
   }
   if (typeof target === 'string' && index.note(target)) {

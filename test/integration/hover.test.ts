@@ -54,6 +54,19 @@ suite('hovers in code', () => {
     }
   });
 
+  test('a term two notes explain: the hover lists the other note, and its link opens that passage', async () => {
+    const text = await hoverText('code/main.c', 'sem_wait');
+    const also = /_(?:Also in 1 other note|다른 노트 1개에도)\\?:_ \[days\\-and\\-questions\\\.md\\:(\d+)\]\((command:til\.openLocation\?[^ )]+)/.exec(text);
+    assert.ok(also, text);
+    const args = JSON.parse(decodeURIComponent(also[2].slice('command:til.openLocation?'.length))) as unknown[];
+    assert.deepEqual(Object.keys(args[0] as object).sort(), ['place', 'term'], 'a look-up key and a position, no path');
+    await vscode.commands.executeCommand('til.openLocation', ...args);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor opened');
+    assert.ok(editor.document.uri.fsPath.endsWith('days-and-questions.md'), editor.document.uri.fsPath);
+    assert.equal(editor.selection.active.line + 1, Number(also[1]));
+  });
+
   test('Explain Term at Cursor opens the full explanation', async () => {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(workspacePath('code/main.c')));
     const editor = await vscode.window.showTextDocument(document);
@@ -64,5 +77,7 @@ suite('hovers in code', () => {
     const explained = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     assert.match(explained.getText(), /^# 세마포어/);
     assert.match(explained.getText(), /## Questions in your notes|## 노트의 질문/);
+    // Every other passage is listed, not just the best one.
+    assert.match(explained.getText(), /## (Also in your notes|내 노트의 다른 곳) \(1\)[\s\S]*days-and-questions\.md:\d+/);
   });
 });

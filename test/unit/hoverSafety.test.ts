@@ -106,6 +106,11 @@ function hostileMatch(file: string): TermMatch {
     viaGlossary: true,
     source: 'definition',
     weight: 1,
+    // Other places whose names and passages are hostile too: the "also in" links show them escaped.
+    others: [
+      { term: '[t](command:til.search)', file: '/home/u/[o](command:til.showDiagram) <command:x>.md', line: 7, noteSource: 'workspace', mention: false, summary: HOSTILE[0] },
+      { term: '$(zap)', file: 'C:\\u\\$(zap)![i](https://e.example/i.png).md', line: 9, noteSource: 'extra', mention: true, summary: '' },
+    ],
   } as unknown as TermMatch;
 }
 
@@ -121,7 +126,7 @@ test('the whole hover: its only links are our hover commands, with arguments we 
   const { hrefs, images, html } = linksAndImages(markdown.replace(/\$\((book|go-to-file|search|type-hierarchy|mortar-board)\)/g, ''));
   assert.equal(images, 0);
   assert.equal(html, 0);
-  assert.equal(hrefs.length, 5, markdown);
+  assert.equal(hrefs.length, 7, markdown);
   for (const href of hrefs) {
     const m = /^command:([\w.]+)\?(.*)$/.exec(href);
     assert.ok(m, href);
@@ -129,7 +134,7 @@ test('the whole hover: its only links are our hover commands, with arguments we 
     const args = JSON.stringify(JSON.parse(decodeURIComponent(m[2])));
     assert.doesNotMatch(args, /[/\\]|exportTo|file:/, `no path or option in ${href}`);
   }
-  assert.deepEqual(HOVER_SECTIONS.map((s) => s.id), ['heading', 'quizFirst', 'excerpt', 'reviewDue', 'actions']);
+  assert.deepEqual(HOVER_SECTIONS.map((s) => s.id), ['heading', 'quizFirst', 'excerpt', 'reviewDue', 'otherPlaces', 'actions']);
   const declared = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.commands.map((c: { command: string }) => c.command);
   for (const command of HOVER_COMMANDS) assert.ok(declared.includes(command), `${command} is one of our commands`);
 });

@@ -4,6 +4,8 @@
  * link that reached a hover some other way could still only open what the index already holds.
  */
 import { commandLink } from '../../shared/commands';
+import { TOPICS, type Topic } from '../model';
+import type { TermMatch } from '../index/noteIndex';
 
 // Our command ids (features/services.ts `Commands` lists them all; a unit test checks these are among them).
 const Commands = {
@@ -17,21 +19,36 @@ const Commands = {
 /** The only commands hover Markdown may run (MarkdownString.isTrusted.enabledCommands). */
 export const HOVER_COMMANDS: readonly string[] = Object.values(Commands);
 
-/** `til.openLocation`, `til.search`, `til.showDiagram` from a hover: the term, and for diagrams the position in its list. */
+/**
+ * `til.openLocation`, `til.search`, `til.showDiagram` from a hover: the term; the fields of the document when they
+ * chose the explanation (names from our TOPICS); for diagrams the position in the term's list, for "also in" the
+ * position among the term's other places.
+ */
 export interface TermLinkArgs {
   term: string;
   diagram?: number;
+  topics?: Topic[];
+  place?: number;
 }
+
+const smallIndex = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0 && (n as number) < 100);
 
 export function isTermLinkArgs(value: unknown): value is TermLinkArgs {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.term === 'string' && (v.diagram === undefined || (Number.isInteger(v.diagram) && (v.diagram as number) >= 0 && (v.diagram as number) < 100));
+  const topicsOk = v.topics === undefined || (Array.isArray(v.topics) && v.topics.length <= TOPICS.length && v.topics.every((t) => TOPICS.includes(t as Topic)));
+  return typeof v.term === 'string' && smallIndex(v.diagram) && smallIndex(v.place) && topicsOk;
+}
+
+/** The look-up a hover link stands for: the match's key, and its fields when they mattered. */
+function termArgs(match: Pick<TermMatch, 'key' | 'topics'>, extra: Partial<TermLinkArgs> = {}): TermLinkArgs {
+  return { term: match.key, ...(match.topics ? { topics: match.topics } : {}), ...extra };
 }
 
 export const hoverLinks = {
-  openNote: (termKey: string) => commandLink(Commands.openLocation, [{ term: termKey } satisfies TermLinkArgs]),
-  explain: (termKey: string) => commandLink(Commands.explainTerm, [termKey]),
+  /** The passage the hover shows (`place` absent) or the n-th of its other places, looked up again when clicked. */
+  openPlace: (match: Pick<TermMatch, 'key' | 'topics'>, place?: number) => commandLink(Commands.openLocation, [termArgs(match, place === undefined ? {} : { place })]),
+  explain: (match: Pick<TermMatch, 'key' | 'topics'>) => commandLink(Commands.explainTerm, [termArgs(match)]),
   search: (termKey: string) => commandLink(Commands.search, [{ term: termKey } satisfies TermLinkArgs]),
   diagram: (termKey: string, position: number) => commandLink(Commands.showDiagram, [{ term: termKey, diagram: position } satisfies TermLinkArgs]),
   quiz: (termKey: string) => commandLink(Commands.startQuiz, [{ scope: 'term', value: termKey }]),

@@ -1,7 +1,7 @@
 import { isUserSource, type Card, type CardKind, type Day, type MermaidBlock, type NoteSource, type ParsedNote, type Problem, type Section, type Term, type Topic } from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
-import { yearFromPath } from '../notes/dates';
+import { yearsForMonthDays } from './dayYears';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from './glossary';
 import { rankExplanations } from './ranking';
 import { GlossaryLookup, glossaryKey } from './glossaryLookup';
@@ -30,6 +30,8 @@ export interface TermPlace {
   line: number;
   noteSource: NoteSource;
   mention: boolean;
+  /** The passage, as the note wrote it (escape before showing; see core/index/excerpt). */
+  summary: string;
 }
 
 /** A term by its best explanation, with everything the notes say it is also called. */
@@ -49,6 +51,8 @@ export interface TermMatch extends TermInfo {
   start: number;
   end: number;
   viaGlossary: boolean;
+  /** The fields of the document the explanation was chosen for (absent: any); `termWithin` answers the same again. */
+  topics?: Topic[];
 }
 
 export interface DayGroup {
@@ -261,11 +265,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return info;
   }
 
-  /** The best explanation among the notes' entries of these topics (the overall best may be of another field). */
-  private termIn(key: string, topics: ReadonlySet<Topic>): TermInfo | undefined {
-    const best = this.term(key);
-    if (!best || topics.has(best.topic)) return best;
-    return this.computeTerm(key, topics);
+  /** The best explanation among the notes' entries of these topics (the overall best may be of another field).
+   *  A hover's links ask again with the match's `topics`, so they open what the hover showed. */
+  termWithin(nameOrKey: string, topics?: Iterable<Topic>): TermInfo | undefined {
+    const best = this.term(nameOrKey);
+    const within = topics && new Set(topics);
+    if (!best || !within || within.has(best.topic)) return best;
+    return this.computeTerm(termKey(nameOrKey), within);
   }
 
   /** Every entry about the concept: under the key, under the glossary's other names for it, and under the names
@@ -301,7 +307,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     names.delete(best.term);
     return {
       ...best, key: termKey(best.term), allAliases: [...names], noteSource: this.sourceOf(best.file), mentionOnly: best.source === 'mention',
-      others: ranked.others.map((e) => ({ term: e.term, file: e.file, line: e.line, noteSource: this.sourceOf(e.file), mention: e.source === 'mention' })),
+      others: ranked.others.map((e) => ({ term: e.term, file: e.file, line: e.line, noteSource: this.sourceOf(e.file), mention: e.source === 'mention', summary: e.summary })),
     };
   }
 
@@ -316,6 +322,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return out;
   }
 
+  /** How many terms the notes define, counted by name without ranking each (for a log line after a large load). */
+  termCount(): number {
+    let count = 0;
+    for (const [key, entries] of this.termsByKey) if (entries.some((e) => e.source !== 'mention' && termKey(e.term) === key)) count++;
+    return count;
+  }
+
   /**
    * The term under a cursor position (0-based column) in a line of code or prose. Pass the document's context (see
    * documentContext) so that only terms whose topic and sense fit the document explain its identifiers, and the
@@ -325,8 +338,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
     const context = documentContext && line !== undefined ? contextAtLine(documentContext, line) : documentContext;
     const word: MatchedWord | undefined = matchTermAt(lineText, column, this, context);
     if (!word) return undefined;
-    const info = context && !context.prose && !word.viaGlossary ? this.termIn(word.key, context.topics) : this.term(word.key);
-    return info && { ...info, matched: word.matched, start: word.start, end: word.end, viaGlossary: word.viaGlossary };
+    const topics = context && !context.prose && !word.viaGlossary ? [...context.topics] : undefined;
+    const info = this.termWithin(word.key, topics);
+    if (!info) return undefined;
+    const match: TermMatch = { ...info, matched: word.matched, start: word.start, end: word.end, viaGlossary: word.viaGlossary };
+    // Only when the field changed the answer: links then carry the fields so they open what the hover showed.
+    if (topics && info !== this.term(word.key)) match.topics = topics.sort();
+    return match;
   }
 
   /** Glossary entries whose target is not a term of any note. */
@@ -359,28 +377,6 @@ function toGroup(key: string, cards: Card[]): CardGroup {
   let best = cards[0];
   for (const c of cards) if (c.answer.length > best.answer.length) best = c;
   return { key, question: best.question, answer: best.answer, topic: best.topic, places: [...cards] };
-}
-
-/** For each `MM-DD` day of a note, the year of the nearest dated day before it in the note (else after it, else the path's). */
-function yearsForMonthDays(note: ParsedNote): Map<string, number> {
-  const out = new Map<string, number>();
-  const days = note.days;
-  if (!days.some((d) => d.date?.length === 5)) return out;
-  const pathYear = yearFromPath(note.file);
-  let previous: string | undefined;
-  const pending: string[] = [];
-  for (const day of days) {
-    if (day.date?.length === 10) {
-      previous = day.date;
-      for (const id of pending.splice(0)) out.set(id, +day.date.slice(0, 4));
-    } else if (day.date?.length === 5) {
-      // Past the year's end (`12-30` then `01-02`): the next year.
-      if (previous) out.set(day.id, +previous.slice(0, 4) + (day.date < previous.slice(5) ? 1 : 0));
-      else pending.push(day.id);
-    }
-  }
-  if (pathYear) for (const id of pending) out.set(id, pathYear);
-  return out;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import type { NoteIndex, TermInfo } from '../../core/index/noteIndex';
+import type { NoteIndex, TermInfo, TermPlace } from '../../core/index/noteIndex';
+import { isTermLinkArgs } from '../../core/hover/links';
 import { sectionAt } from '../../core/notes/sectionAt';
 import { termKey } from '../../core/text';
 import { Commands, type Services } from '../services';
@@ -22,7 +23,14 @@ export async function explanationMarkdown(index: NoteIndex, term: TermInfo, read
   } catch {
     // the note went away: the indexed summary still explains the term
   }
-  lines.push(passage, '', `[${vscode.l10n.t('Open in {0}', `${path.basename(term.file)}:${term.line}`)}](${vscode.Uri.file(term.file).toString()}#L${term.line})`, '');
+  if (term.noteSource === 'starter') lines.push(`_${vscode.l10n.t('From the starter notes: your notes do not explain this term yet.')}_`, '');
+  else if (term.mentionOnly) lines.push(`_${vscode.l10n.t('Your notes mention this term; none of them defines it.')}_`, '');
+  lines.push(passage, '', openLink(term), '');
+  if (term.others.length) {
+    // Every other passage, best first: the hover shows a few, this lists them all.
+    lines.push(`## ${vscode.l10n.t('Also in your notes ({0})', term.others.length)}`, '');
+    for (const place of term.others) lines.push(...otherPlace(place));
+  }
   const names = [term.term, ...term.allAliases].map((n) => n.toLowerCase()).filter((n) => n.length > 1);
   const related = index.cardGroups().filter((g) => names.some((n) => g.question.toLowerCase().includes(n))).slice(0, 8);
   if (related.length) {
@@ -32,19 +40,30 @@ export async function explanationMarkdown(index: NoteIndex, term: TermInfo, read
   return lines.join('\n');
 }
 
+function openLink(place: { file: string; line: number }): string {
+  return `[${vscode.l10n.t('Open in {0}', `${path.basename(place.file)}:${place.line}`)}](${vscode.Uri.file(place.file).toString()}#L${place.line})`;
+}
+
+function otherPlace(place: TermPlace): string[] {
+  const kind = place.mention ? vscode.l10n.t('mentioned') : vscode.l10n.t('explained');
+  const quote = place.summary.trim().split(/\r?\n/).slice(0, 6).map((l) => `> ${l}`);
+  return [`### ${place.term} · ${kind}`, '', ...quote, ...(quote.length ? [''] : []), openLink(place), ''];
+}
+
 export function registerExplain(services: Services): vscode.Disposable {
   const documents = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = { onDidChange: changed.event, provideTextDocumentContent: (uri) => documents.get(uri.path) ?? '' };
   const readFile = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
 
-  const command = vscode.commands.registerCommand(Commands.explainTerm, async (key?: string) => {
-    let term = typeof key === 'string' ? services.index.term(key) : undefined;
+  // The argument: a term key, or `{ term, topics }` from a hover link (the same look-up the hover made).
+  const command = vscode.commands.registerCommand(Commands.explainTerm, async (key?: unknown) => {
+    let term = typeof key === 'string' ? services.index.term(key) : isTermLinkArgs(key) ? services.index.termWithin(key.term, key.topics) : undefined;
     const editor = vscode.window.activeTextEditor;
     if (!term && editor) {
       const pos = editor.selection.active;
       const match = services.index.matchAt(editor.document.lineAt(pos.line).text, pos.character, contextOf(services.index, editor.document), pos.line);
-      term = match && services.index.term(match.key);
+      term = match && services.index.termWithin(match.key, match.topics);
     }
     if (!term) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No term from your TIL notes at the cursor.'));

@@ -7,6 +7,8 @@ export const headingSection: HoverSection = {
   render({ match, t }) {
     let md = `$(book) **${escapeMarkdown(match.term)}**`;
     if (match.allAliases.length) md += ` · _${escapeMarkdown(match.allAliases.slice(0, 4).join(', '))}_`;
+    // The user's notes say nothing on it: the answer is ours, and says so.
+    if (match.noteSource === 'starter') md += ` · _${escapeMarkdown(t('from the starter notes'))}_`;
     if (match.viaGlossary && match.matched.toLowerCase() !== match.term.toLowerCase()) {
       md += `  \n${escapeMarkdown(t('`{0}` in your notes', match.matched).replace(/`/g, ''))}`;
     }

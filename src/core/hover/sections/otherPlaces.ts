@@ -1,0 +1,32 @@
+import type { TermPlace } from '../../index/noteIndex';
+import type { HoverSection } from '../section';
+import { escapeMarkdown } from '../safeMarkdown';
+import { hoverLinks, markdownLink } from '../links';
+
+/** Links shown at most; "Explain" lists every place. */
+const SHOWN = 4;
+
+/**
+ * "Also in N notes": the other passages about the term, best first, each a link that opens it. The links carry the
+ * term's key and the place's position in the list (look-up keys we made), never the note's path.
+ */
+export const otherPlacesSection: HoverSection = {
+  id: 'otherPlaces',
+  render({ match, t }) {
+    const others = match.others ?? [];
+    if (!others.length) return undefined;
+    const files = new Set(others.map((o) => o.file));
+    files.delete(match.file);
+    const label =
+      files.size === 0 ? t('Also further on in this note:') : files.size === 1 ? t('Also in 1 other note:') : t('Also in {0} other notes:', files.size);
+    const links = others.slice(0, SHOWN).map((o, i) => markdownLink(escapeMarkdown(placeName(o)), hoverLinks.openPlace(match, i), o.mention ? t('Mentioned here') : t('Explained here')));
+    const more = others.length > SHOWN ? ` · ${markdownLink(escapeMarkdown(t('{0} more', others.length - SHOWN)), hoverLinks.explain(match))}` : '';
+    return `_${escapeMarkdown(label)}_ ${links.join(' · ')}${more}`;
+  },
+};
+
+/** `file.md:12` (the link's title says whether it explains or only mentions the term). */
+function placeName(place: TermPlace): string {
+  const file = place.file.slice(Math.max(place.file.lastIndexOf('/'), place.file.lastIndexOf('\\')) + 1);
+  return `${file}:${place.line}`;
+}
