@@ -614,8 +614,14 @@ async function main() {
       json.quiz = quiz;
       table('8. Open a quiz (session over every card of the largest corpus, median of 7; webview start-up excluded)', [
         ['measure', 'ms', 'target'],
-        [`due scope, ${quiz.cards} cards (${quiz.withProgress} with progress)`, f(quiz.dueOpenMs, 2), `${mark(quiz.dueOpenMs < TARGETS.quizOpenMs)}   < ${TARGETS.quizOpenMs} ms`],
+        [`due scope, ${quiz.cards} cards (${quiz.withProgress} with progress), no limits`, f(quiz.dueOpenMs, 2), ''],
+        [
+          `due scope over the deck (${quiz.deckCards} cards: questions, cloze, diagram), daily limits → ${quiz.limitedItems} cards`,
+          f(quiz.limitedOpenMs, 2),
+          `${mark(quiz.limitedOpenMs < TARGETS.quizOpenMs)}   < ${TARGETS.quizOpenMs} ms`,
+        ],
         ['topic scope (os)', f(quiz.topicOpenMs, 2), ''],
+        ['card kinds generated after an index change', f(quiz.deckBuildMs, 2), ''],
         ['progress reconcile with the index', f(quiz.reconcileMs, 2), ''],
       ]);
     }
@@ -640,7 +646,7 @@ async function main() {
   if (edit) targets.push([`edit re-index median ≤ ${TARGETS.editMs} ms`, `${f(edit.medianMs.total, 2)} ms`, edit.medianMs.total <= TARGETS.editMs]);
   if (lookup) targets.push([`term look-up p99 < ${TARGETS.lookupP99Us} µs`, `${f(lookup.p99Us, 1)} µs`, lookup.p99Us < TARGETS.lookupP99Us]);
   const quiz = json.quiz as QuizBenchResult | undefined;
-  if (quiz) targets.push([`open a quiz over ${quiz.cards} cards < ${TARGETS.quizOpenMs} ms`, `${f(quiz.dueOpenMs, 2)} ms`, quiz.dueOpenMs < TARGETS.quizOpenMs]);
+  if (quiz) targets.push([`open a quiz over ${quiz.deckCards} cards, daily limits applied < ${TARGETS.quizOpenMs} ms`, `${f(quiz.limitedOpenMs, 2)} ms`, quiz.limitedOpenMs < TARGETS.quizOpenMs]);
   const actTotal = act.requireMs + (act.activateMs ?? 0);
   targets.push([`require + activate < ${TARGETS.activationMs} ms${act.activateMs === null ? ' (require only)' : ''}`, `${f(actTotal, 2)} ms`, actTotal < TARGETS.activationMs]);
   targets.push([`dist/extension.js < ${TARGETS.extensionKB} KB`, `${f(act.extensionBytes / 1024, 1)} KB`, act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024]);

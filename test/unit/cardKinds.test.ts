@@ -82,6 +82,16 @@ test('cloze cards come from the notes\' definitions, with places in their sectio
   assert.notEqual(after?.answer, sema.answer, 'the answer follows the edit');
 });
 
+test('the same term defined in a starter note and in the user\'s note: one cloze card, worded by the user\'s note', () => {
+  const index = new NoteIndex();
+  index.upsert({ ...parseNote('/a/starter.md', '# 세마포어\n\n**세마포어**는 카운터 하나로 들어갈 수를 정하는 잠금 도구이다.\n'), source: 'starter' });
+  index.upsert(parseNote('/z/mine.md', NOTE));
+  const sema = generatedCards(index, { ...ALL_KINDS_OFF, cloze: true }).filter((c) => c.question.startsWith('세마포어는'));
+  assert.equal(sema.length, 1);
+  assert.equal(sema[0].question, '세마포어는 ___ 동기화 도구이다.');
+  assert.deepEqual(sema[0].places.map((p) => p.file), ['/z/mine.md', '/a/starter.md']);
+});
+
 // ---- reverse ----
 
 test('reverse cards: the explanation with the term blanked is the question, the term the answer', () => {

@@ -102,7 +102,8 @@ class StatsFeature extends Disposable {
     const index = this.services.index;
     const now = new Date();
     const target = controller.scheduler.desiredRetention;
-    const stats = quizStats(index.cardGroups(), index.days(), controller.book, now, { target });
+    // Every card the quiz asks: the notes' questions and the card kinds switched on.
+    const stats = quizStats(controller.deck.cardGroups(), index.days(), controller.book, now, { target });
     for (const row of stats.topics) row.label = topicLabel(row.topic);
     const labels: ChartLabels = {
       reviewsPerDay: vscode.l10n.t('Reviews per day (last 30 days; second bar: Again)'),

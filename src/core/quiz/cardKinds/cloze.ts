@@ -92,7 +92,9 @@ export const clozeCards: CardKindGenerator = {
   kind: 'cloze',
   generate(source, { sectionOf }) {
     const byKey = new Map<string, CardGroup>();
-    for (const note of source.allNotes()) {
+    // The user's own definition words the card; a starter note's only adds a place.
+    const notes = source.allNotes();
+    for (const note of [...notes.filter((n) => n.source !== 'starter'), ...notes.filter((n) => n.source === 'starter')]) {
       for (const term of note.terms) {
         if (term.source !== 'definition') continue;
         const key = generatedKey('cloze', termKey(term.term));
