@@ -122,7 +122,8 @@ function pickItems(diagrams: DiagramSource[]): DiagramPick[] {
 }
 
 async function pick(diagrams: DiagramSource[], placeHolder: string): Promise<DiagramSource | undefined> {
-  const chosen = await vscode.window.showQuickPick(pickItems(diagrams), { placeHolder, matchOnDescription: true, matchOnDetail: true });
+  // Kept open on focus out: opened from the walkthrough, the page re-renders the step as done and takes focus back.
+  const chosen = await vscode.window.showQuickPick(pickItems(diagrams), { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   return chosen?.diagram;
 }
 
