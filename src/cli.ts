@@ -7,6 +7,7 @@ import { NoteIndex } from './core/index/noteIndex';
 import { findNoteFiles, problemNote } from './node/files';
 import { DEFAULT_MAX_NOTE_BYTES } from './core/notes/sizeLimit';
 import { NoteLoader } from './node/noteLoader';
+import { loadGlossaryFile } from './node/glossaryFile';
 import { ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
 import { languageOfFile } from './core/index/context/languageOf';
@@ -73,7 +74,10 @@ async function buildIndex(inputs: string[], useCache: boolean): Promise<{ index:
     const index = new NoteIndex();
     index.upsertMany([...(await loader.loadMany(found.notes)), ...found.unreadable.map(problemNote)]);
     await loader.flushed();
-    const glossaries = await Promise.all(found.glossaries.map(async (g) => pool.parseGlossary(g, await fs.readFile(g, 'utf8'))));
+    // Size cap before reading, and decoded like a note (UTF-16, EUC-KR/CP949): the extension's glossary path.
+    const glossaries = await Promise.all(
+      found.glossaries.map((g) => loadGlossaryFile(g, { read: (f) => fs.readFile(f), size: async (f) => (await fs.stat(f)).size, parse: (f, text) => pool.parseGlossary(f, text) })),
+    );
     index.setGlossary(glossaries);
     return { index, missing: found.missing };
   } finally {

@@ -92,6 +92,10 @@ export type ProblemCode =
   | 'invalid-frontmatter'
   | 'question-without-answer'
   | 'unreadable'
+  /** A link that leads out of the workspace and the notes folders: never read. */
+  | 'outside-workspace'
+  /** A search for notes stopped at its file limit: files past it are left out. */
+  | 'too-many-files'
   | 'parse-failed';
 
 export interface Problem {

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import iconv from 'iconv-lite';
 import { fixtures, repoRoot } from './helpers';
 
 const cli = path.join(repoRoot, 'dist/cli.js');
@@ -95,4 +96,38 @@ test('inspect --stats prints cards per question style, unanswered cards and days
   const stats = JSON.parse(run('inspect', folder, '--stats', '--json'));
   assert.equal(stats.byStyle.exercise, 4);
   assert.equal(Object.values(stats.byStyle as Record<string, number>).reduce((a, b) => a + b, 0), stats.cards);
+});
+
+/** The fixture notes in a temporary folder, their glossary replaced by `glossary` (bytes as written). */
+function notesWithGlossary(glossary: Buffer | undefined): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-glossary-'));
+  fs.cpSync(path.join(fixtures, 'notes'), dir, { recursive: true });
+  fs.rmSync(path.join(dir, 'glossary.yaml'));
+  if (glossary) fs.writeFileSync(path.join(dir, 'glossary.yaml'), glossary);
+  return dir;
+}
+
+test('a UTF-16 or EUC-KR/CP949 glossary is decoded like a note, and its entries work', () => {
+  const code = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'til-code-')), 'main.c');
+  fs.writeFileSync(code, 'int main(void) {\n  take_lock_now(&m);\n}\n');
+  const yaml = 'os:\n  take_lock_now: 뮤텍스\n';
+  const utf16 = notesWithGlossary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml.replace(/\n/g, '\r\n'), 'utf16le')]));
+  assert.equal(JSON.parse(run('lookup', code, '2', '5', '--notes', utf16, '--json'))?.term, '뮤텍스');
+  const cp949 = notesWithGlossary(iconv.encode(yaml, 'cp949'));
+  assert.equal(JSON.parse(run('lookup', code, '2', '5', '--notes', cp949, '--json'))?.term, '뮤텍스');
+  const problems = JSON.parse(run('inspect', cp949, '--json')).problems as { file: string; code: string; message: string }[];
+  assert.ok(problems.some((p) => path.basename(p.file) === 'glossary.yaml' && p.code === 'encoding' && /EUC-KR/.test(p.message)), JSON.stringify(problems));
+});
+
+test('a glossary over the size cap is refused by its size, never read: a problem, not a crash', () => {
+  const dir = notesWithGlossary(undefined);
+  // Sparse: 3 GB by its size, no disk used. Reading it whole would fail (over 2 GB) or fill the memory.
+  const big = path.join(dir, 'glossary.yaml');
+  fs.writeFileSync(big, '');
+  fs.truncateSync(big, 3 * 1024 ** 3);
+  const report = JSON.parse(run('inspect', dir, '--json'));
+  assert.ok(report.cards.length > 0, 'the notes are read');
+  const problem = (report.problems as { file: string; code: string; message: string }[]).find((p) => p.file === big);
+  assert.equal(problem?.code, 'too-large');
+  assert.match(problem!.message, /3072\.0 MB, over the 1\.0 MB limit for glossaries/);
 });

@@ -72,3 +72,21 @@ test('the quiz step says five questions, and its button starts a quiz of five', 
     assert.equal(scope.size, 5);
   }
 });
+
+test('the notes view says what indexing is doing: reading, nothing found, or failed with a Retry button', () => {
+  const welcome = (manifest.contributes.viewsWelcome as { view: string; contents: string; when: string }[]).filter((w) => w.view === 'til.notesByDay');
+  const strings = nls('');
+  // The when clauses are conjunctions of context keys, some negated: enough to evaluate here.
+  const holds = (when: string, keys: Record<string, boolean>) => when.split('&&').every((part) => {
+    const term = part.trim();
+    return term.startsWith('!') ? !keys[term.slice(1)] : !!keys[term];
+  });
+  const shown = (keys: Record<string, boolean>) => welcome.filter((w) => holds(w.when, keys)).map((w) => localised(w.contents, strings));
+  assert.deepEqual(shown({}), [strings['view.loading']]);
+  assert.deepEqual(shown({ 'til.indexed': true }), [strings['view.welcome']]);
+  for (const indexed of [false, true]) {
+    const [failed, ...more] = shown({ 'til.indexed': indexed, 'til.indexFailed': true });
+    assert.equal(more.length, 0, 'one text at a time');
+    assert.match(failed ?? '', /\[Retry\]\(command:til\.refresh\)/, 'a failed index offers a retry');
+  }
+});

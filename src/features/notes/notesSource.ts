@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { NoteIndex } from '../../core/index/noteIndex';
-import type { ParsedNote } from '../../core/model';
+import type { ParsedNote, Problem } from '../../core/model';
 import { NoteLoader } from '../../node/noteLoader';
+import { isInside, outsideProblem } from '../../node/fileChecks';
+import { loadGlossaryFile } from '../../node/glossaryFile';
+import { problemNote } from '../../node/files';
+import { tooLargeProblem } from '../../core/notes/sizeLimit';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
 import { reasonForGlob } from '../../core/notes/discovery';
@@ -14,6 +17,8 @@ import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 const NOTE_GLOB_EXT = /\.(md|markdown)$/i;
 const GLOSSARY = /(^|[\\/])glossary\.ya?ml$/i;
 const RESCAN_DELAY_MS = 150;
+/** The most files one include glob's search returns (findFiles maxResults). */
+export const FIND_FILES_LIMIT = 20_000;
 
 /**
  * Where notes come from (bundled notes/, the workspace by include globs, extra folders), kept in the index:
@@ -26,6 +31,15 @@ export class NotesSource extends Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private files = new Set<string>();
   private glossaryFiles = new Set<string>();
+  /** Folders notes and glossaries must stay inside (links resolved): the workspace folders and the notes roots. */
+  private roots: string[] = [];
+  /** Files of the problems found before reading (see setSourceProblems), kept in the index as entries of their own. */
+  private sourceProblemFiles: string[] = [];
+  /** Globs already reported at their file limit in this window, so the notification shows once. */
+  private readonly toldLimit = new Set<string>();
+  /** Tests only (`til.test.failNextIndex`): the next load throws, as a broken cache or file system would. */
+  private failNextLoad = false;
+  private state: 'reading' | 'indexed' | 'failed' = 'reading';
   private loading: Promise<void> | undefined;
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
@@ -44,6 +58,7 @@ export class NotesSource extends Disposable {
       pool: this.pool,
       cache: new ParseCache(cacheDir),
       read: (file) => this.read(file),
+      size: (file) => this.size(file),
       maxBytes: () => readConfig().maxNoteSizeKB * 1024,
     });
     this._register(toDisposable(() => void this.pool.dispose()));
@@ -52,27 +67,46 @@ export class NotesSource extends Disposable {
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     this.watch();
+    if (context.extensionMode === vscode.ExtensionMode.Test) {
+      this._register(vscode.commands.registerCommand('til.test.failNextIndex', () => {
+        this.failNextLoad = true;
+      }));
+      this._register(vscode.commands.registerCommand('til.test.indexState', () => this.state));
+    }
   }
 
   /** Load everything (first run shows progress); later calls re-scan and re-read only what changed. */
   reload(showProgress = false): Promise<void> {
-    const run = () => this.load(showProgress).catch((error) => {
-      this.output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    }).finally(() => this.resolveReady());
+    const run = () => this.load(showProgress).then(
+      () => this.setState('indexed'),
+      (error) => {
+        this.output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        this.setState('failed');
+      },
+    ).finally(() => this.resolveReady());
     this.loading = (this.loading ?? Promise.resolve()).then(run, run);
     return this.loading;
   }
 
   private async load(showProgress: boolean): Promise<void> {
     const started = Date.now();
+    if (this.state === 'failed') {
+      this.state = 'reading'; // a retry: "reading your notes" again while it runs
+      setContext('til.indexFailed', false);
+    }
+    if (this.failNextLoad) {
+      this.failNextLoad = false;
+      throw new Error('indexing failed on purpose (test)');
+    }
     const config = readConfig();
-    const { notes, glossaries, skipped, reasons } = await this.discover(config);
+    const { notes, glossaries, skipped, reasons, sourceProblems } = await this.discover(config);
     for (const s of skipped) this.output.warn(s);
     this.logFound(notes, reasons);
     const found = new Set(notes);
     const removed = [...this.files].filter((f) => !found.has(f));
     for (const f of removed) this.index.remove(f);
     this.files = found;
+    this.setSourceProblems(sourceProblems);
     this.glossaryFiles = new Set(glossaries);
     const readAll = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       let done = 0;
@@ -92,8 +126,31 @@ export class NotesSource extends Disposable {
       await readAll();
     }
     this.report(Date.now() - started);
-    // The views' welcome text switches from "reading your notes" to "no notes found" only now.
-    void vscode.commands.executeCommand('setContext', 'til.indexed', true);
+  }
+
+  /**
+   * The views' welcome text follows this: "reading your notes" until the first load ends, then "no notes found",
+   * or after a failed load "indexing failed" with a Retry button (til.refresh), never "reading" for good.
+   */
+  private setState(state: 'indexed' | 'failed'): void {
+    this.state = state;
+    if (state === 'indexed') setContext('til.indexed', true);
+    setContext('til.indexFailed', state === 'failed');
+  }
+
+  /**
+   * Problems found before reading (a link out of the workspace, a file over the size limit, a glob at its file
+   * limit): entries of the index like the notes' problems, so the log lists them; a glob's limit is also told once.
+   */
+  private setSourceProblems(problems: Problem[]): void {
+    for (const file of this.sourceProblemFiles) if (!this.files.has(file)) this.index.remove(file);
+    this.sourceProblemFiles = problems.map((p) => p.file);
+    this.index.upsertMany(problems.map(problemNote));
+    for (const problem of problems) {
+      if (problem.code !== 'too-many-files' || this.toldLimit.has(problem.message)) continue;
+      this.toldLimit.add(problem.message);
+      void vscode.window.showWarningMessage(problem.message);
+    }
   }
 
   /** Every note file found for the first time, and why it was taken, so a user can see what the globs caught. */
@@ -123,7 +180,8 @@ export class NotesSource extends Disposable {
     const glossaries = await Promise.all(
       [...this.glossaryFiles].map(async (file) => {
         try {
-          return await this.pool.parseGlossary(file, new TextDecoder().decode(await this.read(file)));
+          // Inside the workspace or a notes folder (links resolved), under the size cap, decoded like a note.
+          return await loadGlossaryFile(file, { read: (f) => this.read(f), size: (f) => this.size(f), roots: this.roots, parse: (f, text) => this.pool.parseGlossary(f, text) });
         } catch (error) {
           return { file, origin: 'bundled' as const, entries: [], concepts: [], problems: [{ file, severity: 'error' as const, code: 'unreadable' as const, message: String(error) }] };
         }
@@ -136,12 +194,17 @@ export class NotesSource extends Disposable {
     return vscode.workspace.fs.readFile(vscode.Uri.file(file));
   }
 
+  private async size(file: string): Promise<number> {
+    return (await vscode.workspace.fs.stat(vscode.Uri.file(file))).size;
+  }
+
   /** Every note file and glossary the settings point at; files over the size limit or behind outside links are skipped. */
-  private async discover(config: TilConfig): Promise<{ notes: string[]; glossaries: string[]; skipped: string[]; reasons: Map<string, string> }> {
+  private async discover(config: TilConfig): Promise<{ notes: string[]; glossaries: string[]; skipped: string[]; reasons: Map<string, string>; sourceProblems: Problem[] }> {
     const notes = new Set<string>();
     const reasons = new Map<string, string>();
     const glossaries = new Set<string>();
     const skipped: string[] = [];
+    const sourceProblems: Problem[] = [];
     const roots: string[] = [];
     if (config.includeBundledNotes) roots.push(path.join(this.context.extensionPath, 'notes'));
     if (vscode.workspace.isTrusted) roots.push(...config.extraFolders.map(expandHome));
@@ -154,16 +217,24 @@ export class NotesSource extends Disposable {
     }
 
     const folders = vscode.workspace.workspaceFolders ?? [];
+    const allowedRoots = [...folders.map((f) => f.uri.fsPath), ...roots];
+    this.roots = allowedRoots;
     if (folders.length) {
       const exclude = `{**/node_modules/**,**/.git/**${config.exclude.map((e) => ',' + e).join('')}}`;
-      const found = await Promise.all(config.include.map((glob) => vscode.workspace.findFiles(glob, exclude, 20_000)));
+      const found = await Promise.all(config.include.map((glob) => vscode.workspace.findFiles(glob, exclude, FIND_FILES_LIMIT)));
       const glossaryFiles = await vscode.workspace.findFiles('**/glossary.{yaml,yml}', exclude, 50);
-      const allowedRoots = [...folders.map((f) => f.uri.fsPath), ...roots];
+      for (const [i, uris] of found.entries()) {
+        if (uris.length < FIND_FILES_LIMIT) continue;
+        sourceProblems.push({
+          file: folders[0].uri.fsPath, severity: 'warning', code: 'too-many-files',
+          message: `The notes search "${config.include[i]}" stopped at ${FIND_FILES_LIMIT.toLocaleString('en-US')} files; notes past them are left out. Narrow tilCompanion.notes.include or add folders to tilCompanion.notes.exclude.`,
+        });
+      }
       for (const [i, uris] of found.entries()) for (const uri of uris) if (!reasons.has(uri.fsPath)) reasons.set(uri.fsPath, reasonForGlob(config.include[i]));
       for (const uri of found.flat()) {
         if (uri.scheme !== 'file' || !NOTE_GLOB_EXT.test(uri.fsPath)) continue;
-        if (!(await this.isInside(uri.fsPath, allowedRoots))) {
-          skipped.push(`Skipped ${uri.fsPath}: it links outside the workspace.`);
+        if (!(await isInside(uri.fsPath, allowedRoots))) {
+          sourceProblems.push(outsideProblem(uri.fsPath, 'note'));
           continue;
         }
         notes.add(uri.fsPath);
@@ -174,13 +245,13 @@ export class NotesSource extends Disposable {
       [...notes].map(async (file) => {
         const stat = await vscode.workspace.fs.stat(vscode.Uri.file(file)).then(undefined, () => undefined);
         if (stat && stat.size > config.maxNoteSizeKB * 1024) {
-          skipped.push(`Skipped ${file}: ${Math.round(stat.size / 1024)} KB is over the ${config.maxNoteSizeKB} KB limit (setting tilCompanion.notes.maxFileSizeKB).`);
+          sourceProblems.push(tooLargeProblem(file, stat.size, config.maxNoteSizeKB * 1024));
           return undefined;
         }
         return file;
       }),
     );
-    return { notes: sized.filter((f): f is string => !!f).sort(), glossaries: [...glossaries], skipped, reasons };
+    return { notes: sized.filter((f): f is string => !!f).sort(), glossaries: [...glossaries], skipped, reasons, sourceProblems };
   }
 
   private async walkFolder(root: string, notes: Set<string>, glossaries: Set<string>, skipped: string[]): Promise<void> {
@@ -197,17 +268,6 @@ export class NotesSource extends Disposable {
       if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules') await this.walkFolder(full, notes, glossaries, skipped);
       else if (type === vscode.FileType.File && NOTE_GLOB_EXT.test(name) && !/^readme\.md$/i.test(name)) notes.add(full);
       else if (type === vscode.FileType.File && GLOSSARY.test(name)) glossaries.add(full);
-    }
-  }
-
-  private async isInside(file: string, roots: string[]): Promise<boolean> {
-    try {
-      const real = await fs.realpath(file);
-      if (real === file) return true;
-      const realRoots = await Promise.all(roots.map((r) => fs.realpath(r).catch(() => r)));
-      return realRoots.some((r) => real === r || real.startsWith(r + path.sep));
-    } catch {
-      return false;
     }
   }
 
@@ -242,7 +302,10 @@ export class NotesSource extends Disposable {
         this.files.delete(file);
         this.index.remove(file);
       } else {
-        changed.push(await this.loader.loadOne(file));
+        // The checks of the first load, again: a note may have grown past the limit (the loader asks its size
+        // before reading) or been replaced by a link out of the workspace since.
+        const inside = await isInside(file, this.roots);
+        changed.push(inside ? await this.loader.loadOne(file) : problemNote(outsideProblem(file, 'note')));
       }
     }
     if (changed.length) this.index.upsertMany(changed);
@@ -250,6 +313,10 @@ export class NotesSource extends Disposable {
     if (batch.some(([f]) => this.glossaryFiles.has(f))) await this.loadGlossaries();
     this.output.info(`Re-indexed ${batch.length} changed file(s)`);
   }
+}
+
+function setContext(key: string, value: boolean): void {
+  void vscode.commands.executeCommand('setContext', key, value);
 }
 
 function expandHome(p: string): string {
