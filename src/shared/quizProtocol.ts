@@ -21,6 +21,7 @@ export interface QuizStrings {
   good: string;
   easy: string;
   openNote: string;
+  openDiagram: string;
   progress: string; // "{0} of {1}"
   remaining: string; // "{0} left"
   correct: string;
@@ -77,6 +78,8 @@ export interface CardView {
   intervals: Record<Grade, string>;
   /** Absent: a question written in the notes. */
   cardKind?: CardKindView;
+  /** A built-in diagram's question: "Open" shows the diagram rather than a note. */
+  opensDiagram?: boolean;
 }
 
 export interface TermView {

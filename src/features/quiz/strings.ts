@@ -18,6 +18,7 @@ export function webviewStrings(): QuizStrings {
     good: t('Good'),
     easy: t('Easy'),
     openNote: t('Open note'),
+    openDiagram: t('Open diagram'),
     progress: t('{0} of {1}', '{0}', '{1}'),
     remaining: t('{0} left', '{0}'),
     correct: t('Right!'),

@@ -85,6 +85,7 @@ export async function itemView(sources: ViewSources, item: QuizItem, session: Qu
         : (item.diagramId && builtinDiagram(item.diagramId)?.title) || '',
       intervals,
       ...(item.cardKind ? { cardKind: item.cardKind } : {}),
+      ...(!first && item.diagramId ? { opensDiagram: true } : {}),
     };
   }
   return {

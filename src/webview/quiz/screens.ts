@@ -58,7 +58,8 @@ function meta(host: ScreenHost, item: CardView | TermView): HTMLElement {
   const row = el('div', { class: 'meta' });
   row.append(el('span', { class: 'topic' }, item.topic));
   if (item.kind === 'card') {
-    const link = el('a', { href: '#', class: 'open-note', role: 'button', 'aria-label': `${s.openNote}: ${item.source}` }, s.openNote);
+    const open = item.opensDiagram ? s.openDiagram : s.openNote;
+    const link = el('a', { href: '#', class: 'open-note', role: 'button', 'aria-label': `${open}: ${item.source}` }, open);
     link.addEventListener('click', (e) => {
       e.preventDefault();
       host.post({ type: 'openNote', key: item.key });
