@@ -300,7 +300,8 @@ export class QuizController extends Disposable {
         await this.act(message.action, message.key);
         return;
       case 'undo':
-        await this.unhide(message.key);
+        // Nothing to undo (undone elsewhere meanwhile): still answer, so the panel is not left waiting.
+        if (!(await this.unhide(message.key))) this.panel?.post(await this.screen());
         return;
       case 'openLink':
         await openAnswerLink(this.services, this.session, message.href, this.imageFolders());
