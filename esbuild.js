@@ -53,6 +53,8 @@ if (Object.keys(webviews).length) {
     logLevel: 'warning',
     legalComments: 'none',
     loader: { '.css': 'css' },
+    metafile: true,
+    webviews: true, // marker for main(); removed before esbuild sees it
   });
 }
 
@@ -69,6 +71,36 @@ if (args.has('--bench')) {
   builds.push({ ...node, sourcemap: false, minify: false, entryPoints: ['bench/bench.ts', 'bench/uiBench.ts', 'bench/hoverBench.ts'], outdir: 'out/bench', external: ['vscode', 'playwright-core'] });
 }
 
+/**
+ * dist/webview/preload.json: the chunk files each kind of diagram needs, so the panel's HTML can ask for them
+ * (`<link rel="modulepreload">`) while the page's own script loads, instead of one import after another.
+ * `mermaid` is what the diagram page's `import('mermaid')` loads; each diagram kind lists only what it adds.
+ */
+function writePreloadManifest(meta) {
+  const outputs = meta.outputs;
+  const closure = (file, seen = new Set()) => {
+    if (seen.has(file) || !outputs[file]) return seen;
+    seen.add(file);
+    for (const i of outputs[file].imports) if (i.kind === 'import-statement') closure(i.path, seen);
+    return seen;
+  };
+  const page = outputs['dist/webview/diagram.js'];
+  if (!page) return;
+  const onPage = closure('dist/webview/diagram.js');
+  const mermaid = new Set();
+  for (const file of onPage) {
+    for (const i of outputs[file].imports) if (i.kind === 'dynamic-import') for (const f of closure(i.path)) if (!onPage.has(f)) mermaid.add(f);
+  }
+  const kinds = { state: /^stateDiagram-v2-/, sequence: /^sequenceDiagram-/, flowchart: /^flowDiagram-/, dagre: /^dagre-/, elk: /^elk-/ };
+  const rel = (f) => path.relative('dist/webview', f).split(path.sep).join('/');
+  const manifest = { mermaid: [...mermaid].map(rel) };
+  for (const [kind, pattern] of Object.entries(kinds)) {
+    const chunk = Object.keys(outputs).find((f) => f.startsWith('dist/webview/chunks/') && pattern.test(path.basename(f)) && f.endsWith('.js'));
+    if (chunk) manifest[kind] = [...closure(chunk)].filter((f) => !mermaid.has(f) && !onPage.has(f)).map(rel);
+  }
+  fs.writeFileSync(path.join(__dirname, 'dist/webview/preload.json'), JSON.stringify(manifest, null, 1));
+}
+
 async function main() {
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -76,7 +108,9 @@ async function main() {
     console.log('[esbuild] watching for changes');
     return;
   }
-  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map(({ webviews: _, ...b }) => esbuild.build(b)));
+  const webviewIndex = builds.findIndex((b) => b.webviews);
+  if (webviewIndex >= 0) writePreloadManifest(results[webviewIndex].metafile);
   const meta = results[0].metafile;
   if (meta) {
     const size = (f) => (meta.outputs[f] ? (meta.outputs[f].bytes / 1024).toFixed(1) : '?');

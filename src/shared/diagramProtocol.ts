@@ -158,4 +158,12 @@ export interface DiagramViewState {
   zoom: number;
   panX: number;
   panY: number;
+  /** Rendered SVG per (theme, source), most recent first (see webview/diagram/svgCache.ts). */
+  svgCache?: Array<{ key: string; svg: string }>;
 }
+
+/**
+ * The first `render` message, written into the page by the host (a meta tag, escaped like every attribute):
+ * the webview starts drawing as soon as Mermaid has loaded instead of waiting for `ready` and the answer.
+ */
+export const INITIAL_RENDER_META = 'til-initial-render';

@@ -1,7 +1,8 @@
 // What a person sees of the Diagrams feature, in a real workbench (code-server + Chromium):
 // the built-in diagrams render (process states, WebRTC signaling), a node click opens the note,
-// the theme follows VS Code, Export SVG saves a file, and hostile ```mermaid blocks in a note
-// render as text or as an error while executing nothing.
+// the theme follows VS Code, Export SVG and PNG save files, the keyboard pans, zooms and moves through
+// the nodes, a hover on sem_wait opens the diagram with Waiting lit up, and hostile ```mermaid blocks
+// in a note render as text or as an error while executing nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +10,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, type Workbench } from './lib/workbench';
-import { paletteToQuickPick as paletteIn, QUICK_INPUT_BOX, QUICK_ROWS, rendered, showDiagram as showDiagramIn, webview } from './lib/diagramsUi';
+import { SCREENSHOT_DIR } from './lib/workbench';
+import {
+  paletteToQuickPick as paletteIn,
+  QUICK_INPUT_BOX,
+  QUICK_ROWS,
+  rendered,
+  saveThroughDialog,
+  showDiagram as showDiagramIn,
+  smallestLabelPx,
+  viewOf,
+  webview,
+} from './lib/diagramsUi';
 
 const repo = path.resolve(__dirname, '../../..');
 const vsixPath = process.env.TIL_VSIX ?? path.join(repo, 'til-companion.vsix');
@@ -59,6 +71,21 @@ flowchart LR
 \`\`\`
 `;
 
+// Our own words: a C file that blocks on a semaphore, for the hover → diagram test.
+const SLOTS_C = `/* Two workers share one print slot; the second waits until the first gives it back. */
+#include <semaphore.h>
+
+static sem_t print_slot;
+
+void take_slot(void) {
+    sem_wait(&print_slot);
+}
+
+void give_slot(void) {
+    sem_post(&print_slot);
+}
+`;
+
 let wb: Workbench;
 let folder: string;
 const dialogs: string[] = [];
@@ -68,6 +95,8 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-diagrams-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.writeFileSync(path.join(folder, 'notes', 'hostile-til.md'), HOSTILE_NOTE);
+  fs.mkdirSync(path.join(folder, 'src'));
+  fs.writeFileSync(path.join(folder, 'src', 'slots.c'), SLOTS_C);
   wb = await openWorkbench({ folder, vsixPath, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
   wb.page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -83,7 +112,6 @@ after(async () => {
 
 const paletteToQuickPick = (title: string) => paletteIn(wb, title);
 const showDiagram = (title: string) => showDiagramIn(wb, title);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function closeEditors(): Promise<void> {
   await wb.runCommand('View: Close All Editors', { timeoutMs: 10_000 });
@@ -138,6 +166,57 @@ test('the process-state diagram renders Ready, Running and Waiting', async () =>
   });
 });
 
+test('the process-state diagram opens readable: labels at least 11 px at its opening zoom', async () => {
+  await wb.captureOnFailure('diagram-process-states-readable', async () => {
+    await closeEditors();
+    await showDiagram('Process States');
+    const frame = webview(wb.page);
+    assert.equal((await rendered(frame)).kind, 'svg');
+    const px = await smallestLabelPx(frame);
+    const zoom = await frame.locator('.zoom-level').innerText();
+    assert.ok(px >= 11, `smallest label ${px.toFixed(1)} px at ${zoom}`);
+    await wb.screenshot('diagram-process-states-readable');
+  });
+});
+
+test('keyboard: Tab reaches a node, arrows pan, + and - zoom, 0 goes back to the opening view, Enter opens the note', async () => {
+  await wb.captureOnFailure('diagram-keyboard', async () => {
+    const frame = webview(wb.page);
+    const opening = await viewOf(frame);
+    await frame.locator('.viewport').focus();
+    await wb.page.keyboard.press('Tab');
+    const focused = frame.locator('.canvas .focusable-node:focus');
+    await focused.waitFor({ state: 'attached', timeout: 5_000 });
+    assert.ok(((await focused.getAttribute('aria-label')) ?? '').length > 0, 'the focused node is announced by its label');
+    assert.equal(await focused.getAttribute('role'), 'button');
+    const start = await viewOf(frame);
+
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.keyboard.press('ArrowDown');
+    const panned = await viewOf(frame);
+    assert.ok(panned.panX < start.panX && panned.panY < start.panY, `arrows pan: ${JSON.stringify({ start, panned })}`);
+    assert.equal(panned.zoom, start.zoom);
+
+    await wb.page.keyboard.press('+');
+    const zoomedIn = await viewOf(frame);
+    assert.ok(zoomedIn.zoom > panned.zoom, `+ zooms in: ${panned.zoom} → ${zoomedIn.zoom}`);
+    await wb.page.keyboard.press('-');
+    await wb.page.keyboard.press('-');
+    const zoomedOut = await viewOf(frame);
+    assert.ok(zoomedOut.zoom < zoomedIn.zoom && zoomedOut.zoom < panned.zoom, `- zooms out: ${zoomedIn.zoom} → ${zoomedOut.zoom}`);
+
+    await wb.page.keyboard.press('0');
+    const reset = await viewOf(frame);
+    for (const key of ['zoom', 'panX', 'panY'] as const) assert.ok(Math.abs(reset[key] - opening[key]) < 0.5, `0 resets ${key}: ${reset[key]} vs ${opening[key]}`);
+    await wb.screenshot('diagram-keyboard-focus');
+
+    await focused.focus();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tabs-container .tab.active', { hasText: /\.md/ }).first().waitFor({ timeout: 20_000 });
+    await closeEditors();
+  });
+});
+
 test('the diagram follows the colour theme', async () => {
   await wb.captureOnFailure('diagram-theme', async () => {
     const frame = webview(wb.page);
@@ -170,6 +249,22 @@ test('clicking a state opens the note that explains it', async () => {
   });
 });
 
+test('a hover on sem_wait in a C file opens the process states with Waiting highlighted', async () => {
+  await wb.captureOnFailure('diagram-highlight-from-hover', async () => {
+    await wb.openFile('src/slots.c');
+    const hover = await wb.hoverWord('sem_wait', { contains: /Process States/, timeoutMs: 60_000 });
+    await hover.locator('a', { hasText: 'Process States' }).first().click();
+    const frame = webview(wb.page);
+    assert.equal((await rendered(frame)).kind, 'svg');
+    const lit = frame.locator('.canvas .highlighted');
+    await lit.first().waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await lit.count(), 1, 'one node is highlighted');
+    assert.match((await lit.first().textContent()) ?? '', /Waiting/);
+    await wb.screenshot('diagram-highlight-from-hover');
+    await closeEditors();
+  });
+});
+
 test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG saves a file', async () => {
   await wb.captureOnFailure('diagram-webrtc', async () => {
     await showDiagram('WebRTC Signaling');
@@ -183,24 +278,44 @@ test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG sav
     const target = path.join(folder, 'exported', 'webrtc.svg');
     fs.mkdirSync(path.dirname(target), { recursive: true });
     await frame.locator('#export-svg').click();
-    const box = wb.page.locator(QUICK_INPUT_BOX).first();
-    await box.waitFor({ state: 'visible', timeout: 15_000 });
-    // wait for the dialog to fill in its default path, then replace it
-    const ready = Date.now() + 15_000;
-    while (Date.now() < ready && !(await box.inputValue()).endsWith('.svg')) await sleep(100);
-    assert.match(await box.inputValue(), /WebRTC.*\.svg$/, 'the dialog proposes a file named after the diagram');
-    assert.ok(!(await box.inputValue()).startsWith(folder), 'the default is not inside the notes workspace');
-    await box.fill(target);
-    await sleep(500);
-    await box.press('Enter');
-    const deadline = Date.now() + 15_000;
-    while (!fs.existsSync(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    assert.ok(fs.existsSync(target), `exported to ${target}`);
+    await saveThroughDialog(wb, target, /WebRTC.*\.svg$/, folder);
     const svg = fs.readFileSync(target, 'utf8');
     assert.match(svg, /<svg/);
     assert.match(svg, /offer/);
     await wb.dismiss();
+
+    // Export PNG → the same dialog; a PNG at twice the diagram's size
+    const png = path.join(folder, 'exported', 'webrtc.png');
+    await frame.locator('#export-png').click();
+    await saveThroughDialog(wb, png, /WebRTC.*\.png$/, folder);
+    const bytes = fs.readFileSync(png);
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    const width = await frame.locator('.canvas svg').first().evaluate((el: any) => Math.ceil(el.viewBox.baseVal.width));
+    assert.equal(bytes.readUInt32BE(16), width * 2, 'twice the diagram width');
+    await wb.waitForNotification(/Exported the diagram/);
+    await wb.screenshot('diagram-export-png-saved');
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    fs.copyFileSync(png, path.join(SCREENSHOT_DIR, 'diagram-export-png.png')); // the exported picture itself
+    await wb.dismiss();
     await closeEditors();
+  });
+});
+
+test('the gallery lists note diagrams under their note, previews the row under the cursor, and Escape closes the preview', async () => {
+  await wb.captureOnFailure('diagram-gallery', async () => {
+    await closeEditors();
+    await paletteToQuickPick('TIL: Show Diagram…');
+    await wb.page.locator(QUICK_ROWS, { hasText: 'Process States' }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await wb.page.locator('iframe.webview').count(), 0, 'opening the gallery previews nothing yet');
+    const box = wb.page.locator(QUICK_INPUT_BOX).first();
+    await box.fill('Hostile click link');
+    await wb.page.locator(QUICK_ROWS, { hasText: 'hostile-til.md' }).first().waitFor({ timeout: 10_000 });
+    const preview = await rendered(webview(wb.page));
+    assert.match(preview.text, /Click me/);
+    assert.ok(await box.isVisible(), 'the gallery stays open while it previews');
+    await wb.screenshot('diagram-gallery-preview');
+    await box.press('Escape');
+    await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 });
 

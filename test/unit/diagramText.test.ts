@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUILTIN_DIAGRAMS } from '../../src/core/diagrams/builtin';
-import { describeDiagram } from '../../src/core/diagrams/textAlternative';
+import { describeDiagram, diagramKind } from '../../src/core/diagrams/textAlternative';
 
 const builtin = (id: string) => {
   const d = BUILTIN_DIAGRAMS.find((b) => b.id === id);
@@ -71,4 +71,13 @@ test('every highlight names a state, node or message that the diagram really has
       assert.ok(inSource && (described.edges.some((e) => e.label === target) || d.source.includes(` ${target}`)), `${d.id}: ${target}`);
     }
   }
+});
+
+test('the kind of a diagram is its first statement, after directives and front matter (the panel preloads its chunks)', () => {
+  assert.equal(diagramKind('%%{init: {}}%%\n---\ntitle: x\n---\nstateDiagram-v2\n  A --> B\n'), 'state');
+  assert.equal(diagramKind('  sequenceDiagram\n  A->>B: hi'), 'sequence');
+  assert.equal(diagramKind('graph TD\n A-->B'), 'flowchart');
+  assert.equal(diagramKind('pie\n "a": 1'), 'other');
+  assert.equal(diagramKind(''), 'other');
+  for (const d of BUILTIN_DIAGRAMS) assert.notEqual(diagramKind(d.source), 'other', d.id);
 });

@@ -251,7 +251,8 @@ export function diagramsForTerm(index: TermDiagramIndex, key: string): DiagramRe
 
   const out: DiagramRef[] = [];
   for (const d of BUILTIN_DIAGRAMS) {
-    const keywords = [...d.illustrates, ...Object.values(d.nodeLinks)].map(termKey);
+    // A term the diagram can light up (sem_wait → Waiting) is one it illustrates.
+    const keywords = [...d.illustrates, ...Object.values(d.nodeLinks), ...Object.keys(d.highlights ?? {})].map(termKey);
     const named = keywords.some((k) => names.has(k));
     const topicOk = !term || topicFits(d.topic, term.topic);
     const inIllustratedSection =

@@ -13,13 +13,45 @@ export interface DiagramDescription {
 
 const MAX_LINE = 2000; // a longer line is not a diagram statement worth describing
 
+function statements(source: string): string[] {
+  return source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('%%') && l.length <= MAX_LINE);
+}
+
+function kindOf(header: string): DiagramDescription['kind'] {
+  if (/^stateDiagram/.test(header)) return 'state';
+  if (/^(flowchart|graph)\b/.test(header)) return 'flowchart';
+  if (/^sequenceDiagram/.test(header)) return 'sequence';
+  return 'other';
+}
+
+/** Where the diagram's own statements start: after a front-matter block (`---` … `---`), if any. */
+function headerIndex(lines: string[]): number {
+  if (lines[0] !== '---') return 0;
+  const close = lines.indexOf('---', 1);
+  return close < 0 ? lines.length : close + 1;
+}
+
+/** The kind of diagram a source declares (its first statement). */
+export function diagramKind(source: string): DiagramDescription['kind'] {
+  const lines = statements(source);
+  return kindOf(lines[headerIndex(lines)] ?? '');
+}
+
 export function describeDiagram(source: string): DiagramDescription {
-  const lines = source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('%%') && l.length <= MAX_LINE);
-  const header = lines.find((l) => !l.startsWith('---')) ?? '';
-  if (/^stateDiagram/.test(header)) return describeStates(lines.slice(lines.indexOf(header) + 1));
-  if (/^(flowchart|graph)\b/.test(header)) return describeFlowchart(lines.slice(lines.indexOf(header) + 1));
-  if (/^sequenceDiagram/.test(header)) return describeSequence(lines.slice(lines.indexOf(header) + 1));
-  return { kind: 'other', nodes: [], edges: [] };
+  const lines = statements(source);
+  const at = headerIndex(lines);
+  const header = lines[at] ?? '';
+  const body = lines.slice(at + 1);
+  switch (kindOf(header)) {
+    case 'state':
+      return describeStates(body);
+    case 'flowchart':
+      return describeFlowchart(body);
+    case 'sequence':
+      return describeSequence(body);
+    case 'other':
+      return { kind: 'other', nodes: [], edges: [] };
+  }
 }
 
 class Names {

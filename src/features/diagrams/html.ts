@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { DiagramStrings } from '../../shared/diagramProtocol';
-import { newNonce, webviewHtml, webviewRoot } from '../webview/webviewHtml';
+import { diagramKind } from '../../core/diagrams/textAlternative';
+import { INITIAL_RENDER_META, type DiagramStrings, type RenderMessage } from '../../shared/diagramProtocol';
+import { escapeHtml, newNonce, webviewHtml, webviewRoot } from '../webview/webviewHtml';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -35,12 +37,50 @@ export function webviewStrings(): DiagramStrings {
   };
 }
 
-/** The panel's HTML; call it for every (re)load so each gets a fresh nonce. Inline styles: mermaid styles its SVG. */
-export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, nonce = newNonce()): string {
+/** dist/webview/preload.json (written by esbuild.js): chunk files per diagram kind, read once. */
+let preloadManifest: Record<string, string[]> | undefined;
+
+function manifest(extensionUri: vscode.Uri): Record<string, string[]> {
+  if (preloadManifest) return preloadManifest;
+  try {
+    const file = vscode.Uri.joinPath(webviewRoot(extensionUri), 'preload.json').fsPath;
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    preloadManifest = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string[]>) : {};
+  } catch {
+    preloadManifest = {}; // a development build without the manifest only loses the head start
+  }
+  return preloadManifest;
+}
+
+/** The chunk groups (see esbuild.js) a source's kind of diagram needs. */
+export function chunkKindsFor(source: string): string[] {
+  switch (diagramKind(source)) {
+    case 'state':
+      return ['mermaid', 'state', 'dagre'];
+    case 'sequence':
+      return ['mermaid', 'sequence'];
+    case 'flowchart':
+      return ['mermaid', 'flowchart', 'dagre'];
+    case 'other':
+      return ['mermaid'];
+  }
+}
+
+/**
+ * The panel's HTML; call it for every (re)load so each gets a fresh nonce. Inline styles: mermaid styles its SVG.
+ * The first render comes with the page, and the chunks it needs are preloaded beside the page's script.
+ */
+export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, initial: RenderMessage, nonce = newNonce()): string {
+  const root = webviewRoot(extensionUri);
+  const chunks = new Set(chunkKindsFor(initial.source).flatMap((kind) => manifest(extensionUri)[kind] ?? []));
+  const preloads = [...chunks]
+    .filter((file) => /^chunks\/[\w.-]+\.js$/.test(file))
+    .map((file) => `<link rel="modulepreload" nonce="${nonce}" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, file))}">`);
   return webviewHtml(webview, extensionUri, {
     entry: 'diagram',
-    title,
+    title: initial.title,
     strings: webviewStrings(),
     csp: { style: ["'unsafe-inline'"], img: ['data:'], font: true },
+    head: [`<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`, ...preloads].join('\n'),
   }, nonce);
 }

@@ -3,7 +3,7 @@
  * webview panel (mermaid lives only in the webview bundle, dist/webview/diagram.js).
  *
  * Commands (ids in ../services.ts):
- *   til.showDiagram        quick pick of all diagrams; arg `{ id }` opens one directly, and `{ term, diagram }`
+ *   til.showDiagram        the gallery (gallery.ts): every diagram, previewed under the cursor; arg `{ id }` opens one directly, and `{ term, diagram }`
  *                          (from hover links) the term's n-th diagram. No argument writes a file: export
  *                          always goes through the panel's save dialog.
  *   til.showNoteDiagrams   the mermaid blocks of the active note (or of the Uri the editor title menu passes);
@@ -21,6 +21,7 @@ import type { MermaidBlock } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { DIAGRAM_VIEW_TYPE, type DiagramViewState } from '../../shared/diagramProtocol';
 import { isTermLinkArgs } from '../../core/hover/links';
+import { pickDiagram } from './gallery';
 import { DiagramPanel } from './panel';
 
 export { DiagramPanel } from './panel';
@@ -98,33 +99,9 @@ function localisedRef(ref: DiagramRef): DiagramRef {
   return ref.kind === 'builtin' ? { ...ref, title: vscode.l10n.t(ref.title) } : ref;
 }
 
-function firstLine(source: string): string {
-  return source.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('%%') && l !== '---') ?? '';
-}
-
-function where(file: string, line: number): string {
-  return `${vscode.workspace.asRelativePath(toUri(file), false)}:${line}`;
-}
-
-interface DiagramPick extends vscode.QuickPickItem {
-  diagram?: DiagramSource;
-}
-
-function pickItems(diagrams: DiagramSource[]): DiagramPick[] {
-  const items: DiagramPick[] = [];
-  const builtins = diagrams.filter((d) => d.kind === 'builtin');
-  const notes = diagrams.filter((d) => d.kind === 'note');
-  if (builtins.length) items.push({ label: vscode.l10n.t('Built-in diagrams'), kind: vscode.QuickPickItemKind.Separator });
-  for (const d of builtins) items.push({ label: d.title, description: d.topic, detail: firstLine(d.source), diagram: d });
-  if (notes.length) items.push({ label: vscode.l10n.t('Diagrams in your notes'), kind: vscode.QuickPickItemKind.Separator });
-  for (const d of notes) items.push({ label: d.title, description: where(d.file!, d.line!), detail: firstLine(d.source), diagram: d });
-  return items;
-}
-
-async function pick(diagrams: DiagramSource[], placeHolder: string): Promise<DiagramSource | undefined> {
-  // Kept open on focus out: opened from the walkthrough, the page re-renders the step as done and takes focus back.
-  const chosen = await vscode.window.showQuickPick(pickItems(diagrams), { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-  return chosen?.diagram;
+/** A note's place in the workspace, for the gallery's separators. */
+function noteLabel(file: string): string {
+  return vscode.workspace.asRelativePath(toUri(file), false);
 }
 
 /** Finds the block a panel showed after its note changed: same id, else same title nearest by line, else same source. */
@@ -178,7 +155,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
         return undefined;
       }
     } else {
-      diagram = await pick(diagramCatalog(index).map(localised), vscode.l10n.t('Choose a diagram to show'));
+      diagram = await pickDiagram(services, diagramCatalog(index).map(localised), vscode.l10n.t('Choose a diagram to show'), noteLabel);
       if (!diagram) return undefined;
     }
     return open(diagram);
@@ -201,7 +178,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
       for (const block of blocks) shown.push(await open(block));
       return shown;
     }
-    const chosen = await pick(blocks, vscode.l10n.t('Choose a diagram from this note'));
+    const chosen = await pickDiagram(services, blocks, vscode.l10n.t('Choose a diagram from this note'), noteLabel);
     return chosen ? [await open(chosen)] : [];
   }
 

@@ -10,6 +10,7 @@ import {
   parseWebviewMessage,
   type DiagramTheme,
   type HostToWebview,
+  type RenderMessage,
   type WebviewToHost,
 } from '../../shared/diagramProtocol';
 import { readConfig } from '../config';
@@ -70,9 +71,7 @@ export class DiagramPanel extends Disposable {
       { viewColumn: column, preserveFocus: options.preserveFocus },
       webviewOptions(services.context.extensionUri),
     );
-    const created = new DiagramPanel(services, panel, diagram);
-    created.highlight = options.highlight;
-    return created;
+    return new DiagramPanel(services, panel, diagram, options.highlight);
   }
 
   /** Adopts a panel VS Code restored after a reload (see the serializer in index.ts). */
@@ -100,9 +99,11 @@ export class DiagramPanel extends Disposable {
     private readonly services: Services,
     readonly panel: vscode.WebviewPanel,
     diagram: DiagramSource,
+    highlight?: string,
   ) {
     super();
     this.diagramValue = diagram;
+    this.highlight = highlight;
     DiagramPanel.panels.set(diagram.id, this);
     panel.title = diagram.title;
     panel.webview.options = webviewOptions(services.context.extensionUri);
@@ -115,10 +116,10 @@ export class DiagramPanel extends Disposable {
     return this.diagramValue;
   }
 
-  /** (Re)loads the webview with a fresh nonce; it answers with `ready`. */
+  /** (Re)loads the webview with a fresh nonce and the diagram to draw first; it answers with `ready`. */
   private loadHtml(): void {
     this.ready = false;
-    this.panel.webview.html = diagramHtml(this.panel.webview, this.services.context.extensionUri, this.diagramValue.title);
+    this.panel.webview.html = diagramHtml(this.panel.webview, this.services.context.extensionUri, this.renderMessage());
   }
 
   /** Points the panel at a new version of its diagram (edited note, moved block) and re-renders if it changed. */
@@ -142,15 +143,13 @@ export class DiagramPanel extends Disposable {
   /** Sends the current source (again), e.g. after the theme setting changed. */
   render(): void {
     this.renderId++;
-    this.post({
-      type: 'render',
-      diagramId: this.diagramValue.id,
-      title: this.diagramValue.title,
-      source: this.diagramValue.source,
-      theme: configuredTheme(),
-      renderId: this.renderId,
-      highlight: this.highlight,
-    });
+    this.post({ ...this.renderMessage(), renderId: this.renderId });
+  }
+
+  private renderMessage(): RenderMessage {
+    const message: RenderMessage = { type: 'render', diagramId: this.diagramValue.id, title: this.diagramValue.title, source: this.diagramValue.source, theme: configuredTheme() };
+    if (this.highlight) message.highlight = this.highlight;
+    return message;
   }
 
   private post(message: HostToWebview): void {

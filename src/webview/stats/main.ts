@@ -2,13 +2,12 @@
  * The statistics panel's webview: draws the host's chart sources with the bundled Mermaid
  * (securityLevel strict, themed like VS Code) and the hardest cards as a table of plain text.
  */
-import mermaid from 'mermaid';
 import './stats.css';
 import { parseStatsHostMessage, type StatsHostToWebview, type StatsWebviewToHost } from '../../shared/statsProtocol';
-import { SECURE_CONFIG_KEYS } from '../../core/diagrams/secureSource';
-import { mermaidThemeFor } from '../diagram/mermaidTheme';
 import { svgFromText } from '../diagram/svg';
-import { cssVar, onThemeKindChange, themeKind } from '../shared/theme';
+import { loadMermaid, mermaidConfig, mermaidErrorText } from '../shared/mermaid';
+import { mermaidThemeFor } from '../shared/mermaidTheme';
+import { onThemeKindChange, themeKind } from '../shared/theme';
 import { vscodeApi } from '../shared/vscodeApi';
 import { el } from '../quiz/dom';
 
@@ -16,28 +15,15 @@ const api = vscodeApi<StatsHostToWebview | undefined, StatsWebviewToHost>();
 const app = document.getElementById('app')!;
 let last: StatsHostToWebview | undefined = api.getState();
 let seq = 0;
-
-function configure(): void {
-  const theme = mermaidThemeFor(themeKind());
-  mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: 'strict',
-    secure: [...SECURE_CONFIG_KEYS],
-    suppressErrorRendering: true,
-    theme: theme.theme,
-    darkMode: theme.darkMode ?? false,
-    themeVariables: theme.themeVariables ?? {},
-    fontFamily: cssVar('--vscode-font-family', 'sans-serif').replace(/[<>]/g, ''),
-    htmlLabels: false,
-    xyChart: { width: 520, height: 240 },
-  });
-}
+const mermaidReady = loadMermaid(); // downloads while the host gathers the numbers
 
 async function show(message: StatsHostToWebview): Promise<void> {
   last = message;
   api.setState(message);
   const run = ++seq;
-  configure();
+  const mermaid = await mermaidReady;
+  if (run !== seq) return;
+  mermaid.initialize(mermaidConfig(mermaidThemeFor(themeKind()), { xyChart: { width: 520, height: 240 } }));
   const { strings } = message;
   const sections: HTMLElement[] = [];
   const errors: string[] = [];
@@ -53,7 +39,7 @@ async function show(message: StatsHostToWebview): Promise<void> {
         canvas.append(svgFromText(svg));
         drawn++;
       } catch (err) {
-        errors.push(`${chart.id}: ${err instanceof Error ? err.message : String(err)}`);
+        errors.push(`${chart.id}: ${mermaidErrorText(err)}`);
       }
     } else {
       canvas.classList.add('empty');

@@ -1,4 +1,5 @@
 // Helpers for driving the diagram webview in a real workbench: shared by the UI tests and `npm run bench:ui`.
+import * as fs from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Workbench } from './workbench';
 
@@ -40,19 +41,23 @@ export async function paletteToQuickPick(wb: Workbench, commandTitle: string, ti
   }
 }
 
-/** Runs "TIL: Show Diagram…" and picks the row titled `title` (retrying while the notes index loads). */
+/**
+ * Runs "TIL: Show Diagram…" and picks the row titled `title` (retrying while the notes index loads).
+ * Resolves to when the title was typed: the gallery previews the row under the cursor from then on.
+ */
 export async function showDiagram(wb: Workbench, title: string): Promise<number> {
   const deadline = Date.now() + 90_000;
   let lastRows: string[] = [];
   while (Date.now() < deadline) {
     await paletteToQuickPick(wb, 'TIL: Show Diagram…');
     const box = wb.page.locator(QUICK_INPUT_BOX).first();
+    const typed = Date.now();
     await box.fill(title);
     const row = wb.page.locator(QUICK_ROWS).filter({ hasText: title }).first();
     try {
       await row.waitFor({ state: 'visible', timeout: 4_000 });
       await row.click();
-      return Date.now(); // when the diagram was chosen
+      return typed;
     } catch {
       lastRows = await wb.page.locator(QUICK_ROWS).allInnerTexts().catch(() => []);
       await wb.dismiss();
@@ -73,3 +78,43 @@ export async function rendered(frame: FrameLocator): Promise<{ kind: 'svg' | 'er
   return { kind: 'svg', text };
 }
 
+
+/** The canvas transform (zoom and pan) the diagram page applied. */
+export async function viewOf(frame: FrameLocator): Promise<{ zoom: number; panX: number; panY: number }> {
+  const transform = (await frame.locator('.canvas').first().evaluate((el: any) => String(el.style.transform))) ?? '';
+  const m = /translate\(\s*(-?[\d.e-]+)px,\s*(-?[\d.e-]+)px\)\s*scale\(\s*([\d.e-]+)\s*\)/.exec(transform);
+  if (!m) throw new Error(`no pan/zoom transform on the canvas: "${transform}"`);
+  return { panX: Number(m[1]), panY: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/** The smallest on-screen font size (CSS px) among the diagram's node labels, at the current zoom. */
+export async function smallestLabelPx(frame: FrameLocator): Promise<number> {
+  return frame.locator('.canvas svg').first().evaluate((svg: any) => {
+    const scale = svg.getBoundingClientRect().width / (svg.viewBox?.baseVal?.width || svg.getBBox().width);
+    const labels = Array.from(svg.querySelectorAll('g.node text, g.cluster text, g.edgeLabel text') as ArrayLike<any>).filter((t) => String(t.textContent ?? '').trim());
+    const win = svg.ownerDocument.defaultView;
+    return Math.min(...labels.map((t) => parseFloat(win.getComputedStyle(t).fontSize) * scale));
+  });
+}
+
+/**
+ * Answers the save dialog an export opened (code-server's simple dialog: a quick input holding a path):
+ * checks it proposes a file named like `expect` outside the workspace, types `target`, waits for the file.
+ */
+export async function saveThroughDialog(wb: Workbench, target: string, expect: RegExp, workspace: string): Promise<void> {
+  const box = wb.page.locator(QUICK_INPUT_BOX).first();
+  await box.waitFor({ state: 'visible', timeout: 15_000 });
+  const ready = Date.now() + 15_000;
+  while (Date.now() < ready && !expect.test(await box.inputValue())) await sleep(100);
+  const proposed = await box.inputValue();
+  if (!expect.test(proposed)) throw new Error(`the save dialog proposed "${proposed}", not ${expect}`);
+  if (proposed.startsWith(workspace)) throw new Error(`the save dialog proposed a file inside the workspace: ${proposed}`);
+  await box.fill(target);
+  await sleep(500);
+  await box.press('Enter');
+  const deadline = Date.now() + 15_000;
+  const written = () => fs.existsSync(target) && fs.statSync(target).size > 0;
+  while (!written() && Date.now() < deadline) await sleep(200);
+  if (!written()) throw new Error(`nothing was written to ${target}`);
+  await sleep(300); // the host writes the file in one call; let it finish before the test reads it
+}

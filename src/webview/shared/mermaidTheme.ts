@@ -1,6 +1,6 @@
 /** VS Code theme kind → mermaid theme (+ variables for high contrast, where mermaid has no theme). */
 import type { DiagramTheme } from '../../shared/diagramProtocol';
-import { cssVar, type ThemeKind } from '../shared/theme';
+import { cssVar, type ThemeKind } from './theme';
 
 export interface MermaidThemeConfig {
   theme: DiagramTheme;

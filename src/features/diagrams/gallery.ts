@@ -1,0 +1,106 @@
+/**
+ * The diagram gallery behind "TIL: Show Diagram…": every diagram, the built-in ones first, then the
+ * ```mermaid blocks of the notes under one separator per note. The diagram under the cursor is previewed
+ * in one panel beside the picker (the picker keeps the focus); choosing keeps it, Escape closes the preview.
+ */
+import * as vscode from 'vscode';
+import type { DiagramSource } from '../../core/diagrams/link';
+import type { Services } from '../services';
+import { DiagramPanel } from './panel';
+
+interface DiagramPick extends vscode.QuickPickItem {
+  diagram?: DiagramSource;
+}
+
+/** How long the cursor rests on a row before its preview renders (arrowing through rows renders nothing). */
+const PREVIEW_DELAY_MS = 120;
+
+function firstLine(source: string): string {
+  return source.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('%%') && l !== '---') ?? '';
+}
+
+/** The note a file key names, as the workspace shows it. */
+export type NoteLabel = (file: string) => string;
+
+/** Built-in diagrams, then the notes' blocks grouped under a separator per note (in the order the notes come). */
+export function galleryItems(diagrams: DiagramSource[], noteLabel: NoteLabel): DiagramPick[] {
+  const items: DiagramPick[] = [];
+  const builtins = diagrams.filter((d) => d.kind === 'builtin');
+  if (builtins.length) items.push({ label: vscode.l10n.t('Built-in diagrams'), kind: vscode.QuickPickItemKind.Separator });
+  for (const d of builtins) items.push({ label: d.title, description: d.topic, detail: firstLine(d.source), diagram: d });
+  const byNote = new Map<string, DiagramSource[]>();
+  for (const d of diagrams) {
+    if (d.kind !== 'note') continue;
+    const key = d.file ?? '';
+    const list = byNote.get(key);
+    if (list) list.push(d);
+    else byNote.set(key, [d]);
+  }
+  for (const [file, blocks] of byNote) {
+    items.push({ label: noteLabel(file), kind: vscode.QuickPickItemKind.Separator });
+    for (const d of blocks) items.push({ label: d.title, description: vscode.l10n.t('line {0}', d.line ?? 0), detail: firstLine(d.source), diagram: d });
+  }
+  return items;
+}
+
+/**
+ * Shows the gallery; resolves to the chosen diagram (already on screen in a panel), or undefined when the
+ * picker was dismissed (a preview panel the gallery opened is closed again).
+ */
+export function pickDiagram(services: Services, diagrams: DiagramSource[], placeHolder: string, noteLabel: NoteLabel): Promise<DiagramSource | undefined> {
+  const picker = vscode.window.createQuickPick<DiagramPick>();
+  picker.items = galleryItems(diagrams, noteLabel);
+  picker.placeholder = placeHolder;
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  // Kept open on focus out: opened from the walkthrough, the page re-renders the step as done and takes focus back.
+  picker.ignoreFocusOut = true;
+  const alreadyOpen = new Set(DiagramPanel.all());
+  let preview: DiagramPanel | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let first = true;
+
+  const show = (diagram: DiagramSource): DiagramPanel => {
+    const open = DiagramPanel.get(diagram.id);
+    if (open) {
+      open.panel.reveal(undefined, true);
+      return open;
+    }
+    // One preview panel follows the cursor; a panel the user opened before is never repurposed.
+    if (preview && !preview.isDisposed && !alreadyOpen.has(preview)) {
+      preview.update(diagram);
+      preview.panel.reveal(undefined, true);
+      return preview;
+    }
+    preview = DiagramPanel.show(services, diagram, { preserveFocus: true });
+    return preview;
+  };
+
+  return new Promise((resolve) => {
+    let chosen: DiagramSource | undefined;
+    picker.onDidChangeActive((active) => {
+      // The row active when the picker opens is not a choice yet: previews start when the cursor moves.
+      if (first && picker.value === '') {
+        first = false;
+        return;
+      }
+      first = false;
+      clearTimeout(timer);
+      const diagram = active[0]?.diagram;
+      if (diagram) timer = setTimeout(() => show(diagram), PREVIEW_DELAY_MS);
+    });
+    picker.onDidAccept(() => {
+      chosen = picker.selectedItems[0]?.diagram ?? picker.activeItems[0]?.diagram;
+      clearTimeout(timer);
+      if (chosen) show(chosen).panel.reveal(undefined, false);
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      clearTimeout(timer);
+      if (!chosen && preview && !alreadyOpen.has(preview)) preview.dispose();
+      picker.dispose();
+      resolve(chosen);
+    });
+    picker.show();
+  });
+}
