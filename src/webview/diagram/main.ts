@@ -129,10 +129,11 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     dom.errorBox.hidden = true;
     for (const b of dom.exportButtons) b.disabled = false;
     shown = { source: message.source, theme: themeKey };
+    // The text version first: showing it shrinks the viewport the first view is fitted to.
+    describeInto(dom.textAlternative, dom.textAlternativeBody, message.source, strings);
     if (sameDiagram && state.zoom > 0) panZoom.set({ zoom: state.zoom, panX: state.panX, panY: state.panY });
     else fitDiagram(panZoom, canvas, false);
     makeNodesFocusable(el, canvas);
-    describeInto(dom.textAlternative, dom.textAlternativeBody, message.source, strings);
     highlightNode(canvas, viewport, panZoom, message.highlight);
     const ms = Math.round(performance.now() - started);
     // read by `npm run bench:ui`

@@ -99,16 +99,18 @@ export async function smallestLabelPx(frame: FrameLocator): Promise<number> {
 
 /**
  * Answers the save dialog an export opened (code-server's simple dialog: a quick input holding a path):
- * checks it proposes a file named like `expect` outside the workspace, types `target`, waits for the file.
+ * checks it proposes a file named like `expect` (outside `workspace` when given: the first export of a window
+ * starts in the home folder, later ones in the folder of the last), types `target`, waits for the file.
+ * Resolves to the path the dialog proposed.
  */
-export async function saveThroughDialog(wb: Workbench, target: string, expect: RegExp, workspace: string): Promise<void> {
+export async function saveThroughDialog(wb: Workbench, target: string, expect: RegExp, workspace?: string): Promise<string> {
   const box = wb.page.locator(QUICK_INPUT_BOX).first();
   await box.waitFor({ state: 'visible', timeout: 15_000 });
   const ready = Date.now() + 15_000;
   while (Date.now() < ready && !expect.test(await box.inputValue())) await sleep(100);
   const proposed = await box.inputValue();
   if (!expect.test(proposed)) throw new Error(`the save dialog proposed "${proposed}", not ${expect}`);
-  if (proposed.startsWith(workspace)) throw new Error(`the save dialog proposed a file inside the workspace: ${proposed}`);
+  if (workspace && proposed.startsWith(workspace)) throw new Error(`the save dialog proposed a file inside the workspace: ${proposed}`);
   await box.fill(target);
   await sleep(500);
   await box.press('Enter');
@@ -117,4 +119,5 @@ export async function saveThroughDialog(wb: Workbench, target: string, expect: R
   while (!written() && Date.now() < deadline) await sleep(200);
   if (!written()) throw new Error(`nothing was written to ${target}`);
   await sleep(300); // the host writes the file in one call; let it finish before the test reads it
+  return proposed;
 }
