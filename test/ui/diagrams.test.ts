@@ -213,7 +213,7 @@ test('keyboard: Tab reaches a node, arrows pan, + and - zoom, 0 goes back to the
     await focused.focus();
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.tabs-container .tab.active', { hasText: /\.md/ }).first().waitFor({ timeout: 20_000 });
-    await closeEditors();
+    // the diagram stays open beside the note, for the tests that follow
   });
 });
 
@@ -302,7 +302,7 @@ test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG sav
   });
 });
 
-test('the gallery lists note diagrams under their note, previews the row under the cursor, and Escape closes the preview', async () => {
+test('the gallery lists note diagrams under their note, previews the row the arrow keys reach, and Escape closes the preview', async () => {
   await wb.captureOnFailure('diagram-gallery', async () => {
     await closeEditors();
     await paletteToQuickPick('TIL: Show Diagram…');
@@ -313,8 +313,15 @@ test('the gallery lists note diagrams under their note, previews the row under t
     const separator = wb.page.locator(QUICK_ROWS, { hasText: 'notes/hostile-til.md' }).first();
     for (let i = 0; i < 15 && !(await separator.isVisible()); i++) await box.press('PageDown');
     assert.ok(await separator.isVisible(), 'a separator row names notes/hostile-til.md');
-    await box.fill('Hostile click link');
-    await webview(wb.page).locator('.canvas svg', { hasText: 'Click me' }).first().waitFor({ timeout: 30_000 });
+    // Typing previews nothing (Enter would open the first match); the arrow keys preview the row they reach
+    await box.fill('Hostile');
+    await wb.page.locator(QUICK_ROWS, { hasText: 'Hostile image label' }).first().waitFor({ timeout: 10_000 });
+    await box.press('ArrowDown');
+    const frame = webview(wb.page);
+    await frame.locator('.canvas svg').first().waitFor({ timeout: 30_000 });
+    const previewed = (await frame.locator('.toolbar .title').innerText()).trim();
+    assert.match(previewed, /^Hostile /);
+    assert.ok((await wb.page.locator(`${QUICK_ROWS}.focused`).first().innerText()).includes(previewed), `the preview shows the row under the cursor: ${previewed}`);
     assert.ok(await box.isVisible(), 'the gallery stays open while it previews');
     await wb.screenshot('diagram-gallery-preview');
     await box.press('Escape');

@@ -1,7 +1,8 @@
 /**
  * The diagram gallery behind "TIL: Show Diagram…": every diagram, the built-in ones first, then the
- * ```mermaid blocks of the notes under one separator per note. The diagram under the cursor is previewed
- * in one panel beside the picker (the picker keeps the focus); choosing keeps it, Escape closes the preview.
+ * ```mermaid blocks of the notes under one separator per note. The diagram under the cursor (moved with the
+ * arrow keys or the mouse) is previewed in one panel beside the picker, which keeps the focus; choosing keeps
+ * it, Escape closes the preview.
  */
 import * as vscode from 'vscode';
 import type { DiagramSource } from '../../core/diagrams/link';
@@ -59,6 +60,7 @@ export function pickDiagram(services: Services, diagrams: DiagramSource[], place
   let preview: DiagramPanel | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first = true;
+  let lastValue = '';
 
   const show = (diagram: DiagramSource): DiagramPanel => {
     const open = DiagramPanel.get(diagram.id);
@@ -79,13 +81,15 @@ export function pickDiagram(services: Services, diagrams: DiagramSource[], place
   return new Promise((resolve) => {
     let chosen: DiagramSource | undefined;
     picker.onDidChangeActive((active) => {
-      // The row active when the picker opens is not a choice yet: previews start when the cursor moves.
-      if (first && picker.value === '') {
+      // The row active when the picker opens, or the first match of what was typed, is not a choice yet:
+      // previews follow the cursor (arrow keys, mouse), so typing a title and pressing Enter opens one panel.
+      const typed = picker.value !== lastValue;
+      lastValue = picker.value;
+      clearTimeout(timer);
+      if (first || typed) {
         first = false;
         return;
       }
-      first = false;
-      clearTimeout(timer);
       const diagram = active[0]?.diagram;
       if (diagram) timer = setTimeout(() => show(diagram), PREVIEW_DELAY_MS);
     });
