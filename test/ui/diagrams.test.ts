@@ -260,6 +260,8 @@ test('a hover on sem_wait in a C file opens the process states with Waiting high
     await lit.first().waitFor({ state: 'attached', timeout: 10_000 });
     assert.equal(await lit.count(), 1, 'one node is highlighted');
     assert.match((await lit.first().textContent()) ?? '', /Waiting/);
+    await wb.page.mouse.move(5, 450); // the hover closes when the mouse leaves it
+    await wb.page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await wb.screenshot('diagram-highlight-from-hover');
     await closeEditors();
   });
