@@ -58,6 +58,8 @@ function sectionLookup(source: CardSource): SectionLookup {
  */
 export class CardDeck extends Disposable implements ScopeIndex {
   private cache: { switches: string; groups: CardGroup[] } | undefined;
+  /** Questions and generated cards together, built once per change (a quiz, the due count and the tree all ask). */
+  private all: { generated: CardGroup[]; groups: CardGroup[] } | undefined;
 
   constructor(
     private readonly index: NoteIndex,
@@ -65,12 +67,18 @@ export class CardDeck extends Disposable implements ScopeIndex {
     private readonly phrases: () => DiagramPhrases = () => ENGLISH_DIAGRAM_PHRASES,
   ) {
     super();
-    this._register(index.onDidChange(() => (this.cache = undefined)));
+    this._register(
+      index.onDidChange(() => {
+        this.cache = undefined;
+        this.all = undefined;
+      }),
+    );
   }
 
   /** Forget the generated cards (the switches or the wording changed). */
   invalidate(): void {
     this.cache = undefined;
+    this.all = undefined;
   }
 
   /** Generated cards only. */
@@ -81,8 +89,12 @@ export class CardDeck extends Disposable implements ScopeIndex {
     return this.cache.groups;
   }
 
+  /** Every card (shared between callers until the next change: read it, do not change it). */
   cardGroups(sources?: readonly NoteSource[]): CardGroup[] {
-    return [...this.index.cardGroups(sources), ...this.generated()];
+    if (sources) return [...this.index.cardGroups(sources), ...this.generated()];
+    const generated = this.generated();
+    if (this.all?.generated !== generated) this.all = { generated, groups: [...this.index.cardGroups(), ...generated] };
+    return this.all.groups;
   }
   cardGroup(key: string): CardGroup | undefined {
     return this.index.cardGroup(key) ?? this.generated().find((g) => g.key === key);
