@@ -1,9 +1,12 @@
 // Builds every bundle: the extension and its parse worker (Node, CommonJS, `vscode` external), the CLI,
 // the webviews (browser, one bundle per panel), and with --tests / --bench the test and benchmark entries.
+// Every build also writes THIRD_PARTY_NOTICES.txt from the real inputs of the bundles the .vsix ships, and
+// out/shipped-bundles.json (those inputs and outputs) for test/unit/packaging.test.ts.
 // Usage: node esbuild.js [--production] [--watch] [--tests] [--bench]
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { writeNotices } = require('./scripts/lib/thirdPartyNotices');
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -22,14 +25,15 @@ const node = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // License comments are dropped from the bundles: THIRD_PARTY_NOTICES.txt carries the full texts.
   legalComments: 'none',
+  metafile: true,
 };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist', metafile: true },
+  { ...node, entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist' },
   // The quiz implementation, required on first use (activation compiles only dist/extension.js).
   { ...node, entryPoints: { quiz: 'src/features/quiz/quizBundle.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 const webviews = Object.fromEntries(
@@ -57,6 +61,9 @@ if (Object.keys(webviews).length) {
     webviews: true, // marker for main(); removed before esbuild sees it
   });
 }
+/** The builds above go into the .vsix; the CLI and the test and benchmark bundles below do not. */
+const shipped = builds.length;
+builds.push({ ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
 
 if (args.has('--tests')) {
   const entries = [
@@ -103,7 +110,7 @@ function writePreloadManifest(meta) {
 
 async function main() {
   if (watch) {
-    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    const contexts = await Promise.all(builds.map(({ webviews: _, ...b }) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[esbuild] watching for changes');
     return;
@@ -111,11 +118,28 @@ async function main() {
   const results = await Promise.all(builds.map(({ webviews: _, ...b }) => esbuild.build(b)));
   const webviewIndex = builds.findIndex((b) => b.webviews);
   if (webviewIndex >= 0) writePreloadManifest(results[webviewIndex].metafile);
+  const metafiles = results.slice(0, shipped).map((r) => r.metafile);
+  const packages = writeNotices(metafiles, path.join(__dirname, 'THIRD_PARTY_NOTICES.txt'), __dirname);
+  writeShippedSummary(metafiles);
   const meta = results[0].metafile;
   if (meta) {
     const size = (f) => (meta.outputs[f] ? (meta.outputs[f].bytes / 1024).toFixed(1) : '?');
     console.log(`[esbuild] dist/extension.js ${size('dist/extension.js')} KB, dist/parseWorker.js ${size('dist/parseWorker.js')} KB`);
   }
+  console.log(`[esbuild] THIRD_PARTY_NOTICES.txt: ${packages} bundled packages`);
+}
+
+/** Inputs and outputs (with their imports) of the shipped bundles, for test/unit/packaging.test.ts. */
+function writeShippedSummary(metafiles) {
+  const summary = { inputs: [], outputs: {} };
+  for (const meta of metafiles) {
+    summary.inputs.push(...Object.keys(meta.inputs));
+    for (const [file, output] of Object.entries(meta.outputs)) {
+      summary.outputs[file] = { entryPoint: output.entryPoint, imports: output.imports.filter((i) => !i.external).map((i) => i.path) };
+    }
+  }
+  fs.mkdirSync(path.join(__dirname, 'out'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'out/shipped-bundles.json'), JSON.stringify(summary));
 }
 
 main().catch((error) => {

@@ -65,8 +65,9 @@ async function main() {
   if (wants('unit')) await run('unit tests (plain Node)', node, ['--test', '--test-reporter=spec', ...testFiles('out/test/unit')], { parse: nodeTestCounts });
   if (!wants('host') && !wants('ui')) return finish();
 
-  if (!(await run('build extension (production)', node, ['esbuild.js', '--production']))) return finish();
-  if (!(await run('package til-companion.vsix', node, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'til-companion.vsix']))) return finish();
+  // vsce runs `vscode:prepublish` (the production build) first, as it does for `npm run package`.
+  const vsce = ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+  if (!(await run('package til-companion.vsix (production build)', node, [...vsce, '--out', 'til-companion.vsix']))) return finish();
   if (!(await run('set up code-server, Node 24 and Chromium', 'bash', ['scripts/ensure-code-server.sh']))) {
     console.error('Could not set up the real VS Code for the tests: see the [setup] lines above.');
     return finish();
