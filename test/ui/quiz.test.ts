@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openWorkbench, type Workbench } from './lib/workbench';
+import { activeWebview, openWorkbench, type Workbench } from './lib/workbench';
 
 const repo = path.resolve(__dirname, '../../..');
 const vsixPath = process.env.TIL_VSIX ?? path.join(repo, 'til-companion.vsix');
@@ -52,9 +52,7 @@ after(async () => {
 });
 
 /** The quiz webview's content frame. */
-function quiz(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-}
+const quiz = activeWebview;
 
 /** The "N due" status-bar item's count. */
 async function dueCount(page: Page, timeoutMs = 60_000): Promise<number> {
@@ -66,15 +64,14 @@ async function dueCount(page: Page, timeoutMs = 60_000): Promise<number> {
   return Number(m[1]);
 }
 
+/** Waits until the status bar counts exactly `want` due questions. */
 async function waitForCount(page: Page, want: number, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = -1;
-  while (Date.now() < deadline) {
-    last = await dueCount(page).catch(() => -1);
-    if (last === want) return;
-    await page.waitForTimeout(200);
+  const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: new RegExp(`(?<!\\d)${want} due`) }).first();
+  try {
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    assert.equal(await dueCount(page, 1_000).catch(() => -1), want, 'due count in the status bar');
   }
-  assert.equal(last, want, 'due count in the status bar');
 }
 
 async function startDueQuiz(): Promise<FrameLocator> {

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, type Workbench } from './lib/workbench';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -50,10 +49,6 @@ after(async () => {
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-function activeWebview(): FrameLocator {
-  return wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-}
-
 test('after a few reviews the statistics panel shows non-empty charts', async () => {
   await wb.captureOnFailure('stats-charts', async () => {
     // The notes are indexed once the status bar counts due questions (the starter notes may add some).
@@ -62,7 +57,7 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
     const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Everything due' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     await row.click();
-    const quiz = activeWebview();
+    const quiz = wb.webview();
     // Three reviews: Good, Again, Easy.
     for (const [i, key] of ['3', '1', '4'].entries()) {
       await quiz.locator('h1.question').waitFor({ state: 'visible', timeout: 30_000 });
@@ -73,7 +68,7 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
     }
 
     await wb.runCommand('TIL: Show Quiz Statistics');
-    const stats = activeWebview();
+    const stats = wb.webview();
     const app = stats.locator('main#app[data-rendered]');
     await app.waitFor({ state: 'attached', timeout: 60_000 });
     const drawn = Number(await app.getAttribute('data-rendered'));
