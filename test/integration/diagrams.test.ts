@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BUILTIN_DIAGRAMS } from '../../src/core/diagrams/builtin';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
-import { eventually, readyIndex, workspacePath, webviewTabs } from './testUtil';
+import { acceptQuickPick, eventually, readyIndex, workspacePath, webviewTabs } from './testUtil';
 
 interface Shown {
   id: string;
@@ -69,10 +69,7 @@ suite('diagrams', () => {
 
   test('til.showDiagram without an argument offers every diagram in a quick pick', async function () {
     this.timeout(30_000);
-    const running = vscode.commands.executeCommand('til.showDiagram') as Thenable<Shown | undefined>;
-    await new Promise((r) => setTimeout(r, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const shown = await running;
+    const shown = await acceptQuickPick(vscode.commands.executeCommand('til.showDiagram') as Thenable<Shown | undefined>, 'til.showDiagram');
     assert.strictEqual(shown?.title, BUILTIN_DIAGRAMS[0].title, 'the first item is the first built-in diagram');
     await eventually(() => tabLabels().includes(BUILTIN_DIAGRAMS[0].title), 'the picked diagram');
   });

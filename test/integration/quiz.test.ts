@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
-import { eventually, readyIndex, webviewTabs } from './testUtil';
+import { acceptQuickPick, eventually, readyIndex, webviewTabs } from './testUtil';
 
 interface QuizTestState {
   dueCount: number;
@@ -66,10 +66,7 @@ suite('quiz', () => {
 
   test('without an argument a quick pick offers the scopes', async function () {
     this.timeout(30_000);
-    const running = vscode.commands.executeCommand('til.startQuiz');
-    await new Promise((r) => setTimeout(r, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "Everything due"
-    await running;
+    await acceptQuickPick(vscode.commands.executeCommand('til.startQuiz'), 'til.startQuiz'); // "Everything due"
     await eventually(() => tabLabels().includes('Quiz: Due for review'), `the due quiz; tabs: ${JSON.stringify(tabLabels())}`);
   });
 

@@ -34,6 +34,24 @@ export async function eventually<T>(probe: () => T | Promise<T>, what: string, m
   }
 }
 
+/**
+ * Accepts the selected item of the quick pick a running command shows, as Enter would: asks the workbench to
+ * accept until the command has settled (accepting before the pick is open does nothing), then returns its result.
+ */
+export async function acceptQuickPick<T>(running: Thenable<T>, what: string, ms = 10_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => {
+    settled = true;
+  });
+  const deadline = Date.now() + ms;
+  while (!settled) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the quick pick of ${what}`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([result.catch(() => undefined), new Promise((r) => setTimeout(r, 100))]);
+  }
+  return result;
+}
+
 /** Open tabs of our webview panels of one view type (the workbench may prefix the type). */
 export function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all
