@@ -108,6 +108,13 @@ function writePreloadManifest(meta) {
   fs.writeFileSync(path.join(__dirname, 'dist/webview/preload.json'), JSON.stringify(manifest, null, 1));
 }
 
+/** The starter notes and glossary parsed ahead into dist/starter-index.json (src/node/starterPack.ts), shipped in the package. */
+async function buildStarterPack() {
+  const out = path.join(__dirname, 'out', 'build', 'starterPackMain.js');
+  await esbuild.build({ ...node, sourcemap: false, minify: false, entryPoints: [path.join(__dirname, 'src/node/starterPackMain.ts')], outfile: out });
+  require('node:child_process').execFileSync(process.execPath, [out, __dirname], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 async function main() {
   if (watch) {
     const contexts = await Promise.all(builds.map(({ webviews: _, ...b }) => esbuild.context(b)));
@@ -115,7 +122,7 @@ async function main() {
     console.log('[esbuild] watching for changes');
     return;
   }
-  const results = await Promise.all(builds.map(({ webviews: _, ...b }) => esbuild.build(b)));
+  const [results] = await Promise.all([Promise.all(builds.map(({ webviews: _, ...b }) => esbuild.build(b))), buildStarterPack()]);
   const webviewIndex = builds.findIndex((b) => b.webviews);
   if (webviewIndex >= 0) writePreloadManifest(results[webviewIndex].metafile);
   const metafiles = results.slice(0, shipped).map((r) => r.metafile);

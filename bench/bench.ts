@@ -1,6 +1,7 @@
 // Benchmark of the indexer: bare remark-parse vs our cold / warm index, one-note re-index, term look-up,
 // activation cost and bundle sizes, parse linearity. Prints a table, then one `BENCH_JSON {...}` line.
-// Run: npm run bench   (BENCH_SIZES=1000,10000 by default; BENCH_SIZES=200 for a quick run)
+// Run: npm run bench   (BENCH_SIZES=1000,10000 by default; BENCH_SIZES=200 for a quick run; BENCH_STALL_NOTES=3000;
+//      node out/bench/bench.js --ready for sections 10-11 only)
 import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
@@ -20,6 +21,7 @@ import { seededRng as mulberry32, type Rng } from '../src/core/random';
 import { generateEdit, generateText, writeCorpus } from './corpus';
 import { benchQuiz, type QuizBenchResult } from './quizBench';
 import { benchHostile, HOSTILE_TARGET, runHostileOnly } from './hostileBench';
+import { benchFirstHover, benchIndexingStall, READY_TARGETS } from './readyBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // out/bench → repo
 const DIST_WORKER = path.join(ROOT, 'dist', 'parseWorker.js');
@@ -31,6 +33,7 @@ const GLOSSARY = path.join(ROOT, 'notes', 'glossary.yaml');
 const SEED = 20250113;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => parseInt(s.trim(), 10)).filter((n) => n > 0).sort((a, b) => a - b);
 const MB = 1024 * 1024;
+const STALL_NOTES = Number(process.env.BENCH_STALL_NOTES) || 3000;
 
 const TARGETS = { poolVsBare: 1.6, warmVsRead: 3, editMs: 10, lookupP99Us: 50, activationMs: 15, extensionKB: 300, quizOpenMs: 200 };
 
@@ -628,6 +631,8 @@ async function main() {
     json.activation = await benchActivation(tmp);
     json.linearity = benchLinearity();
     json.hostile = benchHostile(table, gc);
+    json.firstHover = await benchFirstHover(table, tmp, EXTENSION, ROOT);
+    json.indexingStall = await benchIndexingStall(table, tmp, WORKER, ROOT, STALL_NOTES);
   } finally {
     cleanup();
   }
@@ -654,6 +659,10 @@ async function main() {
   targets.push(['parseNote µs/KB flat (max/min ≤ 1.5)', f(lin.spread), lin.spread <= 1.5]);
   const hostile = json.hostile as { worst: { name: string; ratio: number } };
   targets.push([`every hostile input ≤ ${HOSTILE_TARGET}× a plain note (worst: ${hostile.worst.name})`, `${f(hostile.worst.ratio)}×`, hostile.worst.ratio <= HOSTILE_TARGET]);
+  const firstHover = json.firstHover as { worstMs: number };
+  targets.push([`activation → first hover answer < ${READY_TARGETS.firstHoverMs} ms (worst of 5)`, `${f(firstHover.worstMs, 1)} ms`, firstHover.worstMs < READY_TARGETS.firstHoverMs]);
+  const stall = json.indexingStall as { notes: number; worstStallMs: number };
+  targets.push([`worst event-loop stall indexing ${stall.notes} notes ≤ ${READY_TARGETS.stallMs} ms`, `${f(stall.worstStallMs, 1)} ms`, stall.worstStallMs <= READY_TARGETS.stallMs]);
   table('Targets', [['target', 'measured', ''], ...targets.map(([name, value, ok]) => [name, value, ok ? 'ok' : 'MISS'])]);
   json.targets = Object.fromEntries(targets.map(([name, value, ok]) => [name, { value, ok }]));
   json.totalSeconds = round(msSince(started) / 1000, 1);
@@ -662,7 +671,18 @@ async function main() {
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
 }
 
-(process.argv.includes('--hostile') ? Promise.resolve(runHostileOnly(table, gc)) : main()).then(
+/** `--ready`: only sections 10 and 11 (first hover, event-loop stall while indexing). */
+async function readyOnly(): Promise<void> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'til-bench-'));
+  try {
+    await benchFirstHover(table, tmp, DIST_EXTENSION, ROOT);
+    await benchIndexingStall(table, tmp, DIST_WORKER, ROOT, STALL_NOTES);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+(process.argv.includes('--hostile') ? Promise.resolve(runHostileOnly(table, gc)) : process.argv.includes('--ready') ? readyOnly() : main()).then(
   () => process.exit(0),
   (error) => {
     console.error(error instanceof Error ? error.stack : error);

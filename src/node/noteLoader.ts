@@ -29,9 +29,26 @@ export class NoteLoader {
 
   constructor(private readonly options: NoteLoaderOptions) {}
 
+  /** Parses made ahead of time (the starter notes' pack), taken for files whose content they were made from. */
+  private readonly seeded = new Map<string, ParsedNote>();
+
   private async knownParses(): Promise<Map<string, ParsedNote>> {
-    this.known ??= (await this.options.cache?.read()) ?? new Map();
+    if (!this.known) {
+      const known = (await this.options.cache?.read()) ?? new Map<string, ParsedNote>();
+      for (const [hash, note] of this.seeded) if (!known.has(hash)) known.set(hash, note);
+      this.known ??= known;
+    }
     return this.known;
+  }
+
+  /** Parses of known content (by hash) to use instead of parsing: a file whose bytes match one is never sent to a worker. */
+  seed(notes: readonly ParsedNote[]): void {
+    for (const note of notes) {
+      if (!note.hash) continue;
+      const { source: _source, ...parse } = note; // where a note comes from is the caller's to say, per load
+      this.seeded.set(note.hash, parse);
+      this.known?.set(note.hash, parse);
+    }
   }
 
   async loadOne(file: string): Promise<ParsedNote> {
@@ -67,27 +84,31 @@ export class NoteLoader {
     }
   }
 
-  /** Load many files; `onBatch` receives results in arrival order so an index can fill progressively. */
-  async loadMany(files: string[], onBatch?: (notes: ParsedNote[]) => void, batchSize = 200): Promise<ParsedNote[]> {
+  /**
+   * Load many files; `onBatch` receives results in arrival order so an index can fill progressively. When it returns
+   * a promise (a merge that yields to the event loop), the lane that filled the batch waits for it.
+   */
+  async loadMany(files: string[], onBatch?: (notes: ParsedNote[]) => unknown, batchSize = 200): Promise<ParsedNote[]> {
     await this.knownParses();
     const results: ParsedNote[] = new Array(files.length);
     let next = 0;
     let batch: ParsedNote[] = [];
-    const flush = () => {
-      if (batch.length && onBatch) onBatch(batch);
+    const flush = async () => {
+      const full = batch;
       batch = [];
+      if (full.length && onBatch) await onBatch(full);
     };
     const lane = async () => {
       while (next < files.length) {
         const i = next++;
         results[i] = await this.loadOne(files[i]);
         batch.push(results[i]);
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= batchSize) await flush();
       }
     };
     const lanes = Math.max(1, this.options.concurrency ?? 64);
     await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, lane));
-    flush();
+    await flush();
     // Keep only what this set of notes uses, so the pack does not grow with every edit.
     const used = new Set(results.map((n) => n.hash));
     for (const hash of this.known!.keys()) {

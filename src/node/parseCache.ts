@@ -1,10 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { ParsedNote } from '../core/model';
 import { noteShapeError } from '../core/notes/noteShape';
 import { relocate } from '../core/notes/relocate';
 
-const SLICE = 200;
+/** Notes per slice between yields to the event loop: a slice of ordinary notes takes a few milliseconds. */
+const SLICE = 50;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Parsed notes on disk, keyed by content hash, as one pack file per set of notes (JSON Lines, one note a line):
@@ -30,43 +33,61 @@ export class ParseCache {
     const discard = (reason: string) => {
       if (this.discarded.count++ < 3) this.discarded.reasons.push(reason);
     };
-    let text: string;
+    // Streamed a chunk at a time and parsed line by line, yielding every SLICE lines: no one string of the whole pack,
+    // and a pack of 10k notes never holds the extension host's thread for long.
+    let lines: ReturnType<typeof createInterface>;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      const handle = await fs.open(this.file, 'r');
+      lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });
     } catch {
       return pack;
     }
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (!lines[i]) continue;
-      let entry: unknown;
-      try {
-        entry = JSON.parse(lines[i]);
-      } catch {
-        discard(`line ${i + 1} is not JSON`); // a damaged line costs one parse
-        continue;
+    let lineNo = 0;
+    try {
+      for await (const line of lines) {
+        if (++lineNo % SLICE === 0) await yieldToEventLoop();
+        if (!line) continue;
+        let entry: unknown;
+        try {
+          entry = JSON.parse(line);
+        } catch {
+          discard(`line ${lineNo} is not JSON`); // a damaged line costs one parse
+          continue;
+        }
+        const wrong = noteShapeError(entry);
+        if (wrong) discard(`line ${lineNo}: ${wrong}`);
+        else pack.set((entry as ParsedNote).hash, entry as ParsedNote);
       }
-      const wrong = noteShapeError(entry);
-      if (wrong) discard(`line ${i + 1}: ${wrong}`);
-      else pack.set((entry as ParsedNote).hash, entry as ParsedNote);
+    } catch {
+      // a pack that cannot be read to the end: what was read is kept, the rest is parsed again
+    } finally {
+      lines.close();
     }
     return pack;
   }
 
-  /** Serialised in slices so the calling thread (the extension host) is never blocked for long. */
+  /**
+   * Serialised and written a slice at a time, yielding between slices, so the calling thread (the extension host)
+   * is never blocked for long: no one string of the whole pack is built or encoded at once.
+   */
   async write(notes: Iterable<ParsedNote>): Promise<void> {
     const all = [...notes].filter((n) => n.hash);
-    const lines: string[] = [];
-    for (let i = 0; i < all.length; i += SLICE) {
-      for (const note of all.slice(i, i + SLICE)) lines.push(JSON.stringify(relocate(note, '')));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
     const temp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let handle: fs.FileHandle | undefined;
     try {
       await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, lines.length ? lines.join('\n') + '\n' : '');
+      handle = await fs.open(temp, 'w');
+      for (let i = 0; i < all.length; i += SLICE) {
+        let chunk = '';
+        for (let j = i; j < Math.min(all.length, i + SLICE); j++) chunk += JSON.stringify(relocate(all[j], '')) + '\n';
+        await handle.write(chunk);
+        await yieldToEventLoop();
+      }
+      await handle.close();
+      handle = undefined;
       await fs.rename(temp, this.file);
     } catch {
+      await handle?.close().catch(() => undefined);
       await fs.rm(temp, { force: true }).catch(() => undefined); // a cache that cannot be written is only slower
     }
   }

@@ -218,7 +218,11 @@ export class NoteIndex implements TermResolver, ContextResolver {
       const year = yearHint.get(group.key) ?? latestYear;
       return `${year ? String(year) : '0000'}-${group.date}`;
     };
-    return [...groups.values()].sort((a, b) => sortable(a).localeCompare(sortable(b)));
+    // Keys made once and compared as plain strings (dates sort as text; ICU collation for thousands of days held the
+    // extension host for a tenth of a second); undated days, by title, last.
+    const keyed = [...groups.values()].map((group) => ({ group, key: sortable(group) }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return keyed.map((k) => k.group);
   }
 
   sections(): Section[] {
@@ -233,8 +237,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   // ---- terms ----
 
+  /** Whether any note explains (or mentions) the term: its entries, without ranking them (glossary checks ask for hundreds). */
   hasTerm(key: string): boolean {
-    return this.term(key) !== undefined;
+    // entriesFor() finds entries only by following ones it found under these keys: any entry under them is enough.
+    const k = termKey(key);
+    if (!k) return false;
+    if (this.termsByKey.has(k)) return true;
+    return (this.conceptKeys.get(k) ?? []).some((other) => this.termsByKey.has(other));
   }
   /** The concept a code identifier stands for. When no note explains the concept under the glossary's name but a
    *  note writes the identifier itself (`pipe()`), the identifier is the term. */

@@ -11,6 +11,10 @@ import { problemNote } from '../../node/files';
 import { tooLargeProblem } from '../../core/notes/sizeLimit';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
+import { readStarterPack, type StarterPack } from '../../node/starterPack';
+import type { Glossary } from '../../core/index/glossary';
+import { indexFiles, indexSummary } from '../../node/indexing';
+import { contentHash } from '../../node/hash';
 import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 
@@ -41,6 +45,8 @@ export class NotesSource extends Disposable {
   private failNextLoad = false;
   private state: 'reading' | 'indexed' | 'failed' = 'reading';
   private loading: Promise<void> | undefined;
+  /** The starter notes and bundled glossary parsed at build time (dist/starter-index.json), once read. */
+  private starterPack: StarterPack | undefined;
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
 
@@ -84,8 +90,25 @@ export class NotesSource extends Disposable {
         this.setState('failed');
       },
     ).finally(() => this.resolveReady());
-    this.loading = (this.loading ?? Promise.resolve()).then(run, run);
+    this.loading = (this.loading ?? this.preload()).then(run, run);
     return this.loading;
+  }
+
+  /**
+   * Before anything is discovered or parsed: the starter notes and bundled glossary from the pack built with the
+   * package, so hovers and the tree answer at once, before any worker starts. The full load that follows keeps or
+   * drops the starter notes as the settings say, and takes their parses from the pack instead of parsing again.
+   */
+  private async preload(): Promise<void> {
+    const pack = await readStarterPack(this.context.extensionPath).catch(() => undefined);
+    if (!pack) return; // a development build without the pack: the full load parses them
+    this.starterPack = pack;
+    this.loader.seed(pack.notes);
+    if (readConfig().includeBundledNotes !== false) {
+      this.index.upsertMany(pack.notes);
+      for (const note of pack.notes) this.files.add(note.file);
+    }
+    this.index.setGlossary([pack.glossary]);
   }
 
   private async load(showProgress: boolean): Promise<void> {
@@ -109,23 +132,19 @@ export class NotesSource extends Disposable {
     this.setSourceProblems(sourceProblems);
     this.glossaryFiles = new Set(glossaries);
     const readAll = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      let done = 0;
-      await this.loader.loadMany(notes, (batch) => {
-        this.index.upsertMany(batch);
-        done += batch.length;
-        progress?.report({ message: vscode.l10n.t('{0} of {1} notes', done, notes.length), increment: (batch.length / Math.max(1, notes.length)) * 100 });
+      // Merged in slices that yield to the event loop (node/indexing.ts): the host never stalls on a large folder.
+      await indexFiles(this.loader, this.index, notes, {
+        progress: (done, total, batch) => progress?.report({ message: vscode.l10n.t('{0} of {1} notes', done, total), increment: (batch / Math.max(1, total)) * 100 }),
       });
       await this.loadGlossaries();
     };
     if (showProgress && notes.length > 0) {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing TIL notes'), cancellable: false },
-        readAll,
-      );
+      // In the status bar, not a notification: the starter notes already answer, the user's fill in behind them.
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing TIL notes'), cancellable: false }, readAll);
     } else {
       await readAll();
     }
-    this.report(Date.now() - started);
+    await this.report(Date.now() - started);
   }
 
   /**
@@ -161,18 +180,18 @@ export class NotesSource extends Disposable {
     for (const file of added) this.output.info(`  ${vscode.workspace.asRelativePath(file)} — ${reasons.get(file) ?? 'found'}`);
   }
 
-  private report(ms: number): void {
-    const cards = this.index.cardGroups().length;
-    const problems = this.index.problems();
-    this.output.info(`Indexed ${this.index.size} notes (${cards} questions, ${this.index.terms().length} terms, ${this.index.diagrams().length} diagrams) in ${ms} ms`);
-    for (const p of problems) {
+  /** The load's summary in the output channel; counted a query per turn of the event loop (node/indexing.ts). */
+  private async report(ms: number): Promise<void> {
+    const summary = await indexSummary(this.index);
+    this.output.info(`Indexed ${summary.notes} notes (${summary.cards} questions, ${summary.terms} terms, ${summary.diagrams} diagrams) in ${ms} ms`);
+    for (const p of summary.problems) {
       const where = `${vscode.workspace.asRelativePath(p.file)}${p.line ? `:${p.line}` : ''}`;
       const line = `${where} ${p.message}`;
       if (p.severity === 'error') this.output.error(line);
       else if (p.severity === 'warning') this.output.warn(line);
       else this.output.info(line);
     }
-    const unresolved = this.index.unresolvedGlossaryEntries();
+    const unresolved = summary.unresolvedGlossary;
     if (unresolved.length) this.output.warn(`Glossary entries whose term no note explains: ${unresolved.map((e) => e.code).join(', ')}`);
   }
 
@@ -181,13 +200,19 @@ export class NotesSource extends Disposable {
       [...this.glossaryFiles].map(async (file) => {
         try {
           // Inside the workspace or a notes folder (links resolved), under the size cap, decoded like a note.
-          return await loadGlossaryFile(file, { read: (f) => this.read(f), size: (f) => this.size(f), roots: this.roots, parse: (f, text) => this.pool.parseGlossary(f, text) });
+          return await loadGlossaryFile(file, { read: (f) => this.read(f), size: (f) => this.size(f), roots: this.roots, parse: async (f, text) => this.packedGlossary(f, text) ?? this.pool.parseGlossary(f, text) });
         } catch (error) {
           return { file, origin: 'bundled' as const, entries: [], concepts: [], problems: [{ file, severity: 'error' as const, code: 'unreadable' as const, message: String(error) }] };
         }
       }),
     );
     this.index.setGlossary(glossaries);
+  }
+
+  /** Our glossary as shipped: parsed at build time (the pack), so no worker is needed while its text is unchanged. */
+  private packedGlossary(file: string, text: string): Glossary | undefined {
+    const pack = this.starterPack?.glossary;
+    return pack && pack.file === file && pack.hash === contentHash(new TextEncoder().encode(text)) ? pack : undefined;
   }
 
   private async read(file: string): Promise<Uint8Array> {

@@ -10,6 +10,8 @@ import { Commands } from '../services';
 
 /** Cards become due as time passes, not only when notes or progress change. */
 const REFRESH_MS = 60_000;
+/** Changes that come in a burst (a large folder merged slice by slice) recount the due cards once, after it. */
+const RECOUNT_DELAY_MS = 200;
 
 /**
  * The cards a due quiz would ask now (daily limits applied, hidden cards left out), cached until
@@ -23,6 +25,7 @@ export class DueCards extends Disposable {
   private readonly timer: NodeJS.Timeout;
   private cache: CardGroup[] | undefined;
   private lastCount = -1;
+  private recount: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly index: CardDeck,
@@ -36,12 +39,17 @@ export class DueCards extends Disposable {
     this.statusItem.command = { command: Commands.startQuiz, title: vscode.l10n.t('Start Quiz'), arguments: [{ scope: 'due' }] };
     this.timer = setInterval(() => this.invalidate(), REFRESH_MS);
     this._register(toDisposable(() => clearInterval(this.timer)));
+    this._register(toDisposable(() => clearTimeout(this.recount)));
   }
 
-  /** Call when the index, the progress or the time changed. */
+  /**
+   * Call when the index, the progress or the time changed. The status bar is recounted a moment later, once per burst:
+   * counting walks every card, and indexing a large folder changes the index many times a second.
+   */
   invalidate(): void {
     this.cache = undefined;
-    this.updateStatus();
+    clearTimeout(this.recount);
+    this.recount = setTimeout(() => this.updateStatus(), RECOUNT_DELAY_MS);
   }
 
   /** Cards due now (new cards included), in review order. */
