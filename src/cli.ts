@@ -14,12 +14,20 @@ import { languageOfFile } from './core/index/context/languageOf';
 import { inspectReport, formatStats, formatSummary, questionStats } from './node/report';
 import { buildHoverMarkdown, translator } from './core/hover/buildHover';
 import { diagramsForTerm } from './core/diagrams/link';
+import type { NoteSource, ParsedNote } from './core/model';
+import type { GlossaryOrigin } from './core/index/glossary';
 
 const USAGE = `Usage:
   til-companion inspect <files or folders...> [--json | --stats] [--no-cache]
-  til-companion lookup <code-file> <line> <column> [--notes <folder>...] [--json]
-  til-companion hover <code-file> <line> <column> [--notes <folder>...] [--locale <ko|en>] [--excerpt-length <n>]
-Lines and columns are 1-based. Without --notes, lookup and hover use the bundled notes.
+  til-companion lookup <code-file> <line> <column> [--notes <folder>...] [--starter] [--json]
+  til-companion hover <code-file> <line> <column> [--notes <folder>...] [--starter] [--locale <ko|en>] [--excerpt-length <n>]
+Lines and columns are 1-based.
+lookup and hover read, as the extension does:
+  --notes <folder>  your notes (repeat for more folders) and any til-glossary.yaml among them, plus the bundled
+                    glossary (code identifier -> concept), which is always on; your glossary entries win over ours.
+  --starter         adds the starter notes that ship with the extension. Your notes still win: a term your notes
+                    explain is answered from them, the starter notes only where yours say nothing.
+  Without --notes, lookup and hover use the starter notes and the bundled glossary.
 hover prints the hover's Markdown exactly as the extension builds it (the same function).`;
 
 interface Args {
@@ -28,17 +36,19 @@ interface Args {
   stats: boolean;
   cache: boolean;
   notes: string[];
+  starter: boolean;
   locale?: string;
   excerptLength?: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { positional: [], json: false, stats: false, cache: true, notes: [] };
+  const args: Args = { positional: [], json: false, stats: false, cache: true, notes: [], starter: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--stats') args.stats = true;
     else if (a === '--no-cache') args.cache = false;
+    else if (a === '--starter') args.starter = true;
     else if (a === '--notes') {
       if (!argv[i + 1]) throw new UsageError('--notes needs a folder');
       args.notes.push(argv[++i]);
@@ -57,12 +67,26 @@ function parseArgs(argv: string[]): Args {
 
 class UsageError extends Error {}
 
-async function buildIndex(inputs: string[], useCache: boolean): Promise<{ index: NoteIndex; missing: string[] }> {
+/** The starter notes and our glossary, beside dist/ in the package and in a clone. */
+const STARTER_DIR = path.join(__dirname, '..', 'notes');
+const BUNDLED_GLOSSARY = path.join(STARTER_DIR, 'glossary.yaml');
+
+interface IndexOptions {
+  /** Where the inputs' notes come from: the user's (lookup, hover, inspect) or ours (lookup and hover without --notes). */
+  source: NoteSource;
+  /** Also read the starter notes (`--starter`). */
+  starter?: boolean;
+  /** Read our glossary besides any glossary among the inputs (lookup and hover). */
+  bundledGlossary?: boolean;
+}
+
+async function buildIndex(inputs: string[], useCache: boolean, options: IndexOptions = { source: 'workspace' }): Promise<{ index: NoteIndex; missing: string[] }> {
   const found = await findNoteFiles(inputs);
+  const starter = options.starter ? await findNoteFiles([STARTER_DIR]) : undefined;
   const cacheDir = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'til-companion', 'parse-cache');
   const pool = new ParsePool({ workerFile: path.join(__dirname, 'parseWorker.js') });
   // A pack per set of inputs, so inspecting one folder does not evict another's parses.
-  const packName = createHash('sha1').update(inputs.map((i) => path.resolve(i)).sort().join('\0')).digest('hex').slice(0, 16);
+  const packName = createHash('sha1').update([...inputs, ...(starter ? [STARTER_DIR] : [])].map((i) => path.resolve(i)).sort().join('\0')).digest('hex').slice(0, 16);
   const loader = new NoteLoader({
     pool,
     cache: useCache ? new ParseCache(cacheDir, packName) : undefined,
@@ -72,11 +96,19 @@ async function buildIndex(inputs: string[], useCache: boolean): Promise<{ index:
   });
   try {
     const index = new NoteIndex();
-    index.upsertMany([...(await loader.loadMany(found.notes)), ...found.unreadable.map(problemNote)]);
+    const tagged = (notes: ParsedNote[], source: NoteSource) => notes.map((note) => ({ ...note, source }));
+    index.upsertMany([...tagged(await loader.loadMany(found.notes), options.source), ...found.unreadable.map(problemNote)]);
+    if (starter) index.upsertMany(tagged(await loader.loadMany(starter.notes.filter((f) => !index.note(f))), 'starter'));
     await loader.flushed();
+    // Ours always (it maps code to concepts, whoever's notes explain them); a glossary among the user's notes is theirs.
+    const glossaryFiles = new Map<string, GlossaryOrigin>();
+    if (options.bundledGlossary) glossaryFiles.set(BUNDLED_GLOSSARY, 'bundled');
+    for (const g of found.glossaries) if (!glossaryFiles.has(g)) glossaryFiles.set(g, options.source === 'starter' ? 'bundled' : 'user');
     // Size cap before reading, and decoded like a note (UTF-16, EUC-KR/CP949): the extension's glossary path.
     const glossaries = await Promise.all(
-      found.glossaries.map((g) => loadGlossaryFile(g, { read: (f) => fs.readFile(f), size: async (f) => (await fs.stat(f)).size, parse: (f, text) => pool.parseGlossary(f, text) })),
+      [...glossaryFiles].map(([g, origin]) =>
+        loadGlossaryFile(g, { origin, read: (f) => fs.readFile(f), size: async (f) => (await fs.stat(f)).size, parse: (f, text) => pool.parseGlossary(f, text, origin) }),
+      ),
     );
     index.setGlossary(glossaries);
     return { index, missing: found.missing };
@@ -106,8 +138,12 @@ async function termAt(command: string, args: Args) {
   const source = await fs.readFile(codeFile, 'utf8');
   const lines = source.split(/\r?\n/);
   if (line > lines.length) throw new UsageError(`${codeFile} has only ${lines.length} lines`);
-  const notes = args.notes.length ? args.notes : [path.join(__dirname, '..', 'notes')];
-  const { index, missing } = await buildIndex(notes, args.cache);
+  const ownNotes = args.notes.length > 0;
+  const { index, missing } = await buildIndex(ownNotes ? args.notes : [STARTER_DIR], args.cache, {
+    source: ownNotes ? 'workspace' : 'starter',
+    starter: ownNotes && args.starter,
+    bundledGlossary: true,
+  });
   for (const m of missing) console.error(`til-companion: no such notes folder: ${m}`);
   // The same document context as the extension's hover (language, file kind, imports, vocabulary).
   return { index, match: index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source), line - 1) };

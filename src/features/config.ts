@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { IDisposable } from '../core/dispose';
 import { SECTION, Setting, type SettingKey } from './settingKeys';
+import type { StarterNotesMode } from '../core/index/sources';
 
 export { SECTION, Setting, type SettingKey };
 
@@ -8,7 +9,10 @@ export interface TilConfig {
   include: string[];
   exclude: string[];
   extraFolders: string[];
-  includeBundledNotes: boolean;
+  /** `"auto"`: the starter notes only while none of the user's notes are found. */
+  includeBundledNotes: StarterNotesMode;
+  /** The user's glossary files, relative to a workspace folder or absolute (each must lie inside one). */
+  glossaryFiles: string[];
   maxNoteSizeKB: number;
   hoverEnabled: boolean;
   hoverLanguages: string[];
@@ -23,6 +27,8 @@ const isStrings: Check<string[]> = (v): v is string[] => Array.isArray(v) && v.e
 const isBoolean: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
 const isNumber: Check<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v);
 const isString: Check<string> = (v): v is string => typeof v === 'string';
+// true and false from before "auto" existed keep their meaning.
+const isStarterMode: Check<StarterNotesMode> = (v): v is StarterNotesMode => v === 'auto' || typeof v === 'boolean';
 
 /** One setting as VS Code resolves it now (user, workspace, folder, else the manifest's default). */
 function read<T>(config: vscode.WorkspaceConfiguration, key: SettingKey, check: Check<T>): T {
@@ -41,7 +47,8 @@ export function readConfig(): TilConfig {
     include: read(c, Setting.include, isStrings),
     exclude: read(c, Setting.exclude, isStrings),
     extraFolders: read(c, Setting.extraFolders, isStrings),
-    includeBundledNotes: read(c, Setting.includeBundled, isBoolean),
+    includeBundledNotes: read(c, Setting.includeBundled, isStarterMode),
+    glossaryFiles: read(c, Setting.glossaryFiles, isStrings),
     // package.json's bounds, enforced: VS Code does not validate a hand-edited settings.json.
     maxNoteSizeKB: Math.min(8192, Math.max(16, read(c, Setting.maxFileSizeKB, isNumber))),
     hoverEnabled: read(c, Setting.hoverEnabled, isBoolean),

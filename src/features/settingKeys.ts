@@ -11,6 +11,7 @@ export const Setting = {
   extraFolders: 'notes.extraFolders',
   includeBundled: 'notes.includeBundled',
   maxFileSizeKB: 'notes.maxFileSizeKB',
+  glossaryFiles: 'glossary.files',
   hoverEnabled: 'hover.enabled',
   hoverLanguages: 'hover.languages',
   hoverExcerptLength: 'hover.excerptLength',

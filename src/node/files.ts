@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { ParsedNote, Problem } from '../core/model';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
-const GLOSSARY_FILE = /^glossary\.ya?ml$/i;
+/** Our glossary.yaml, and a user's til-glossary.yaml beside their notes. */
+const GLOSSARY_FILE = /^(til-)?glossary\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 export interface FoundFiles {

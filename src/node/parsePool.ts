@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { ParsedNote } from '../core/model';
-import type { Glossary } from '../core/index/glossary';
+import type { Glossary, GlossaryOrigin } from '../core/index/glossary';
 import type { PoolRequest, PoolResponse } from './poolProtocol';
 
 type Pending = { body: PoolRequest; resolve: (r: PoolResponse) => void; reject: (e: Error) => void };
@@ -69,8 +69,9 @@ export class ParsePool {
     throw new Error(response.kind === 'error' ? response.message : 'unexpected worker response');
   }
 
-  async parseGlossary(file: string, text: string): Promise<Glossary> {
-    const response = await this.request({ kind: 'glossary', file, text });
+  /** `origin`: ours (the bundled glossary) or theirs, whose identifiers win over ours. */
+  async parseGlossary(file: string, text: string, origin: GlossaryOrigin = 'bundled'): Promise<Glossary> {
+    const response = await this.request({ kind: 'glossary', file, text, origin });
     if (response.kind === 'glossary') return response.glossary;
     throw new Error(response.kind === 'error' ? response.message : 'unexpected worker response');
   }

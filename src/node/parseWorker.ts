@@ -10,7 +10,7 @@ parentPort?.on('message', (request: PoolRequest) => {
     response =
       request.kind === 'note'
         ? { id: request.id, kind: 'note', note: parseNote(request.file, request.bytes, { hash: request.hash, maxBytes: request.maxBytes }) }
-        : { id: request.id, kind: 'glossary', glossary: parseGlossary(request.file, request.text) };
+        : { id: request.id, kind: 'glossary', glossary: parseGlossary(request.file, request.text, request.origin) };
   } catch (error) {
     response = { id: request.id, kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }

@@ -132,3 +132,47 @@ test('a glossary over the size cap is refused by its size, never read: a problem
   assert.equal(problem?.code, 'too-large');
   assert.match(problem!.message, /3072\.0 MB, over the 1\.0 MB limit for glossaries/);
 });
+
+// The CLI mirrors the extension: --notes = the user's notes + our glossary; --starter adds the starter notes; theirs win.
+const userNotes = path.join(fixtures, 'user-notes');
+const mainC = path.join(fixtures, 'code', 'main.c');
+const fileOf = (hit: { file: string } | null) => hit && path.relative(repoRoot, hit.file).replace(/\\/g, '/');
+
+test('lookup --notes answers from the user notes through the bundled glossary, without the starter notes', () => {
+  const semWait = JSON.parse(run('lookup', mainC, '11', '6', '--notes', userNotes, '--json'));
+  assert.equal(semWait.matched, 'sem_wait');
+  assert.equal(semWait.term, 'Semaphore', 'the bundled glossary maps sem_wait to the concept the user wrote down');
+  assert.equal(fileOf(semWait), 'test/fixtures/user-notes/study-log.md');
+  const c = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'til-code-')), 'signals.c');
+  fs.writeFileSync(c, '#include <signal.h>\nint main(void) {\n  kill(0, SIGTERM);\n}\n');
+  assert.equal(JSON.parse(run('lookup', c, '3', '4', '--notes', userNotes, '--json')), null, 'only the starter notes explain kill, and they are off');
+  assert.equal(fileOf(JSON.parse(run('lookup', c, '3', '4', '--notes', userNotes, '--starter', '--json'))), 'notes/os-interrupts-syscalls.md');
+});
+
+test('lookup --starter adds the starter notes, and the user notes still win', () => {
+  for (const [line, column, term] of [['9', '18', 'fork'], ['10', '6', 'Mutex'], ['11', '6', 'Semaphore']] as const) {
+    const starterOnly = JSON.parse(run('lookup', mainC, line, column, '--json'));
+    assert.match(fileOf(starterOnly) ?? '', /^notes\//, `${term}: without --notes the starter notes answer`);
+    const both = JSON.parse(run('lookup', mainC, line, column, '--notes', userNotes, '--starter', '--json'));
+    assert.equal(both.term, term);
+    assert.equal(fileOf(both), 'test/fixtures/user-notes/study-log.md', `${term}: the user's explanation comes first`);
+  }
+});
+
+test("a til-glossary.yaml among the user's notes wins over the bundled glossary", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-own-glossary-'));
+  fs.writeFileSync(path.join(dir, '2025-03-01-til.md'), '# 2025-03-01 TIL\n\n**카운팅 잠금**\n\n빈자리 수만큼만 들여보내는 내 방식의 이름.\n');
+  fs.writeFileSync(path.join(dir, 'til-glossary.yaml'), 'os:\n  sem_wait: 카운팅 잠금\n');
+  const hit = JSON.parse(run('lookup', mainC, '11', '6', '--notes', dir, '--notes', userNotes, '--json'));
+  assert.equal(hit.term, '카운팅 잠금');
+  assert.equal(path.basename(hit.file), '2025-03-01-til.md');
+  // Ours still maps what theirs leaves alone.
+  assert.equal(JSON.parse(run('lookup', mainC, '10', '6', '--notes', dir, '--notes', userNotes, '--json')).term, 'Mutex');
+});
+
+test('--help says which notes lookup and hover read and that the user notes win', () => {
+  const help = run('--help');
+  assert.match(help, /--starter +adds the starter notes/);
+  assert.match(help, /bundled\s+glossary[^]*always on/);
+  assert.match(help, /Your notes still win/);
+});

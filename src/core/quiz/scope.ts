@@ -1,7 +1,8 @@
 /** Which cards and terms a quiz covers: everything, a topic, a day, a section, a note, or a term. */
 import type { CardGroup, NoteIndex, TermInfo } from '../index/noteIndex';
-import type { Card, Topic } from '../model';
+import type { Card, NoteSource, Topic } from '../model';
 import { TOPICS } from '../model';
+import { mainSources, STARTER_SOURCES } from '../index/sources';
 
 export type ScopeKind = 'due' | 'topic' | 'day' | 'section' | 'note' | 'term';
 export const SCOPE_KINDS: readonly ScopeKind[] = ['due', 'topic', 'day', 'section', 'note', 'term'];
@@ -16,11 +17,13 @@ export interface QuizScope {
   practice?: boolean;
   /** At most this many questions (a short first quiz); whole numbers from 1 to MAX_QUIZ_SIZE. */
   size?: number;
+  /** Over the starter notes (their own tree root); otherwise the user's notes when there are any. */
+  starter?: boolean;
 }
 
 export const MAX_QUIZ_SIZE = 100;
 
-export type ScopeIndex = Pick<NoteIndex, 'cardGroups' | 'days' | 'sections' | 'terms' | 'term'>;
+export type ScopeIndex = Pick<NoteIndex, 'cardGroups' | 'days' | 'sections' | 'terms' | 'term' | 'hasUserNotes'>;
 
 export function isQuizScope(value: unknown): value is QuizScope {
   if (typeof value !== 'object' || value === null) return false;
@@ -30,8 +33,18 @@ export function isQuizScope(value: unknown): value is QuizScope {
     (v.value === undefined || typeof v.value === 'string') &&
     (v.mode === undefined || v.mode === 'cards' || v.mode === 'terms') &&
     (v.practice === undefined || typeof v.practice === 'boolean') &&
-    (v.size === undefined || (Number.isInteger(v.size) && (v.size as number) >= 1 && (v.size as number) <= MAX_QUIZ_SIZE))
+    (v.size === undefined || (Number.isInteger(v.size) && (v.size as number) >= 1 && (v.size as number) <= MAX_QUIZ_SIZE)) &&
+    (v.starter === undefined || typeof v.starter === 'boolean')
   );
+}
+
+/**
+ * The notes a scope reads. A note or a section names its own file; every other scope reads the starter notes when
+ * asked for them, else the user's notes as soon as there are any (the starter notes never join the user's days).
+ */
+export function scopeSources(index: Pick<NoteIndex, 'hasUserNotes'>, scope: QuizScope): readonly NoteSource[] | undefined {
+  if (scope.scope === 'note' || scope.scope === 'section') return undefined;
+  return scope.starter ? STARTER_SOURCES : mainSources(index);
 }
 
 export function isTopic(value: string | undefined): value is Topic {
@@ -52,7 +65,7 @@ function placeFilter(index: ScopeIndex, scope: QuizScope): ((c: Card) => boolean
       return (c) => normaliseFile(c.file) === file;
     }
     case 'day': {
-      const days = findDays(index, value);
+      const days = findDays(index, value, scopeSources(index, scope));
       if (!days.length) return 'none';
       const set = new Set(days.map((d) => `${d.file}\u0000${d.id}`));
       return (c) => !!c.dayId && set.has(`${c.file}\u0000${c.dayId}`);
@@ -69,7 +82,7 @@ function placeFilter(index: ScopeIndex, scope: QuizScope): ((c: Card) => boolean
 
 /** The card groups a scope covers, in index order (not yet filtered by due date). */
 export function selectCardGroups(index: ScopeIndex, scope: QuizScope): CardGroup[] {
-  const groups = index.cardGroups();
+  const groups = index.cardGroups(scopeSources(index, scope));
   if (scope.scope === 'term') {
     const matcher = termMatcher(index, scope.value);
     return matcher ? groups.filter((g) => matcher(g.question) || matcher(g.answer)) : [];
@@ -84,7 +97,8 @@ export function selectCardGroups(index: ScopeIndex, scope: QuizScope): CardGroup
 
 /** The terms a scope covers (for the term mode). Only terms with an explanation qualify. */
 export function selectTerms(index: ScopeIndex, scope: QuizScope): TermInfo[] {
-  const terms = index.terms().filter((t) => t.summary.trim().length > 0);
+  const sources = scopeSources(index, scope);
+  const terms = index.terms().filter((t) => t.summary.trim().length > 0 && (!sources || sources.includes(t.noteSource)));
   const value = scope.value;
   switch (scope.scope) {
     case 'due':
@@ -97,7 +111,7 @@ export function selectTerms(index: ScopeIndex, scope: QuizScope): TermInfo[] {
       return terms.filter((t) => normaliseFile(t.file) === file);
     }
     case 'day': {
-      const days = findDays(index, value);
+      const days = findDays(index, value, sources);
       return terms.filter((t) => days.some((d) => d.file === t.file && t.line >= d.line && t.line <= d.endLine));
     }
     case 'section': {
@@ -113,12 +127,12 @@ export function selectTerms(index: ScopeIndex, scope: QuizScope): TermInfo[] {
 }
 
 /** Days matching a day key (`DayGroup.key`), an ISO or MM-DD date, or a title. */
-function findDays(index: ScopeIndex, value: string | undefined) {
+function findDays(index: ScopeIndex, value: string | undefined, sources: readonly NoteSource[] | undefined) {
   if (!value) return [];
-  for (const group of index.days()) {
+  for (const group of index.days(sources)) {
     if (group.key === value || group.date === value) return group.entries.map((e) => e.day);
   }
-  for (const group of index.days()) {
+  for (const group of index.days(sources)) {
     if (group.title === value) return group.entries.map((e) => e.day);
     const hit = group.entries.find((e) => `${e.day.file}#${e.day.id}` === value);
     if (hit) return [hit.day];

@@ -3,7 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { NoteIndex } from '../../core/index/noteIndex';
-import type { ParsedNote, Problem } from '../../core/model';
+import type { NoteSource, ParsedNote, Problem } from '../../core/model';
+import type { GlossaryOrigin } from '../../core/index/glossary';
+import { useStarterNotes } from '../../core/index/sources';
 import { NoteLoader } from '../../node/noteLoader';
 import { isInside, outsideProblem } from '../../node/fileChecks';
 import { loadGlossaryFile } from '../../node/glossaryFile';
@@ -17,16 +19,18 @@ import { indexFiles, indexSummary } from '../../node/indexing';
 import { contentHash } from '../../node/hash';
 import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
+import { ANY_GLOSSARY, discoverGlossaries } from './glossaryFiles';
 
 const NOTE_GLOB_EXT = /\.(md|markdown)$/i;
-const GLOSSARY = /(^|[\\/])glossary\.ya?ml$/i;
 const RESCAN_DELAY_MS = 150;
 /** The most files one include glob's search returns (findFiles maxResults). */
 export const FIND_FILES_LIMIT = 20_000;
 
 /**
- * Where notes come from (bundled notes/, the workspace by include globs, extra folders), kept in the index:
- * a first full load with progress, then only changed files. Reads through workspace.fs; parses in workers.
+ * Where notes come from (the workspace by include globs, extra folders, the starter notes in notes/), kept in the
+ * index with their source: a first full load with progress, then only changed files. Reads through workspace.fs;
+ * parses in workers. With `includeBundled: "auto"` the starter notes are loaded only while none of the user's are
+ * found, decided again whenever a note of theirs appears or goes.
  */
 export class NotesSource extends Disposable {
   private readonly pool: ParsePool;
@@ -34,7 +38,10 @@ export class NotesSource extends Disposable {
   private readonly pending = new Map<string, 'change' | 'delete'>();
   private flushTimer: NodeJS.Timeout | undefined;
   private files = new Set<string>();
-  private glossaryFiles = new Set<string>();
+  /** Where each note file came from (set on the parse before it enters the index, never cached with it). */
+  private sources = new Map<string, NoteSource>();
+  /** Ours (always) and the user's glossary files, with whose each is. */
+  private glossaryFiles = new Map<string, GlossaryOrigin>();
   /** Folders notes and glossaries must stay inside (links resolved): the workspace folders and the notes roots. */
   private roots: string[] = [];
   /** Files of the problems found before reading (see setSourceProblems), kept in the index as entries of their own. */
@@ -69,7 +76,7 @@ export class NotesSource extends Disposable {
     });
     this._register(toDisposable(() => void this.pool.dispose()));
     this._register(toDisposable(() => clearTimeout(this.flushTimer)));
-    this._register(onDidChangeSettings(['notes'], () => void this.reload()));
+    this._register(onDidChangeSettings(['notes', 'glossary'], () => void this.reload()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     this.watch();
@@ -122,18 +129,20 @@ export class NotesSource extends Disposable {
       throw new Error('indexing failed on purpose (test)');
     }
     const config = readConfig();
-    const { notes, glossaries, skipped, reasons, sourceProblems } = await this.discover(config);
+    const { notes, sources, glossaries, skipped, reasons, sourceProblems } = await this.discover(config);
     for (const s of skipped) this.output.warn(s);
     this.logFound(notes, reasons);
     const found = new Set(notes);
     const removed = [...this.files].filter((f) => !found.has(f));
     for (const f of removed) this.index.remove(f);
     this.files = found;
+    this.sources = sources;
     this.setSourceProblems(sourceProblems);
-    this.glossaryFiles = new Set(glossaries);
+    this.glossaryFiles = glossaries;
     const readAll = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       // Merged in slices that yield to the event loop (node/indexing.ts): the host never stalls on a large folder.
       await indexFiles(this.loader, this.index, notes, {
+        prepare: (note) => this.withSource(note),
         progress: (done, total, batch) => progress?.report({ message: vscode.l10n.t('{0} of {1} notes', done, total), increment: (batch / Math.max(1, total)) * 100 }),
       });
       await this.loadGlossaries();
@@ -195,14 +204,24 @@ export class NotesSource extends Disposable {
     if (unresolved.length) this.output.warn(`Glossary entries whose term no note explains: ${unresolved.map((e) => e.code).join(', ')}`);
   }
 
+  private withSource(note: ParsedNote): ParsedNote {
+    return { ...note, source: this.sources.get(note.file) ?? 'workspace' };
+  }
+
   private async loadGlossaries(): Promise<void> {
     const glossaries = await Promise.all(
-      [...this.glossaryFiles].map(async (file) => {
+      [...this.glossaryFiles].map(async ([file, origin]): Promise<Glossary> => {
         try {
           // Inside the workspace or a notes folder (links resolved), under the size cap, decoded like a note.
-          return await loadGlossaryFile(file, { read: (f) => this.read(f), size: (f) => this.size(f), roots: this.roots, parse: async (f, text) => this.packedGlossary(f, text) ?? this.pool.parseGlossary(f, text) });
+          return await loadGlossaryFile(file, {
+            origin,
+            read: (f) => this.read(f),
+            size: (f) => this.size(f),
+            roots: this.roots,
+            parse: async (f, text) => (origin === 'bundled' ? this.packedGlossary(f, text) : undefined) ?? this.pool.parseGlossary(f, text, origin),
+          });
         } catch (error) {
-          return { file, origin: 'bundled' as const, entries: [], concepts: [], problems: [{ file, severity: 'error' as const, code: 'unreadable' as const, message: String(error) }] };
+          return { file, origin, entries: [], concepts: [], problems: [{ file, severity: 'error', code: 'unreadable', message: String(error) }] };
         }
       }),
     );
@@ -223,31 +242,43 @@ export class NotesSource extends Disposable {
     return (await vscode.workspace.fs.stat(vscode.Uri.file(file))).size;
   }
 
-  /** Every note file and glossary the settings point at; files over the size limit or behind outside links are skipped. */
-  private async discover(config: TilConfig): Promise<{ notes: string[]; glossaries: string[]; skipped: string[]; reasons: Map<string, string>; sourceProblems: Problem[] }> {
+  /**
+   * Every note file (with its source) and glossary the settings point at; files over the size limit or behind outside
+   * links are skipped. The user's notes are found first: in auto mode the starter notes join only when there are none.
+   */
+  private async discover(config: TilConfig): Promise<{
+    notes: string[];
+    sources: Map<string, NoteSource>;
+    glossaries: Map<string, GlossaryOrigin>;
+    skipped: string[];
+    reasons: Map<string, string>;
+    sourceProblems: Problem[];
+  }> {
     const notes = new Set<string>();
+    const sources = new Map<string, NoteSource>();
     const reasons = new Map<string, string>();
     const glossaries = new Set<string>();
     const skipped: string[] = [];
     const sourceProblems: Problem[] = [];
-    const roots: string[] = [];
-    if (config.includeBundledNotes) roots.push(path.join(this.context.extensionPath, 'notes'));
-    if (vscode.workspace.isTrusted) roots.push(...config.extraFolders.map(expandHome));
-    const bundled = path.join(this.context.extensionPath, 'notes');
-    for (const root of roots) {
-      const before = notes.size;
+    const extraRoots = vscode.workspace.isTrusted ? config.extraFolders.map(expandHome) : [];
+    for (const root of extraRoots) {
       await this.walkFolder(root, notes, glossaries, skipped);
-      const reason = root === bundled ? 'starter notes bundled with the extension' : `inside the extra notes folder ${root}`;
-      if (notes.size > before) for (const file of notes) if (!reasons.has(file)) reasons.set(file, reason);
+      for (const file of notes) {
+        if (sources.has(file)) continue;
+        sources.set(file, 'extra');
+        reasons.set(file, `inside the extra notes folder ${root}`);
+      }
     }
 
+    const bundled = path.join(this.context.extensionPath, 'notes');
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const allowedRoots = [...folders.map((f) => f.uri.fsPath), ...roots];
-    this.roots = allowedRoots;
+    const allowedRoots = [...folders.map((f) => f.uri.fsPath), ...extraRoots];
+    // Our folder too: the bundled glossary is read from it whether the starter notes are on or not.
+    this.roots = [...allowedRoots, bundled];
     if (folders.length) {
       const exclude = `{**/node_modules/**,**/.git/**${config.exclude.map((e) => ',' + e).join('')}}`;
       const found = await Promise.all(config.include.map((glob) => vscode.workspace.findFiles(glob, exclude, FIND_FILES_LIMIT)));
-      const glossaryFiles = await vscode.workspace.findFiles('**/glossary.{yaml,yml}', exclude, 50);
+      const glossaryFiles = await vscode.workspace.findFiles('**/{til-glossary,glossary}.{yaml,yml}', exclude, 50);
       for (const [i, uris] of found.entries()) {
         if (uris.length < FIND_FILES_LIMIT) continue;
         sourceProblems.push({
@@ -257,12 +288,13 @@ export class NotesSource extends Disposable {
       }
       for (const [i, uris] of found.entries()) for (const uri of uris) if (!reasons.has(uri.fsPath)) reasons.set(uri.fsPath, reasonForGlob(config.include[i]));
       for (const uri of found.flat()) {
-        if (uri.scheme !== 'file' || !NOTE_GLOB_EXT.test(uri.fsPath)) continue;
+        if (uri.scheme !== 'file' || !NOTE_GLOB_EXT.test(uri.fsPath) || notes.has(uri.fsPath)) continue;
         if (!(await isInside(uri.fsPath, allowedRoots))) {
           sourceProblems.push(outsideProblem(uri.fsPath, 'note'));
           continue;
         }
         notes.add(uri.fsPath);
+        sources.set(uri.fsPath, 'workspace');
       }
       for (const uri of glossaryFiles) if (uri.scheme === 'file') glossaries.add(uri.fsPath);
     }
@@ -276,7 +308,19 @@ export class NotesSource extends Disposable {
         return file;
       }),
     );
-    return { notes: sized.filter((f): f is string => !!f).sort(), glossaries: [...glossaries], skipped, reasons, sourceProblems };
+    const userNotes = sized.filter((f): f is string => !!f);
+
+    const starterNotes = new Set<string>();
+    if (useStarterNotes(config.includeBundledNotes, userNotes.length)) {
+      await this.walkFolder(bundled, starterNotes, new Set(), skipped);
+      for (const file of starterNotes) {
+        sources.set(file, 'starter');
+        reasons.set(file, config.includeBundledNotes === 'auto' ? 'starter notes (none of yours found yet)' : 'starter notes bundled with the extension');
+      }
+    }
+    const glossary = await discoverGlossaries({ bundled: path.join(bundled, 'glossary.yaml'), found: glossaries, notes: userNotes, settingFiles: config.glossaryFiles });
+    skipped.push(...glossary.skipped);
+    return { notes: [...userNotes, ...starterNotes].sort(), sources, glossaries: glossary.files, skipped, reasons, sourceProblems };
   }
 
   private async walkFolder(root: string, notes: Set<string>, glossaries: Set<string>, skipped: string[]): Promise<void> {
@@ -292,7 +336,7 @@ export class NotesSource extends Disposable {
       if (type & vscode.FileType.SymbolicLink) continue; // never follow links out of a notes folder
       if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules') await this.walkFolder(full, notes, glossaries, skipped);
       else if (type === vscode.FileType.File && NOTE_GLOB_EXT.test(name) && !/^readme\.md$/i.test(name)) notes.add(full);
-      else if (type === vscode.FileType.File && GLOSSARY.test(name)) glossaries.add(full);
+      else if (type === vscode.FileType.File && ANY_GLOSSARY.test(name)) glossaries.add(full);
     }
   }
 
@@ -303,7 +347,7 @@ export class NotesSource extends Disposable {
       const file = uri.fsPath;
       const known = this.files.has(file) || this.glossaryFiles.has(file);
       if (!known && kind === 'delete') return;
-      if (!known && !NOTE_GLOB_EXT.test(file) && !GLOSSARY.test(file)) return;
+      if (!known && !NOTE_GLOB_EXT.test(file) && !ANY_GLOSSARY.test(file)) return;
       this.pending.set(file, kind);
       clearTimeout(this.flushTimer);
       this.flushTimer = setTimeout(() => void this.flush(), RESCAN_DELAY_MS);
@@ -330,10 +374,12 @@ export class NotesSource extends Disposable {
         // The checks of the first load, again: a note may have grown past the limit (the loader asks its size
         // before reading) or been replaced by a link out of the workspace since.
         const inside = await isInside(file, this.roots);
-        changed.push(inside ? await this.loader.loadOne(file) : problemNote(outsideProblem(file, 'note')));
+        changed.push(inside ? this.withSource(await this.loader.loadOne(file)) : problemNote(outsideProblem(file, 'note')));
       }
     }
     if (changed.length) this.index.upsertMany(changed);
+    // The user's last note went: in auto mode the starter notes come back (a new note goes through reload above).
+    if (batch.some(([, kind]) => kind === 'delete') && readConfig().includeBundledNotes === 'auto' && !this.index.hasUserNotes()) return this.reload();
     this.loader.persist();
     if (batch.some(([f]) => this.glossaryFiles.has(f))) await this.loadGlossaries();
     this.output.info(`Re-indexed ${batch.length} changed file(s)`);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { Topic } from '../../core/model';
 import { Commands, type Services } from '../services';
-import { childrenOfDay, childrenOfSection, childrenOfTopic, dayNodes, topicNodes, type TreeNode } from './treeModel';
+import { childrenOfDay, childrenOfSection, childrenOfStarter, childrenOfTopic, rootNodes, type TreeNode } from './treeModel';
 
 export const TOPIC_LABELS: Record<Topic, string> = {
   os: 'OS', kubernetes: 'Kubernetes', webrtc: 'WebRTC', web: 'Web', java: 'Java', other: 'Other',
@@ -30,11 +30,12 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return [...this.extraRoots(this.mode), ...(this.mode === 'day' ? dayNodes(this.index) : topicNodes(this.index))];
+    if (!node) return [...this.extraRoots(this.mode), ...rootNodes(this.index, this.mode)];
     switch (node.kind) {
       case 'day': return childrenOfDay(this.index, node.group);
       case 'section': return childrenOfSection(this.index, node);
       case 'topic': return childrenOfTopic(this.index, node);
+      case 'starter': return childrenOfStarter(this.index, node);
       case 'due': return node.cards.map((g) => ({ kind: 'question' as const, id: `due:${g.key}`, card: g.places[0], places: g.places.length }));
       case 'hidden': return node.cards.map((card) => ({ kind: 'hiddenCard' as const, id: `hidden:${card.key}`, card }));
       case 'diagrams': return node.links.map((l) => ({ kind: 'diagramLink' as const, id: `diagrams:${l.id}`, diagramId: l.id, title: l.title }));
@@ -151,6 +152,15 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.accessibilityInformation = { label: `${card.question}, ${item.description}` };
       return item;
     }
+    case 'starter': {
+      const item = new vscode.TreeItem(vscode.l10n.t('Starter notes'), C.Collapsed);
+      item.id = node.id;
+      item.description = vscode.l10n.t('{0} notes that come with TIL Companion', node.notes);
+      item.iconPath = new vscode.ThemeIcon('library');
+      item.contextValue = 'til.starter';
+      item.tooltip = vscode.l10n.t('Examples that ship with the extension, kept apart from your notes. Setting: tilCompanion.notes.includeBundled ("auto": only while none of your notes are found).');
+      return item;
+    }
     case 'due': {
       const item = new vscode.TreeItem(vscode.l10n.t('Due for review'), node.cards.length ? C.Collapsed : C.None);
       item.id = node.id;
@@ -186,6 +196,7 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     timer = setTimeout(() => {
       byDay.refresh();
       byTopic.refresh();
+      showMessage();
     }, 100);
   };
   const indexChanged = services.index.onDidChange(refresh);
@@ -194,9 +205,20 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
     vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
   ];
+  let loaded = !options.loading;
+  // Only the starter notes: say why they are there and how to bring one's own (the welcome text shows only when empty).
+  const showMessage = () => {
+    if (!loaded) return;
+    const starterOnly = services.index.size > 0 && !services.index.hasUserNotes();
+    const message = starterOnly ? vscode.l10n.t('None of your notes found yet; the starter notes below show what TIL Companion does. Run "TIL: Choose Notes Folder…" to add yours.') : undefined;
+    for (const view of views) view.message = message;
+  };
   if (options.loading) {
     for (const view of views) view.message = vscode.l10n.t('Indexing your TIL notes…');
-    const done = () => views.forEach((view) => (view.message = undefined));
+    const done = () => {
+      loaded = true;
+      showMessage();
+    };
     options.loading.then(done, done);
   }
   const disposables = [

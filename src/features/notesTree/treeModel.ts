@@ -1,14 +1,17 @@
 import type { CardGroup, DayGroup, NoteIndex } from '../../core/index/noteIndex';
-import type { Card, MermaidBlock, Section, Topic } from '../../core/model';
+import type { Card, MermaidBlock, NoteSource, Section, Topic } from '../../core/model';
 import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { TOPICS } from '../../core/model';
+import { STARTER_SOURCES, USER_SOURCES } from '../../core/index/sources';
 
 /** Tree nodes as plain data, built from the index on demand (expanding a node costs only that node). */
 export type TreeNode =
-  | { kind: 'day'; id: string; group: DayGroup; questions: number }
+  | { kind: 'day'; id: string; group: DayGroup; questions: number; starter?: boolean }
   | { kind: 'section'; id: string; section: Section; children: Section[]; cards: Card[]; diagrams: MermaidBlock[] }
   | { kind: 'question'; id: string; card: Card; places: number }
-  | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[] }
+  | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[]; starter?: boolean }
+  /** The starter notes that ship with the extension, apart from the user's days and topics. */
+  | { kind: 'starter'; id: string; mode: 'day' | 'topic'; notes: number }
   | { kind: 'diagram'; id: string; diagram: MermaidBlock }
   | { kind: 'due'; id: string; cards: CardGroup[] }
   | { kind: 'hidden'; id: string; cards: HiddenCard[] }
@@ -16,12 +19,29 @@ export type TreeNode =
   | { kind: 'diagrams'; id: string; links: Array<{ id: string; title: string }> }
   | { kind: 'diagramLink'; id: string; diagramId: string; title: string };
 
-export function dayNodes(index: NoteIndex): TreeNode[] {
-  return index.days().map((group) => ({
+/**
+ * The top of a view: the user's days (or topics), then the starter notes under their own root when they are loaded.
+ * A day of the starter notes never merges with the user's day of the same date: each source has its own groups.
+ */
+export function rootNodes(index: NoteIndex, mode: 'day' | 'topic'): TreeNode[] {
+  const roots = mode === 'day' ? dayNodes(index, USER_SOURCES) : topicNodes(index, USER_SOURCES);
+  const starterNotes = index.files().filter((f) => index.sourceOf(f) === 'starter').length;
+  if (starterNotes) roots.push({ kind: 'starter', id: `starter:${mode}`, mode, notes: starterNotes });
+  return roots;
+}
+
+export function childrenOfStarter(index: NoteIndex, node: TreeNode & { kind: 'starter' }): TreeNode[] {
+  return node.mode === 'day' ? dayNodes(index, STARTER_SOURCES, true) : topicNodes(index, STARTER_SOURCES, true);
+}
+
+export function dayNodes(index: NoteIndex, sources?: readonly NoteSource[], starter = false): TreeNode[] {
+  return index.days(sources).map((group) => ({
     kind: 'day' as const,
-    id: `day:${group.key}`,
+    // Ids are unique across the view: the starter notes' "01-13" is another row than the user's.
+    id: `${starter ? 'starter:' : ''}day:${group.key}`,
     group,
     questions: group.entries.reduce((n, e) => n + e.cards.length, 0),
+    ...(starter ? { starter } : {}),
   }));
 }
 
@@ -75,14 +95,20 @@ export function questionNode(index: NoteIndex, card: Card): TreeNode {
   return { kind: 'question', id: `q:${card.file}#${card.line}`, card, places: index.cardGroup(card.key)?.places.length ?? 1 };
 }
 
-export function topicNodes(index: NoteIndex): TreeNode[] {
+export function topicNodes(index: NoteIndex, sources?: readonly NoteSource[], starter = false): TreeNode[] {
   const byTopic = new Map<Topic, CardGroup[]>();
-  for (const g of index.cardGroups()) {
+  for (const g of index.cardGroups(sources)) {
     const list = byTopic.get(g.topic) ?? [];
     list.push(g);
     byTopic.set(g.topic, list);
   }
-  return TOPICS.filter((t) => byTopic.has(t)).map((topic) => ({ kind: 'topic' as const, id: `topic:${topic}`, topic, cards: byTopic.get(topic)! }));
+  return TOPICS.filter((t) => byTopic.has(t)).map((topic) => ({
+    kind: 'topic' as const,
+    id: `${starter ? 'starter:' : ''}topic:${topic}`,
+    topic,
+    cards: byTopic.get(topic)!,
+    ...(starter ? { starter } : {}),
+  }));
 }
 
 export function childrenOfTopic(index: NoteIndex, node: TreeNode & { kind: 'topic' }): TreeNode[] {

@@ -6,6 +6,7 @@ import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';
 import { limitStatus, type DailyLimits } from '../../core/quiz/limits';
 import { countDue, dueGroups } from '../../core/quiz/session';
+import { mainSources } from '../../core/index/sources';
 import { Commands } from '../services';
 
 /** Cards become due as time passes, not only when notes or progress change. */
@@ -56,7 +57,7 @@ export class DueCards extends Disposable {
   cards(): CardGroup[] {
     if (!this.cache) {
       const now = this.now();
-      this.cache = dueGroups(this.index.cardGroups(), this.book, now, limitStatus(this.book.log, this.daily(), now));
+      this.cache = dueGroups(this.countedGroups(), this.book, now, limitStatus(this.book.log, this.daily(), now));
     }
     return this.cache;
   }
@@ -65,13 +66,23 @@ export class DueCards extends Disposable {
     return this.cards().length;
   }
 
+  /** The user's questions when they have notes of their own, else the starter notes' (see mainSources). */
+  private countedGroups(): CardGroup[] {
+    return this.index.cardGroups(mainSources(this.index));
+  }
+
+  /** A window with only the starter notes, in which nothing was ever reviewed, has nothing to count. */
+  shown(): boolean {
+    return this.index.hasUserNotes() || this.book.log.size > 0;
+  }
+
   private updateStatus(): void {
-    const total = this.index.cardGroups().length;
-    const due = this.count();
+    const total = this.shown() ? this.countedGroups().length : 0;
+    const due = total ? this.count() : 0;
     if (!total) this.statusItem.hide();
     else {
       this.statusItem.text = vscode.l10n.t('$(mortar-board) {0} due', due);
-      const all = countDue(this.index.cardGroups(), this.book, this.now());
+      const all = countDue(this.countedGroups(), this.book, this.now());
       this.statusItem.tooltip =
         all > due
           ? vscode.l10n.t('{0} questions to review today ({1} due in all; the daily limits hold back the rest). Click to start the quiz.', due, all)

@@ -39,6 +39,8 @@ export const QuizTestCommands = {
 export interface QuizFeature extends vscode.Disposable {
   dueCount(): number;
   dueCards(): CardGroup[];
+  /** False in a window with only the starter notes where nothing was ever reviewed (no count at all then). */
+  showsDue(): boolean;
   hiddenCards(): HiddenCard[];
   /** How well a term is known in the quiz (undefined while the quiz is not loaded or has no progress for it). */
   mastery(termKey: string): TermMastery | undefined;
@@ -111,6 +113,7 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
     },
     dueCount: () => controller?.dueCount() ?? 0,
     dueCards: () => controller?.dueCards() ?? [],
+    showsDue: () => controller?.showsDue() ?? false,
     hiddenCards: () => controller?.hiddenCards() ?? [],
     mastery: (termKey) => controller?.mastery(termKey),
     onDidChangeDue: dueChanged.event,

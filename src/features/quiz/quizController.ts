@@ -176,6 +176,11 @@ export class QuizController extends Disposable {
     return this.due.count();
   }
 
+  /** Whether there is a due count to show: not in a window with only the starter notes where nothing was reviewed. */
+  showsDue(): boolean {
+    return this.due.shown();
+  }
+
   // ---- the session ----
 
   /** Starts a quiz over a scope (picked when not given); `practice` leaves the schedule as it is. */

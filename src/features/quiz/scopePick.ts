@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { TOPICS, type Topic } from '../../core/model';
-import { isQuizScope, isTopic, type QuizMode, type QuizScope } from '../../core/quiz/scope';
+import { mainSources } from '../../core/index/sources';
+import { isQuizScope, isTopic, scopeSources, type QuizMode, type QuizScope } from '../../core/quiz/scope';
 
 export function topicLabel(topic: string): string {
   const labels: Record<Topic, string> = {
@@ -30,6 +31,8 @@ interface TreeNodeArg {
   group?: { key?: unknown };
   section?: { id?: unknown };
   card?: { sectionId?: unknown; file?: unknown };
+  /** A day or topic under the "Starter notes" root. */
+  starter?: unknown;
 }
 
 export function scopeFromArg(arg: unknown): QuizScope | undefined {
@@ -37,13 +40,14 @@ export function scopeFromArg(arg: unknown): QuizScope | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const node = arg as TreeNodeArg;
   const mode: QuizMode | undefined = node.mode === 'terms' ? 'terms' : undefined;
+  const starter = node.starter === true ? { starter: true } : {};
   switch (node.kind) {
     case 'due':
       return { scope: 'due', mode };
     case 'topic':
-      return typeof node.topic === 'string' ? { scope: 'topic', value: node.topic, mode } : undefined;
+      return typeof node.topic === 'string' ? { scope: 'topic', value: node.topic, mode, ...starter } : undefined;
     case 'day':
-      if (typeof node.group?.key === 'string') return { scope: 'day', value: node.group.key, mode };
+      if (typeof node.group?.key === 'string') return { scope: 'day', value: node.group.key, mode, ...starter };
       return typeof node.id === 'string' && node.id.startsWith('day:') ? { scope: 'day', value: node.id.slice(4), mode } : undefined;
     case 'section':
       return typeof node.section?.id === 'string' ? { scope: 'section', value: node.section.id, mode } : undefined;
@@ -91,7 +95,7 @@ export function scopeLabel(index: NoteIndex, scope: QuizScope): string {
       label = topicLabel(v);
       break;
     case 'day': {
-      const day = index.days().find((d) => d.key === v || d.date === v);
+      const day = index.days(scopeSources(index, scope)).find((d) => d.key === v || d.date === v);
       label = day?.title ?? v;
       break;
     }
@@ -136,8 +140,8 @@ export async function pickScope(index: NoteIndex, dueCount: number): Promise<Qui
 
 async function pickTopic(index: NoteIndex, mode: QuizMode): Promise<QuizScope | undefined> {
   const counts = new Map<string, number>();
-  if (mode === 'cards') for (const g of index.cardGroups()) for (const t of new Set(g.places.map((p) => p.topic))) counts.set(t, (counts.get(t) ?? 0) + 1);
-  else for (const t of index.terms()) counts.set(t.topic, (counts.get(t.topic) ?? 0) + 1);
+  if (mode === 'cards') for (const g of index.cardGroups(mainSources(index))) for (const t of new Set(g.places.map((p) => p.topic))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  else for (const t of termsOf(index)) counts.set(t.topic, (counts.get(t.topic) ?? 0) + 1);
   const items = TOPICS.filter((t) => counts.has(t)).map((t) => ({
     label: topicLabel(t),
     description: mode === 'cards' ? vscode.l10n.t('{0} questions', counts.get(t)!) : vscode.l10n.t('{0} terms', counts.get(t)!),
@@ -151,9 +155,15 @@ async function pickTopic(index: NoteIndex, mode: QuizMode): Promise<QuizScope | 
   return chosen && { scope: 'topic', value: chosen.topic, mode };
 }
 
+/** The terms a topic quiz over the main sources reads (the same filter as selectTerms). */
+function termsOf(index: NoteIndex) {
+  const sources = mainSources(index);
+  return index.terms().filter((t) => !sources || sources.includes(t.noteSource));
+}
+
 async function pickDay(index: NoteIndex): Promise<QuizScope | undefined> {
   const days = index
-    .days()
+    .days(mainSources(index))
     .map((d) => ({ d, n: d.entries.reduce((sum, e) => sum + e.cards.length, 0) }))
     .filter((x) => x.n > 0)
     .reverse();

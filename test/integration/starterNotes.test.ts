@@ -1,0 +1,97 @@
+// The starter notes stay apart from the user's: their own collapsed root in both trees, never merged into the user's
+// days, and in "auto" mode present only while the user has no notes (decided again when a note appears or goes).
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/features/notesTree/treeModel';
+import { NotesTreeProvider } from '../../src/features/notesTree/notesTree';
+import { eventually, readyIndex, workspacePath } from './testUtil';
+
+const config = () => vscode.workspace.getConfiguration('tilCompanion');
+const starterFiles = async () => {
+  const index = await readyIndex();
+  return index.files().filter((f) => index.sourceOf(f) === 'starter');
+};
+
+/** Sets workspace settings for one test and puts the fixture workspace's own values back afterwards. */
+async function withWorkspaceSettings(values: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+  const before = Object.keys(values).map((key) => [key, config().inspect(key)?.workspaceValue] as const);
+  try {
+    for (const [key, value] of Object.entries(values)) await config().update(key, value, vscode.ConfigurationTarget.Workspace);
+    await body();
+  } finally {
+    for (const [key, value] of before) await config().update(key, value, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('til.refresh');
+  }
+}
+
+suite('starter notes', () => {
+  test('when on, they sit under their own collapsed root; a day title both sources use is two rows', async function () {
+    this.timeout(60_000);
+    const index = await readyIndex();
+    assert.deepStrictEqual(await starterFiles(), [], 'the fixture workspace turns them off');
+    await withWorkspaceSettings({ 'notes.includeBundled': true }, async () => {
+      await vscode.commands.executeCommand('til.refresh');
+      await eventually(async () => (await starterFiles()).length > 0, 'the starter notes to load');
+      // A note of the user's with a day title the starter notes use too.
+      const starterDay = index.days(['starter'])[0];
+      const same = workspacePath('notes', 'same-day-til.md');
+      fs.writeFileSync(same, `# ${starterDay.title}\n\n> 내 노트의 그날 질문인가요?\n\n내가 쓴 답.\n`);
+      try {
+        await vscode.commands.executeCommand('til.refresh');
+        const tree = new NotesTreeProvider(index, 'day');
+        const roots = tree.getChildren();
+        const starterRoot = roots.find((n) => n.kind === 'starter')!;
+        assert.ok(starterRoot, 'a "Starter notes" root');
+        assert.strictEqual(roots[roots.length - 1], starterRoot, 'after the user\'s days');
+        const item = tree.getTreeItem(starterRoot);
+        assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+        const userDays = roots.filter((n): n is TreeNode & { kind: 'day' } => n.kind === 'day');
+        for (const day of userDays) for (const e of day.group.entries) assert.notStrictEqual(index.sourceOf(e.day.file), 'starter', `${day.group.title} holds only the user's notes`);
+        const mine = userDays.find((d) => d.group.title === starterDay.title);
+        assert.ok(mine, 'the user\'s day of that title');
+        assert.strictEqual(mine.questions, 1, 'the starter notes\' questions of that day are not merged into it');
+        const starterDays = tree.getChildren(starterRoot);
+        const theirs = starterDays.find((n) => n.kind === 'day' && n.group.title === starterDay.title);
+        assert.ok(theirs, 'the starter notes\' day of that title, under their root');
+        assert.notStrictEqual(theirs.id, mine.id, 'two rows, two ids');
+        const ids = [...roots, ...starterDays].map((n) => n.id);
+        assert.strictEqual(new Set(ids).size, ids.length, 'tree ids are unique');
+        // The topic view too.
+        const byTopic = new NotesTreeProvider(index, 'topic');
+        const topicRoots = byTopic.getChildren();
+        assert.strictEqual(topicRoots[topicRoots.length - 1].kind, 'starter');
+        // The due count and the default quiz count the user's questions.
+        const state = (await vscode.commands.executeCommand('til.test.quiz.state')) as { dueKeys: string[] };
+        const userKeys = new Set(index.cardGroups(['workspace', 'extra']).map((g) => g.key));
+        for (const key of state.dueKeys) assert.ok(userKeys.has(key), `due card ${key} is one of the user's`);
+      } finally {
+        fs.rmSync(same, { force: true });
+      }
+    });
+  });
+
+  test('auto: the starter notes only while none of the user\'s are found, back when the last one goes', async function () {
+    this.timeout(90_000);
+    const index = await readyIndex();
+    const folder = workspacePath('auto-mode-probe');
+    await withWorkspaceSettings({ 'notes.includeBundled': 'auto', 'notes.include': ['auto-mode-probe/**/*.md'] }, async () => {
+      await vscode.commands.executeCommand('til.refresh');
+      await eventually(async () => !index.hasUserNotes() && (await starterFiles()).length > 0, 'the starter notes in a window without the user\'s');
+      const tree = new NotesTreeProvider(index, 'day');
+      assert.deepStrictEqual(tree.getChildren().map((n) => n.kind), ['starter'], 'nothing but the starter root at the top');
+      const state = (await vscode.commands.executeCommand('til.test.quiz.state')) as { dueKeys: string[] };
+      const starterKeys = new Set(index.cardGroups(['starter']).map((g) => g.key));
+      for (const key of state.dueKeys) assert.ok(starterKeys.has(key), 'with no notes of the user\'s, the starter questions are the ones counted');
+
+      fs.mkdirSync(folder, { recursive: true });
+      const note = `${folder}/2025-06-01-til.md`;
+      fs.writeFileSync(note, '# 2025-06-01 TIL\n\n> 자동 모드에서 내 노트가 생기면?\n\n시작 노트가 빠진다.\n');
+      await eventually(async () => index.hasUserNotes() && (await starterFiles()).length === 0, 'the starter notes to go when a note of the user\'s appears', 20_000);
+      assert.deepStrictEqual(tree.getChildren().map((n) => n.kind), ['day']);
+
+      fs.rmSync(note);
+      await eventually(async () => !index.hasUserNotes() && (await starterFiles()).length > 0, 'the starter notes to come back when the last note goes', 20_000);
+    }).finally(() => fs.rmSync(folder, { recursive: true, force: true }));
+  });
+});
