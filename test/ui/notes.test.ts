@@ -1,4 +1,4 @@
-// What a person sees: hovers in a C file, and the TIL sidebar with the bundled notes.
+// What a person sees: hovers in a C file, and the TIL sidebar with the starter notes (the demo holds no notes).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -38,12 +38,16 @@ test('hovering kind: Deployment in a manifest explains Deployment', async () => 
   });
 });
 
-test('the TIL view lists the bundled notes by day, and a question opens its note', async () => {
+test('the TIL view lists the starter notes by day under their own root, and a question opens its note', async () => {
   await wb.captureOnFailure('til-view', async () => {
     await wb.runCommand('TIL: Focus on Notes by Day View');
     const rows = wb.page.locator('.pane-body .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30_000 });
-    const dayRow = rows.filter({ hasText: /TIL|\d{1,2}월|\d{4}-\d{2}/ }).first();
+    // The demo holds code only: in "auto" mode the starter notes stand in, under their own collapsed root.
+    const starterRoot = rows.filter({ hasText: /Starter notes|시작 노트/ }).first();
+    await starterRoot.waitFor({ timeout: 30_000 });
+    assert.equal(await starterRoot.getAttribute('aria-expanded'), 'false');
+    await starterRoot.click();
+    const dayRow = rows.filter({ has: wb.page.locator('.codicon-calendar') }).first();
     await dayRow.waitFor({ timeout: 30_000 });
     assert.match(await dayRow.innerText(), /questions|질문/);
     await dayRow.locator('.monaco-tl-twistie').click();
@@ -51,6 +55,7 @@ test('the TIL view lists the bundled notes by day, and a question opens its note
     await wb.screenshot('til-view');
     // By topic: topics → questions.
     const topicPane = wb.page.locator('.pane').filter({ has: wb.page.locator('.pane-header', { hasText: /Notes by Topic|주제별 노트/i }) });
+    await topicPane.locator('.monaco-list-row').filter({ hasText: /Starter notes|시작 노트/ }).first().click();
     const osRow = topicPane.locator('.monaco-list-row').filter({ hasText: /^OS/ }).first();
     await osRow.waitFor({ timeout: 15_000 });
     await osRow.click();

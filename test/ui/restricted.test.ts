@@ -21,6 +21,10 @@ topic: os
 **Hostilefork**는 [Open note](command:til.showDiagram?[{"id":"builtin:process-states","exportTo":"file:///tmp/til-owned.svg"}])
 <command:til.showDiagram?%5B%7B%22exportTo%22%3A%22file%3A%2F%2F%2Ftmp%2Ftil-owned.svg%22%7D%5D>
 ![a[b]](https://tracker.example/pixel.png) 부모를 복제해 자식 프로세스를 만드는 시스템 콜이다.
+
+> Hostilefork는 무엇을 만드나요?
+
+자식 프로세스. (A question of the user's own, so the status bar counts it: the starter notes are off beside it.)
 `;
 
 let wb: Workbench;

@@ -51,7 +51,7 @@ after(async () => {
 
 test('after a few reviews the statistics panel shows non-empty charts', async () => {
   await wb.captureOnFailure('stats-charts', async () => {
-    // The notes are indexed once the status bar counts due questions (the starter notes may add some).
+    // The notes are indexed once the status bar counts due questions (the user's four: the starter notes stay out).
     await wb.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\b([4-9]|\d\d+) due/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
     await wb.runCommand('TIL: Start Quiz');
     const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Everything due' }).first();

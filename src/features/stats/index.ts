@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { Disposable, toDisposable } from '../../core/dispose';
 import { quizStats } from '../../core/quiz/stats';
+import { mainSources } from '../../core/index/sources';
 import { statsCharts, type ChartLabels } from '../../core/quiz/statsCharts';
 import { parseStatsWebviewMessage, type StatsHostToWebview } from '../../shared/statsProtocol';
 import type { QuizFeature } from '../quiz';
@@ -102,8 +103,10 @@ class StatsFeature extends Disposable {
     const index = this.services.index;
     const now = new Date();
     const target = controller.scheduler.desiredRetention;
-    // Every card the quiz asks: the notes' questions and the card kinds switched on.
-    const stats = quizStats(controller.deck.cardGroups(), index.days(), controller.book, now, { target });
+    // Every card the quiz asks (the notes' questions and the card kinds switched on), of the user's notes when they
+    // have any, as the due count does; the starter notes' only otherwise.
+    const sources = mainSources(index);
+    const stats = quizStats(controller.deck.cardGroups(sources), index.days(sources), controller.book, now, { target });
     for (const row of stats.topics) row.label = topicLabel(row.topic);
     const labels: ChartLabels = {
       reviewsPerDay: vscode.l10n.t('Reviews per day (last 30 days; second bar: Again)'),
