@@ -75,6 +75,8 @@ suite('starter notes', () => {
     this.timeout(90_000);
     const index = await readyIndex();
     const folder = workspacePath('auto-mode-probe');
+    // The folder exists first: a watcher may report a new folder and not the file written into it at once.
+    fs.mkdirSync(folder, { recursive: true });
     await withWorkspaceSettings({ 'notes.includeBundled': 'auto', 'notes.include': ['auto-mode-probe/**/*.md'] }, async () => {
       await vscode.commands.executeCommand('til.refresh');
       await eventually(async () => !index.hasUserNotes() && (await starterFiles()).length > 0, 'the starter notes in a window without the user\'s');
@@ -84,7 +86,6 @@ suite('starter notes', () => {
       const starterKeys = new Set(index.cardGroups(['starter']).map((g) => g.key));
       for (const key of state.dueKeys) assert.ok(starterKeys.has(key), 'with no notes of the user\'s, the starter questions are the ones counted');
 
-      fs.mkdirSync(folder, { recursive: true });
       const note = `${folder}/2025-06-01-til.md`;
       fs.writeFileSync(note, '# 2025-06-01 TIL\n\n> 자동 모드에서 내 노트가 생기면?\n\n시작 노트가 빠진다.\n');
       await eventually(async () => index.hasUserNotes() && (await starterFiles()).length === 0, 'the starter notes to go when a note of the user\'s appears', 20_000);
