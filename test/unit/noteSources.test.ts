@@ -6,6 +6,7 @@ import { NoteIndex } from '../../src/core/index/noteIndex';
 import { mainSources, useStarterNotes, USER_SOURCES } from '../../src/core/index/sources';
 import { isQuizScope, selectCardGroups, selectTerms } from '../../src/core/quiz/scope';
 import { parseNote } from '../../src/core/notes/parseNote';
+import { CardDeck } from '../../src/core/quiz/cardKinds';
 import type { NoteSource } from '../../src/core/model';
 
 const note = (file: string, markdown: string, source: NoteSource) => ({ ...parseNote(file, markdown), source });
@@ -47,4 +48,16 @@ test('"auto" uses the starter notes only while none of the user\'s are found; tr
 test('a quiz scope from a command link may carry starter only as a boolean', () => {
   assert.ok(isQuizScope({ scope: 'day', value: '01-13', starter: true }));
   assert.ok(!isQuizScope({ scope: 'day', value: '01-13', starter: 'yes' }));
+});
+
+test("the quiz deck's generated cards (cloze, reverse) follow the same sources; built-in diagrams belong to no one's notes", () => {
+  const index = new NoteIndex();
+  index.upsertMany([STARTER, MINE]);
+  const deck = new CardDeck(index, () => ({ cloze: true, reverse: true, diagram: true }));
+  const all = deck.cardGroups();
+  const mine = deck.cardGroups(USER_SOURCES);
+  assert.ok(all.some((g) => g.places.some((p) => p.file === STARTER.file)), 'the starter notes give generated cards too');
+  for (const g of mine) assert.ok(!g.places.length || g.places.some((p) => p.file === MINE.file), `${g.question} is the user's or a built-in diagram's`);
+  assert.ok(mine.some((g) => !g.places.length), 'built-in diagram cards stay');
+  deck.dispose();
 });

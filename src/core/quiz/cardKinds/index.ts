@@ -58,8 +58,9 @@ function sectionLookup(source: CardSource): SectionLookup {
  */
 export class CardDeck extends Disposable implements ScopeIndex {
   private cache: { switches: string; groups: CardGroup[] } | undefined;
-  /** Questions and generated cards together, built once per change (a quiz, the due count and the tree all ask). */
-  private all: { generated: CardGroup[]; groups: CardGroup[] } | undefined;
+  /** Questions and generated cards together, built once per change (a quiz, the due count and the tree all ask), per
+   * set of sources asked for ('*': every note). */
+  private all: { generated: CardGroup[]; bySources: Map<string, CardGroup[]> } | undefined;
 
   constructor(
     private readonly index: NoteIndex,
@@ -89,12 +90,21 @@ export class CardDeck extends Disposable implements ScopeIndex {
     return this.cache.groups;
   }
 
-  /** Every card (shared between callers until the next change: read it, do not change it). */
+  /**
+   * Every card (shared between callers until the next change: read it, do not change it). With sources: the notes'
+   * questions and generated cards of those notes, and the built-in diagrams' (they are in no one's notes).
+   */
   cardGroups(sources?: readonly NoteSource[]): CardGroup[] {
-    if (sources) return [...this.index.cardGroups(sources), ...this.generated()];
     const generated = this.generated();
-    if (this.all?.generated !== generated) this.all = { generated, groups: [...this.index.cardGroups(), ...generated] };
-    return this.all.groups;
+    if (this.all?.generated !== generated) this.all = { generated, bySources: new Map() };
+    const key = sources ? sources.join(',') : '*';
+    let groups = this.all.bySources.get(key);
+    if (!groups) {
+      const fromSources = (g: CardGroup) => !g.places.length || g.places.some((p) => !this.index.note(p.file) || sources!.includes(this.index.sourceOf(p.file)));
+      groups = [...this.index.cardGroups(sources), ...(sources ? generated.filter(fromSources) : generated)];
+      this.all.bySources.set(key, groups);
+    }
+    return groups;
   }
   cardGroup(key: string): CardGroup | undefined {
     return this.index.cardGroup(key) ?? this.generated().find((g) => g.key === key);
@@ -103,4 +113,5 @@ export class CardDeck extends Disposable implements ScopeIndex {
   sections: NoteIndex['sections'] = () => this.index.sections();
   terms: NoteIndex['terms'] = (options) => this.index.terms(options);
   term: NoteIndex['term'] = (name) => this.index.term(name);
+  hasUserNotes: NoteIndex['hasUserNotes'] = () => this.index.hasUserNotes();
 }
