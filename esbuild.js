@@ -7,6 +7,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { writeNotices } = require('./scripts/lib/thirdPartyNotices');
+const { micromarkLinear } = require('./scripts/micromarkLinear');
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -28,6 +29,7 @@ const node = {
   // License comments are dropped from the bundles: THIRD_PARTY_NOTICES.txt carries the full texts.
   legalComments: 'none',
   metafile: true,
+  plugins: [micromarkLinear],
 };
 
 const builds = [

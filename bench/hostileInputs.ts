@@ -20,6 +20,7 @@ export const HOSTILE_CLASSES: HostileClass[] = [
   { name: 'one long line of words', target: 'note', make: (b) => fill('word *emph* `code` [link](x) ', b) + '\n' },
   { name: 'one long line of * runs', target: 'note', make: (b) => fill('a**b*c***d ', b) + '\n' },
   { name: 'many headings', target: 'note', make: (b) => lines(Math.ceil(b / 12), (i) => `## head ${i}`) },
+  { name: 'many block-quote questions', target: 'note', make: (b) => lines(Math.ceil(b / 16), (i) => `> 질문 ${i}?\n`) },
   { name: 'equal day headings', target: 'note', make: (b) => lines(Math.ceil(b / 14), () => '# 2025-01-13\n') },
   { name: 'front matter date: with spaces', target: 'note', make: (b) => `---\ndate: "2025-01-13${' '.repeat(b)}x"\n---\n# body\n` },
   { name: 'raw HTML <div b<a b<a', target: 'answerHtml', make: (b) => '<div' + fill(' b<a', b) },

@@ -158,3 +158,11 @@ test('the pre-scan leaves fenced code alone, however many markers it holds', () 
   assert.deepEqual(codesOf(note), []);
   assert.equal(note.cards[0]?.line, 2_000 + 7);
 });
+
+test('many block-quote questions in one note parse in linear time (micromark patched, scripts/micromarkLinear.js)', TIMEOUT, () => {
+  // Each block quote closing around a paragraph made micromark copy every event so far: n quotes cost n².
+  assertLinear('block quotes', (n) => '# 0101 TIL\n\n' + Array.from({ length: n }, (_, i) => `> 질문 ${i}?\n`).join('\n'), (text) => parseNote('/q.md', text), 250);
+  // Lazy lines and quotes in list items, where the moved exits matter, still give the same cards.
+  const note = parseNote('/q.md', '# 0101 TIL\n\n> 첫 질문인가요?\n\n답.\n\n- a\n  > 둘째 질문인가요?\n게으른 줄\n\n답 둘.\n');
+  assert.deepEqual(note.cards.map((c) => [c.question, c.line]), [['첫 질문인가요?', 3], ['둘째 질문인가요?', 8]]);
+});
