@@ -47,3 +47,25 @@ export function assertLinear<T>(what: string, make: (n: number) => T, run: (inpu
   const ratio = growthRatio(make, run, n, 8);
   assert.ok(ratio < limit, `${what}: an 8× larger input cost ${ratio.toFixed(1)}× per byte (linear: about 1×, quadratic: 8×)`);
 }
+
+/**
+ * Cost of `run` relative to `baseline` on inputs of the same size: both measured alternately, best of `reps`
+ * each after a collection, so a busy moment of the machine or leftover garbage hits both sides alike.
+ */
+export function costRatio(run: () => unknown, baseline: () => unknown, reps = 3): number {
+  run();
+  baseline(); // warm the JIT
+  let runMs = Infinity;
+  let baselineMs = Infinity;
+  for (let r = 0; r < reps; r++) {
+    collect();
+    let t0 = performance.now();
+    run();
+    runMs = Math.min(runMs, performance.now() - t0);
+    collect();
+    t0 = performance.now();
+    baseline();
+    baselineMs = Math.min(baselineMs, performance.now() - t0);
+  }
+  return runMs / Math.max(baselineMs, 0.01);
+}
