@@ -98,7 +98,10 @@ export function selectCardGroups(index: ScopeIndex, scope: QuizScope): CardGroup
 /** The terms a scope covers (for the term mode). Only terms with an explanation qualify. */
 export function selectTerms(index: ScopeIndex, scope: QuizScope): TermInfo[] {
   const sources = scopeSources(index, scope);
-  const terms = index.terms().filter((t) => t.summary.trim().length > 0 && (!sources || sources.includes(t.noteSource)));
+  const explained = index.terms().filter((t) => t.summary.trim().length > 0);
+  const own = explained.filter((t) => !sources || sources.includes(t.noteSource));
+  // Notes of the user's that explain no term yet: a term quiz asks the terms there are rather than nothing.
+  const terms = own.length || scope.starter ? own : explained;
   const value = scope.value;
   switch (scope.scope) {
     case 'due':
