@@ -320,7 +320,7 @@ test('the gallery lists note diagrams under their note, previews the row the arr
     await wb.page.locator(QUICK_ROWS, { hasText: 'Hostile image label' }).first().waitFor({ timeout: 10_000 });
     await box.press('ArrowDown');
     const frame = webview(wb.page);
-    await frame.locator('.canvas svg').first().waitFor({ timeout: 30_000 });
+    await rendered(frame); // a drawing or, for the raw-script block, its error
     const previewed = (await frame.locator('.toolbar .title').innerText()).trim();
     assert.match(previewed, /^Hostile /);
     assert.ok((await wb.page.locator(`${QUICK_ROWS}.focused`).first().innerText()).includes(previewed), `the preview shows the row under the cursor: ${previewed}`);

@@ -15,6 +15,8 @@ interface DiagramPick extends vscode.QuickPickItem {
 
 /** How long the cursor rests on a row before its preview renders (arrowing through rows renders nothing). */
 const PREVIEW_DELAY_MS = 120;
+/** An active-row change this close to a change of the typed text comes from the filter, not the cursor. */
+const TYPING_WINDOW_MS = 60;
 
 function firstLine(source: string): string {
   return source.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('%%') && l !== '---') ?? '';
@@ -60,7 +62,7 @@ export function pickDiagram(services: Services, diagrams: DiagramSource[], place
   let preview: DiagramPanel | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first = true;
-  let lastValue = '';
+  let typedAt = 0;
 
   const show = (diagram: DiagramSource): DiagramPanel => {
     const open = DiagramPanel.get(diagram.id);
@@ -83,8 +85,8 @@ export function pickDiagram(services: Services, diagrams: DiagramSource[], place
     picker.onDidChangeActive((active) => {
       // The row active when the picker opens, or the first match of what was typed, is not a choice yet:
       // previews follow the cursor (arrow keys, mouse), so typing a title and pressing Enter opens one panel.
-      const typed = picker.value !== lastValue;
-      lastValue = picker.value;
+      // The filter's new first match arrives with the typed value, in either order: both cancel the preview.
+      const typed = Date.now() - typedAt < TYPING_WINDOW_MS;
       clearTimeout(timer);
       if (first || typed) {
         first = false;
@@ -92,6 +94,10 @@ export function pickDiagram(services: Services, diagrams: DiagramSource[], place
       }
       const diagram = active[0]?.diagram;
       if (diagram) timer = setTimeout(() => show(diagram), PREVIEW_DELAY_MS);
+    });
+    picker.onDidChangeValue(() => {
+      typedAt = Date.now();
+      clearTimeout(timer);
     });
     picker.onDidAccept(() => {
       chosen = picker.selectedItems[0]?.diagram ?? picker.activeItems[0]?.diagram;
