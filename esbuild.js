@@ -15,7 +15,12 @@ const watch = args.has('--watch');
 
 const exists = (p) => fs.existsSync(path.join(__dirname, p));
 const filesIn = (dir, pattern) =>
-  exists(dir) ? fs.readdirSync(path.join(__dirname, dir)).filter((f) => pattern.test(f)).map((f) => `${dir}/${f}`) : [];
+  exists(dir)
+    ? fs
+        .readdirSync(path.join(__dirname, dir))
+        .filter((f) => pattern.test(f))
+        .map((f) => `${dir}/${f}`)
+    : [];
 
 const node = {
   bundle: true,
@@ -68,16 +73,27 @@ const shipped = builds.length;
 builds.push({ ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
 
 if (args.has('--tests')) {
-  const entries = [
-    ...filesIn('test/unit', /\.test\.ts$/),
-    ...filesIn('test/integration', /\.ts$/),
-    ...filesIn('test/ui', /\.test\.ts$/),
-  ];
+  const entries = [...filesIn('test/unit', /\.test\.ts$/), ...filesIn('test/integration', /\.ts$/), ...filesIn('test/ui', /\.test\.ts$/)];
   if (exists('test/runElectron.ts')) entries.push('test/runElectron.ts');
-  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'playwright-core', 'mocha', '@vscode/test-electron'] });
+  builds.push({
+    ...node,
+    sourcemap: true,
+    minify: false,
+    entryPoints: entries,
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'playwright-core', 'mocha', '@vscode/test-electron'],
+  });
 }
 if (args.has('--bench')) {
-  builds.push({ ...node, sourcemap: false, minify: false, entryPoints: ['bench/bench.ts', 'bench/uiBench.ts', 'bench/hoverBench.ts'], outdir: 'out/bench', external: ['vscode', 'playwright-core'] });
+  builds.push({
+    ...node,
+    sourcemap: false,
+    minify: false,
+    entryPoints: ['bench/bench.ts', 'bench/uiBench.ts', 'bench/hoverBench.ts'],
+    outdir: 'out/bench',
+    external: ['vscode', 'playwright-core'],
+  });
 }
 
 /**
@@ -98,13 +114,16 @@ function writePreloadManifest(meta) {
   const onPage = closure('dist/webview/diagram.js');
   const mermaid = new Set();
   for (const file of onPage) {
-    for (const i of outputs[file].imports) if (i.kind === 'dynamic-import') for (const f of closure(i.path)) if (!onPage.has(f)) mermaid.add(f);
+    for (const i of outputs[file].imports)
+      if (i.kind === 'dynamic-import') for (const f of closure(i.path)) if (!onPage.has(f)) mermaid.add(f);
   }
   const kinds = { state: /^stateDiagram-v2-/, sequence: /^sequenceDiagram-/, flowchart: /^flowDiagram-/, dagre: /^dagre-/, elk: /^elk-/ };
   const rel = (f) => path.relative('dist/webview', f).split(path.sep).join('/');
   const manifest = { mermaid: [...mermaid].map(rel) };
   for (const [kind, pattern] of Object.entries(kinds)) {
-    const chunk = Object.keys(outputs).find((f) => f.startsWith('dist/webview/chunks/') && pattern.test(path.basename(f)) && f.endsWith('.js'));
+    const chunk = Object.keys(outputs).find(
+      (f) => f.startsWith('dist/webview/chunks/') && pattern.test(path.basename(f)) && f.endsWith('.js'),
+    );
     if (chunk) manifest[kind] = [...closure(chunk)].filter((f) => !mermaid.has(f) && !onPage.has(f)).map(rel);
   }
   fs.writeFileSync(path.join(__dirname, 'dist/webview/preload.json'), JSON.stringify(manifest, null, 1));
@@ -113,7 +132,13 @@ function writePreloadManifest(meta) {
 /** The starter notes and glossary parsed ahead into dist/starter-index.json (src/node/starterPack.ts), shipped in the package. */
 async function buildStarterPack() {
   const out = path.join(__dirname, 'out', 'build', 'starterPackMain.js');
-  await esbuild.build({ ...node, sourcemap: false, minify: false, entryPoints: [path.join(__dirname, 'src/node/starterPackMain.ts')], outfile: out });
+  await esbuild.build({
+    ...node,
+    sourcemap: false,
+    minify: false,
+    entryPoints: [path.join(__dirname, 'src/node/starterPackMain.ts')],
+    outfile: out,
+  });
   require('node:child_process').execFileSync(process.execPath, [out, __dirname], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

@@ -31,7 +31,11 @@ let WORKER = DIST_WORKER;
 let EXTENSION = DIST_EXTENSION;
 const GLOSSARY = path.join(ROOT, 'notes', 'glossary.yaml');
 const SEED = 20250113;
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => parseInt(s.trim(), 10)).filter((n) => n > 0).sort((a, b) => a - b);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map((s) => parseInt(s.trim(), 10))
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const MB = 1024 * 1024;
 const STALL_NOTES = Number(process.env.BENCH_STALL_NOTES) || 3000;
 
@@ -71,14 +75,15 @@ function table(title: string, rows: Array<Array<string | number>>): void {
 
 async function mapLanes<T>(items: T[], lanes: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
 }
-
 
 /** The loader writes its pack after loadMany returns: time until it is on disk, and its entry count. */
 async function waitForPack(loader: NoteLoader, cacheDir: string): Promise<{ ms: number; entries: number }> {
@@ -215,11 +220,21 @@ async function benchSize(tmp: string, count: number): Promise<{ result: SizeResu
     mb: round(mb),
     bare: { s: round(bareS), mbps: round(mb / bareS) },
     cold1: { s: round(cold1.s), mbps: round(mb / cold1.s), cacheFlushMs: round(cold1.flushed.ms, 0), cacheEntries: cold1.flushed.entries },
-    coldPool: { size: poolSize, s: round(coldPool.s), mbps: round(mb / coldPool.s), cacheFlushMs: round(coldPool.flushed.ms, 0), cacheEntries: coldPool.flushed.entries },
+    coldPool: {
+      size: poolSize,
+      s: round(coldPool.s),
+      mbps: round(mb / coldPool.s),
+      cacheFlushMs: round(coldPool.flushed.ms, 0),
+      cacheEntries: coldPool.flushed.entries,
+    },
     ratioPoolVsBare: round(bareS / coldPool.s),
     ratio1VsBare: round(bareS / cold1.s),
     warm: { s: round(bestWarm.s), poolParses: Math.max(...warms.map((w) => w.poolParses)) },
-    cacheOnly: { s: round(cacheOnly.s), entries: cacheOnly.entries, avgEntryBytes: round(cacheOnly.bytes / Math.max(1, cacheOnly.entries), 0) },
+    cacheOnly: {
+      s: round(cacheOnly.s),
+      entries: cacheOnly.entries,
+      avgEntryBytes: round(cacheOnly.bytes / Math.max(1, cacheOnly.entries), 0),
+    },
     bareRead: { s: round(readS) },
     ratioWarmVsRead: round(bestWarm.s / readS),
     indexed,
@@ -227,11 +242,35 @@ async function benchSize(tmp: string, count: number): Promise<{ result: SizeResu
   table(`Index throughput, ${count} notes (${f(mb)} MB)`, [
     ['step', 'seconds', 'MB/s', 'vs bare', 'note'],
     ['1. bare remark-parse (1 thread)', f(bareS, 3), f(mb / bareS), '1.00×', 'parse only, text in memory'],
-    ['2a. cold index, pool size 1', f(cold1.s, 3), f(mb / cold1.s), `${f(result.ratio1VsBare)}×`, `cache written +${f(cold1.flushed.ms, 0)} ms after (${cold1.flushed.entries}/${expected})`],
-    [`2b. cold index, pool size ${poolSize}`, f(coldPool.s, 3), f(mb / coldPool.s), `${f(result.ratioPoolVsBare)}×`, `${mark(result.ratioPoolVsBare >= TARGETS.poolVsBare)} target ≥ ${TARGETS.poolVsBare}×; cache +${f(coldPool.flushed.ms, 0)} ms (${coldPool.flushed.entries}/${expected})`],
+    [
+      '2a. cold index, pool size 1',
+      f(cold1.s, 3),
+      f(mb / cold1.s),
+      `${f(result.ratio1VsBare)}×`,
+      `cache written +${f(cold1.flushed.ms, 0)} ms after (${cold1.flushed.entries}/${expected})`,
+    ],
+    [
+      `2b. cold index, pool size ${poolSize}`,
+      f(coldPool.s, 3),
+      f(mb / coldPool.s),
+      `${f(result.ratioPoolVsBare)}×`,
+      `${mark(result.ratioPoolVsBare >= TARGETS.poolVsBare)} target ≥ ${TARGETS.poolVsBare}×; cache +${f(coldPool.flushed.ms, 0)} ms (${coldPool.flushed.entries}/${expected})`,
+    ],
     ['3a. bare read + decode (64 lanes)', f(readS, 3), f(mb / readS), '', 'best of 2'],
-    ['3b. warm index (cache hits)', f(bestWarm.s, 3), f(mb / bestWarm.s), '', `${f(result.ratioWarmVsRead)}× bare read ${mark(result.ratioWarmVsRead <= TARGETS.warmVsRead)} target ≤ ${TARGETS.warmVsRead}×; pool parses: ${result.warm.poolParses}`],
-    ['  diagnostic: cache entries only', f(cacheOnly.s, 3), '', '', `the pack alone: ${cacheOnly.entries} entries, ${f(cacheOnly.bytes / Math.max(1, cacheOnly.entries) / 1024, 1)} KB each`],
+    [
+      '3b. warm index (cache hits)',
+      f(bestWarm.s, 3),
+      f(mb / bestWarm.s),
+      '',
+      `${f(result.ratioWarmVsRead)}× bare read ${mark(result.ratioWarmVsRead <= TARGETS.warmVsRead)} target ≤ ${TARGETS.warmVsRead}×; pool parses: ${result.warm.poolParses}`,
+    ],
+    [
+      '  diagnostic: cache entries only',
+      f(cacheOnly.s, 3),
+      '',
+      '',
+      `the pack alone: ${cacheOnly.entries} entries, ${f(cacheOnly.bytes / Math.max(1, cacheOnly.entries) / 1024, 1)} KB each`,
+    ],
   ]);
   console.log(`  indexed: ${indexed.notes} notes, ${indexed.cards} card groups, ${indexed.terms} terms`);
   return { result, files, index: bestWarm.index, cacheDir };
@@ -242,12 +281,22 @@ async function benchEdit(files: string[], index: NoteIndex, cacheDir: string) {
   const pool = new ParsePool({ workerFile: WORKER, size: defaultPoolSize() });
   const loader = new NoteLoader({ pool, cache: new ParseCache(cacheDir), read: (file) => fs.readFile(file) });
   // Warm the workers (start + JIT) on notes outside the edited set.
-  await Promise.all(files.slice(-40).map(async (file) => {
-    const bytes = await fs.readFile(file);
-    await pool.parse(file, bytes, 'warmup-' + contentHash(bytes)); // distinct hash: no cache entry clobbered
-  }));
+  await Promise.all(
+    files.slice(-40).map(async (file) => {
+      const bytes = await fs.readFile(file);
+      await pool.parse(file, bytes, 'warmup-' + contentHash(bytes)); // distinct hash: no cache entry clobbered
+    }),
+  );
   const rng = mulberry32(SEED ^ 0xed17);
-  const rows = { total: [] as number[], load: [] as number[], upsert: [] as number[], read: [] as number[], hash: [] as number[], poolParse: [] as number[], localParse: [] as number[] };
+  const rows = {
+    total: [] as number[],
+    load: [] as number[],
+    upsert: [] as number[],
+    read: [] as number[],
+    hash: [] as number[],
+    poolParse: [] as number[],
+    localParse: [] as number[],
+  };
   const WARMUP = 3;
   for (let i = 0; i < WARMUP + 20; i++) {
     const file = files[Math.floor(rng() * (files.length - 40))];
@@ -345,7 +394,10 @@ function codeLines(rng: Rng, n: number): string[] {
     () => '',
     () => '}',
     // an occasional minified line
-    () => Array.from({ length: 40 }, () => pickR(['a.index=b.value;', 'fork();', 'x.push(y);', 'sem_wait(&s);', 'var q=new RTCPeerConnection(c);'])).join(''),
+    () =>
+      Array.from({ length: 40 }, () =>
+        pickR(['a.index=b.value;', 'fork();', 'x.push(y);', 'sem_wait(&s);', 'var q=new RTCPeerConnection(c);']),
+      ).join(''),
   ];
   return Array.from({ length: n }, () => pickR(templates)());
 }
@@ -392,14 +444,32 @@ function benchLookup(index: NoteIndex) {
   }
   const p50 = percentile(times, 0.5);
   const p99 = percentile(times, 0.99);
-  const top = [...hitTerms].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t, n]) => `${t}×${n}`).join(', ');
-  table(`5. Term look-up: index.matchAt with document contexts (C, YAML, JS, Java) over ${calls.length} code lines (${index.size} notes, glossary entries: ${glossaryEntries || 'none (notes/glossary.yaml absent)'})`, [
-    ['p50 µs', 'p90 µs', 'p99 µs', 'max µs', 'hits', 'clock overhead µs', 'target'],
-    [f(p50, 2), f(percentile(times, 0.9), 2), f(p99, 2), f(Math.max(...times), 1), `${hits} (${f((100 * hits) / calls.length, 1)}%)`, f(median(overhead) / 1000, 3), `${mark(p99 < TARGETS.lookupP99Us)} p99 < ${TARGETS.lookupP99Us} µs`],
-  ]);
+  const top = [...hitTerms]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([t, n]) => `${t}×${n}`)
+    .join(', ');
+  table(
+    `5. Term look-up: index.matchAt with document contexts (C, YAML, JS, Java) over ${calls.length} code lines (${index.size} notes, glossary entries: ${glossaryEntries || 'none (notes/glossary.yaml absent)'})`,
+    [
+      ['p50 µs', 'p90 µs', 'p99 µs', 'max µs', 'hits', 'clock overhead µs', 'target'],
+      [
+        f(p50, 2),
+        f(percentile(times, 0.9), 2),
+        f(p99, 2),
+        f(Math.max(...times), 1),
+        `${hits} (${f((100 * hits) / calls.length, 1)}%)`,
+        f(median(overhead) / 1000, 3),
+        `${mark(p99 < TARGETS.lookupP99Us)} p99 < ${TARGETS.lookupP99Us} µs`,
+      ],
+    ],
+  );
   console.log(`  most matched: ${top}`);
   // What the slowest 1% of calls were: line shape and whether they matched.
-  const slowest = times.map((t, i) => i).sort((a, b) => times[b] - times[a]).slice(0, Math.ceil(times.length / 100));
+  const slowest = times
+    .map((t, i) => i)
+    .sort((a, b) => times[b] - times[a])
+    .slice(0, Math.ceil(times.length / 100));
   const shapes = new Map<string, { n: number; hits: number }>();
   for (const i of slowest) {
     const line = calls[i].line.trim();
@@ -410,8 +480,23 @@ function benchLookup(index: NoteIndex) {
     shapes.set(shape, s);
   }
   const slowMedian = median(slowest.map((i) => times[i]));
-  console.log(`  slowest 1% (median ${f(slowMedian, 1)} µs): ${[...shapes].sort((a, b) => b[1].n - a[1].n).slice(0, 5).map(([k, v]) => `"${k}" ×${v.n} (${v.hits} hits)`).join('; ')}`);
-  return { calls: calls.length, glossaryEntries, p50Us: round(p50), p90Us: round(percentile(times, 0.9)), p99Us: round(p99), maxUs: round(Math.max(...times)), hits, clockOverheadUs: round(median(overhead) / 1000) };
+  console.log(
+    `  slowest 1% (median ${f(slowMedian, 1)} µs): ${[...shapes]
+      .sort((a, b) => b[1].n - a[1].n)
+      .slice(0, 5)
+      .map(([k, v]) => `"${k}" ×${v.n} (${v.hits} hits)`)
+      .join('; ')}`,
+  );
+  return {
+    calls: calls.length,
+    glossaryEntries,
+    p50Us: round(p50),
+    p90Us: round(percentile(times, 0.9)),
+    p99Us: round(p99),
+    maxUs: round(Math.max(...times)),
+    hits,
+    clockOverheadUs: round(median(overhead) / 1000),
+  };
 }
 
 // 6. activation cost, in child processes
@@ -501,17 +586,29 @@ async function benchActivation(tmp: string) {
   const hasMermaid = extBytes >= 0 ? readFileSync(EXTENSION, 'utf8').includes('mermaid') : false;
   const script = path.join(tmp, 'activate-child.js');
   await fs.writeFile(script, ACTIVATION_CHILD);
-  const runs: Array<{ requireMs: number; activateMs?: number; activateSyncMs?: number; activateError?: string; subscriptions?: number }> = [];
+  const runs: Array<{ requireMs: number; activateMs?: number; activateSyncMs?: number; activateError?: string; subscriptions?: number }> =
+    [];
   let childError: string | undefined;
   for (let i = 0; i < 5 && extBytes >= 0; i++) {
     const storage = path.join(tmp, `storage-${i}`);
     await fs.mkdir(storage, { recursive: true });
     try {
-      const out = execFileSync(process.execPath, [script, EXTENSION, storage, ROOT], { timeout: 30_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+      const out = execFileSync(process.execPath, [script, EXTENSION, storage, ROOT], {
+        timeout: 30_000,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const line = out
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .pop();
       if (line) runs.push(JSON.parse(line));
     } catch (error) {
-      childError = String((error as { stderr?: string }).stderr || error).split('\n').slice(0, 3).join(' | ');
+      childError = String((error as { stderr?: string }).stderr || error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' | ');
       break;
     }
   }
@@ -524,17 +621,29 @@ async function benchActivation(tmp: string) {
     ['measure', 'value', 'target'],
     ['require(dist/extension.js)', `${f(requireMs, 2)} ms`, ''],
     ['activate(context) incl. returned promise', Number.isFinite(activateMs) ? `${f(activateMs, 2)} ms` : 'n/a (error below)', ''],
-    ['require + activate', `${f(total, 2)} ms${Number.isFinite(activateMs) ? '' : ' (require only)'}`, `${mark(total < TARGETS.activationMs)} < ${TARGETS.activationMs} ms`],
-    ['dist/extension.js', `${f(extBytes / 1024, 1)} KB`, `${mark(extBytes >= 0 && extBytes < TARGETS.extensionKB * 1024)} < ${TARGETS.extensionKB} KB`],
+    [
+      'require + activate',
+      `${f(total, 2)} ms${Number.isFinite(activateMs) ? '' : ' (require only)'}`,
+      `${mark(total < TARGETS.activationMs)} < ${TARGETS.activationMs} ms`,
+    ],
+    [
+      'dist/extension.js',
+      `${f(extBytes / 1024, 1)} KB`,
+      `${mark(extBytes >= 0 && extBytes < TARGETS.extensionKB * 1024)} < ${TARGETS.extensionKB} KB`,
+    ],
     ['dist/parseWorker.js', `${f(workerBytes / 1024, 1)} KB`, ''],
     ['dist/extension.js contains "mermaid"', hasMermaid ? 'yes' : 'no', mark(!hasMermaid) + ' no'],
   ]);
   if (activateError) console.log(`  activate error: ${activateError}`);
   return {
-    requireMs: round(requireMs), activateMs: Number.isFinite(activateMs) ? round(activateMs) : null,
+    requireMs: round(requireMs),
+    activateMs: Number.isFinite(activateMs) ? round(activateMs) : null,
     activateSyncMs: activated.length ? round(median(activated.map((r) => r.activateSyncMs!))) : null,
-    activateError: activateError ?? null, subscriptions: activated[0]?.subscriptions ?? null,
-    extensionBytes: extBytes, parseWorkerBytes: workerBytes, extensionHasMermaid: hasMermaid,
+    activateError: activateError ?? null,
+    subscriptions: activated[0]?.subscriptions ?? null,
+    extensionBytes: extBytes,
+    parseWorkerBytes: workerBytes,
+    extensionHasMermaid: hasMermaid,
   };
 }
 
@@ -544,7 +653,11 @@ function benchLinearity() {
   const decoder = new TextDecoder();
   const rows: Array<{ kb: number; parseNoteUsPerKB: number; bareUsPerKB: number; cards: number }> = [];
   parseNote('warm.md', Buffer.from(generateText(SEED + 7, 100 * 1024)));
-  for (const [kb, reps] of [[100, 2], [400, 1], [1600, 1]] as const) {
+  for (const [kb, reps] of [
+    [100, 2],
+    [400, 1],
+    [1600, 1],
+  ] as const) {
     const bytes = Buffer.from(generateText(SEED + 7, kb * 1024));
     const realKB = bytes.byteLength / 1024;
     const text = decoder.decode(bytes);
@@ -557,12 +670,18 @@ function benchLinearity() {
       const note = parseNote('big.md', bytes);
       best = Math.min(best, msSince(t0));
       cards = note.cards.length;
-      if (note.problems.some((p) => p.code === 'too-large' || p.code === 'parse-failed')) throw new Error(`big note not parsed at ${kb} KB`);
+      if (note.problems.some((p) => p.code === 'too-large' || p.code === 'parse-failed'))
+        throw new Error(`big note not parsed at ${kb} KB`);
       const t1 = now();
       bare.parse(text);
       bestBare = Math.min(bestBare, msSince(t1));
     }
-    rows.push({ kb: round(realKB, 0), parseNoteUsPerKB: round((best * 1000) / realKB, 1), bareUsPerKB: round((bestBare * 1000) / realKB, 1), cards });
+    rows.push({
+      kb: round(realKB, 0),
+      parseNoteUsPerKB: round((best * 1000) / realKB, 1),
+      bareUsPerKB: round((bestBare * 1000) / realKB, 1),
+      cards,
+    });
   }
   const per = rows.map((r) => r.parseNoteUsPerKB);
   const spread = Math.max(...per) / Math.min(...per);
@@ -581,13 +700,23 @@ async function main() {
   if (!existsSync(DIST_WORKER)) throw new Error(`${DIST_WORKER} is missing: build first (npm run bench builds it)`);
   const cpus = os.cpus();
   const machine = {
-    cpus: cpus.length, availableParallelism: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
-    cpuModel: cpus[0]?.model ?? '?', node: process.version, platform: `${process.platform} ${os.release()} ${process.arch}`,
-    memGB: round(os.totalmem() / 1024 ** 3, 1), defaultPoolSize: defaultPoolSize(), loadAvgAtStart: os.loadavg().map((n) => round(n, 2)),
+    cpus: cpus.length,
+    availableParallelism: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
+    cpuModel: cpus[0]?.model ?? '?',
+    node: process.version,
+    platform: `${process.platform} ${os.release()} ${process.arch}`,
+    memGB: round(os.totalmem() / 1024 ** 3, 1),
+    defaultPoolSize: defaultPoolSize(),
+    loadAvgAtStart: os.loadavg().map((n) => round(n, 2)),
   };
-  console.log(`TIL Companion bench — ${machine.cpus} cpus (${machine.cpuModel}), availableParallelism ${machine.availableParallelism}, node ${machine.node}, ${machine.platform}, ${machine.memGB} GB`);
-  console.log(`sizes: ${SIZES.join(', ')} notes; default pool size ${machine.defaultPoolSize}; seed ${SEED}; load average ${machine.loadAvgAtStart.join(' ')}`);
-  if (machine.loadAvgAtStart[0] > machine.cpus * 0.5) console.log('  note: the machine is busy (load average above half the cpus): figures will be noisy and slow');
+  console.log(
+    `TIL Companion bench — ${machine.cpus} cpus (${machine.cpuModel}), availableParallelism ${machine.availableParallelism}, node ${machine.node}, ${machine.platform}, ${machine.memGB} GB`,
+  );
+  console.log(
+    `sizes: ${SIZES.join(', ')} notes; default pool size ${machine.defaultPoolSize}; seed ${SEED}; load average ${machine.loadAvgAtStart.join(' ')}`,
+  );
+  if (machine.loadAvgAtStart[0] > machine.cpus * 0.5)
+    console.log('  note: the machine is busy (load average above half the cpus): figures will be noisy and slow');
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'til-bench-'));
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
@@ -645,29 +774,69 @@ async function main() {
   const lin = json.linearity as { spread: number };
   const targets: Array<[string, string, boolean]> = [];
   for (const [n, r] of Object.entries(sizes)) {
-    targets.push([`cold pool / bare, ${n} notes ≥ ${TARGETS.poolVsBare}×`, `${f(r.ratioPoolVsBare)}×`, r.ratioPoolVsBare >= TARGETS.poolVsBare]);
-    targets.push([`warm / bare read, ${n} notes ≤ ${TARGETS.warmVsRead}×`, `${f(r.ratioWarmVsRead)}×`, r.ratioWarmVsRead <= TARGETS.warmVsRead]);
+    targets.push([
+      `cold pool / bare, ${n} notes ≥ ${TARGETS.poolVsBare}×`,
+      `${f(r.ratioPoolVsBare)}×`,
+      r.ratioPoolVsBare >= TARGETS.poolVsBare,
+    ]);
+    targets.push([
+      `warm / bare read, ${n} notes ≤ ${TARGETS.warmVsRead}×`,
+      `${f(r.ratioWarmVsRead)}×`,
+      r.ratioWarmVsRead <= TARGETS.warmVsRead,
+    ]);
   }
-  if (edit) targets.push([`edit re-index median ≤ ${TARGETS.editMs} ms`, `${f(edit.medianMs.total, 2)} ms`, edit.medianMs.total <= TARGETS.editMs]);
-  if (lookup) targets.push([`term look-up p99 < ${TARGETS.lookupP99Us} µs`, `${f(lookup.p99Us, 1)} µs`, lookup.p99Us < TARGETS.lookupP99Us]);
+  if (edit)
+    targets.push([`edit re-index median ≤ ${TARGETS.editMs} ms`, `${f(edit.medianMs.total, 2)} ms`, edit.medianMs.total <= TARGETS.editMs]);
+  if (lookup)
+    targets.push([`term look-up p99 < ${TARGETS.lookupP99Us} µs`, `${f(lookup.p99Us, 1)} µs`, lookup.p99Us < TARGETS.lookupP99Us]);
   const quiz = json.quiz as QuizBenchResult | undefined;
-  if (quiz) targets.push([`open a quiz over ${quiz.deckCards} cards, daily limits applied < ${TARGETS.quizOpenMs} ms`, `${f(quiz.limitedOpenMs, 2)} ms`, quiz.limitedOpenMs < TARGETS.quizOpenMs]);
+  if (quiz)
+    targets.push([
+      `open a quiz over ${quiz.deckCards} cards, daily limits applied < ${TARGETS.quizOpenMs} ms`,
+      `${f(quiz.limitedOpenMs, 2)} ms`,
+      quiz.limitedOpenMs < TARGETS.quizOpenMs,
+    ]);
   const actTotal = act.requireMs + (act.activateMs ?? 0);
-  targets.push([`require + activate < ${TARGETS.activationMs} ms${act.activateMs === null ? ' (require only)' : ''}`, `${f(actTotal, 2)} ms`, actTotal < TARGETS.activationMs]);
-  targets.push([`dist/extension.js < ${TARGETS.extensionKB} KB`, `${f(act.extensionBytes / 1024, 1)} KB`, act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024]);
+  targets.push([
+    `require + activate < ${TARGETS.activationMs} ms${act.activateMs === null ? ' (require only)' : ''}`,
+    `${f(actTotal, 2)} ms`,
+    actTotal < TARGETS.activationMs,
+  ]);
+  targets.push([
+    `dist/extension.js < ${TARGETS.extensionKB} KB`,
+    `${f(act.extensionBytes / 1024, 1)} KB`,
+    act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024,
+  ]);
   targets.push(['no "mermaid" in dist/extension.js', act.extensionHasMermaid ? 'present' : 'absent', !act.extensionHasMermaid]);
   targets.push(['parseNote µs/KB flat (max/min ≤ 1.5)', f(lin.spread), lin.spread <= 1.5]);
   const hostile = json.hostile as { worst: { name: string; ratio: number } };
-  targets.push([`every hostile input ≤ ${HOSTILE_TARGET}× a plain note (worst: ${hostile.worst.name})`, `${f(hostile.worst.ratio)}×`, hostile.worst.ratio <= HOSTILE_TARGET]);
+  targets.push([
+    `every hostile input ≤ ${HOSTILE_TARGET}× a plain note (worst: ${hostile.worst.name})`,
+    `${f(hostile.worst.ratio)}×`,
+    hostile.worst.ratio <= HOSTILE_TARGET,
+  ]);
   const firstHover = json.firstHover as { worstMs: number };
-  targets.push([`activation → first hover answer < ${READY_TARGETS.firstHoverMs} ms (worst of 5)`, `${f(firstHover.worstMs, 1)} ms`, firstHover.worstMs < READY_TARGETS.firstHoverMs]);
+  targets.push([
+    `activation → first hover answer < ${READY_TARGETS.firstHoverMs} ms (worst of 5)`,
+    `${f(firstHover.worstMs, 1)} ms`,
+    firstHover.worstMs < READY_TARGETS.firstHoverMs,
+  ]);
   const stall = json.indexingStall as { notes: number; worstStallMs: number };
-  targets.push([`worst event-loop stall indexing ${stall.notes} notes ≤ ${READY_TARGETS.stallMs} ms`, `${f(stall.worstStallMs, 1)} ms`, stall.worstStallMs <= READY_TARGETS.stallMs]);
+  targets.push([
+    `worst event-loop stall indexing ${stall.notes} notes ≤ ${READY_TARGETS.stallMs} ms`,
+    `${f(stall.worstStallMs, 1)} ms`,
+    stall.worstStallMs <= READY_TARGETS.stallMs,
+  ]);
   table('Targets', [['target', 'measured', ''], ...targets.map(([name, value, ok]) => [name, value, ok ? 'ok' : 'MISS'])]);
   json.targets = Object.fromEntries(targets.map(([name, value, ok]) => [name, { value, ok }]));
   json.totalSeconds = round(msSince(started) / 1000, 1);
   json.loadAvgAtEnd = os.loadavg().map((n) => round(n, 2));
-  console.log(`\ntotal bench time ${f(msSince(started) / 1000, 1)} s; load average at end ${os.loadavg().map((n) => f(n)).join(' ')}`);
+  console.log(
+    `\ntotal bench time ${f(msSince(started) / 1000, 1)} s; load average at end ${os
+      .loadavg()
+      .map((n) => f(n))
+      .join(' ')}`,
+  );
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
 }
 
@@ -682,7 +851,12 @@ async function readyOnly(): Promise<void> {
   }
 }
 
-(process.argv.includes('--hostile') ? Promise.resolve(runHostileOnly(table, gc)) : process.argv.includes('--ready') ? readyOnly() : main()).then(
+(process.argv.includes('--hostile')
+  ? Promise.resolve(runHostileOnly(table, gc))
+  : process.argv.includes('--ready')
+    ? readyOnly()
+    : main()
+).then(
   () => process.exit(0),
   (error) => {
     console.error(error instanceof Error ? error.stack : error);

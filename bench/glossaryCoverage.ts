@@ -26,7 +26,8 @@ function coverage(root: string, userFile: string, withStarter: boolean): Coverag
   index.upsert({ ...parse(userFile), source: 'workspace' } as ReturnType<typeof parseNote>);
   if (withStarter) {
     const dir = path.join(root, 'notes');
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.md'))) index.upsert({ ...parse(path.join(dir, f)), source: 'starter' } as ReturnType<typeof parseNote>);
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.md')))
+      index.upsert({ ...parse(path.join(dir, f)), source: 'starter' } as ReturnType<typeof parseNote>);
   }
   const glossaryFile = path.join(root, 'notes', 'glossary.yaml');
   index.setGlossary([parseGlossary(glossaryFile, fs.readFileSync(glossaryFile, 'utf8'))]);
@@ -43,4 +44,5 @@ function coverage(root: string, userFile: string, withStarter: boolean): Coverag
 }
 
 const [root, ...files] = process.argv.slice(2);
-for (const file of files) for (const starter of [false, true]) console.log(JSON.stringify(coverage(path.resolve(root), path.resolve(file), starter)));
+for (const file of files)
+  for (const starter of [false, true]) console.log(JSON.stringify(coverage(path.resolve(root), path.resolve(file), starter)));

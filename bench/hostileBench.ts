@@ -37,12 +37,21 @@ export function benchHostile(table: Table, gc: () => void) {
     const text = c.make(BYTES);
     const ms = bestMs(() => RUN[c.target](text), 2, gc);
     const msPerMB = ms / (text.length / 1048576);
-    return { name: c.name, target: c.target, kb: Math.round(text.length / 1024), msPerMB: Math.round(msPerMB), ratio: Math.round((msPerMB / plainMsPerMB) * 100) / 100 };
+    return {
+      name: c.name,
+      target: c.target,
+      kb: Math.round(text.length / 1024),
+      msPerMB: Math.round(msPerMB),
+      ratio: Math.round((msPerMB / plainMsPerMB) * 100) / 100,
+    };
   });
-  table(`9. Hostile inputs (${Math.round(BYTES / 1024)} KB each, best of 2): time per MB next to a plain note (${Math.round(plainMsPerMB)} ms/MB)`, [
-    ['class', 'read by', 'KB', 'ms/MB', '× plain', `≤ ${HOSTILE_TARGET}×`],
-    ...rows.map((r) => [r.name, r.target, r.kb, r.msPerMB, r.ratio.toFixed(2), r.ratio <= HOSTILE_TARGET ? 'ok' : 'MISS']),
-  ]);
+  table(
+    `9. Hostile inputs (${Math.round(BYTES / 1024)} KB each, best of 2): time per MB next to a plain note (${Math.round(plainMsPerMB)} ms/MB)`,
+    [
+      ['class', 'read by', 'KB', 'ms/MB', '× plain', `≤ ${HOSTILE_TARGET}×`],
+      ...rows.map((r) => [r.name, r.target, r.kb, r.msPerMB, r.ratio.toFixed(2), r.ratio <= HOSTILE_TARGET ? 'ok' : 'MISS']),
+    ],
+  );
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   return { plainMsPerMB: Math.round(plainMsPerMB), rows, worst: { name: worst.name, ratio: worst.ratio } };
 }

@@ -16,7 +16,14 @@ const lines = (count: number, line: (i: number) => string) => Array.from({ lengt
 
 export const HOSTILE_CLASSES: HostileClass[] = [
   { name: 'alternating nesting "> - 1. "', target: 'note', make: (b) => fill('> - 1. ', b) + 'x\n' },
-  { name: 'emphasis runs *×n x *×n', target: 'note', make: (b) => { const n = Math.floor(b / 2); return '*'.repeat(n) + 'x' + '*'.repeat(n) + '\n'; } },
+  {
+    name: 'emphasis runs *×n x *×n',
+    target: 'note',
+    make: (b) => {
+      const n = Math.floor(b / 2);
+      return '*'.repeat(n) + 'x' + '*'.repeat(n) + '\n';
+    },
+  },
   { name: 'one long line of words', target: 'note', make: (b) => fill('word *emph* `code` [link](x) ', b) + '\n' },
   { name: 'one long line of * runs', target: 'note', make: (b) => fill('a**b*c***d ', b) + '\n' },
   { name: 'many headings', target: 'note', make: (b) => lines(Math.ceil(b / 12), (i) => `## head ${i}`) },

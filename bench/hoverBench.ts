@@ -18,13 +18,16 @@ const TARGETS = { precision: 0.95, ordinaryHovered: 0.01, contextMs: 5 };
 function markdownFiles(p: string): string[] {
   if (!fs.existsSync(p)) return [];
   if (fs.statSync(p).isFile()) return p.endsWith('.md') ? [p] : [];
-  return fs.readdirSync(p, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? markdownFiles(path.join(p, d.name)) : d.name.endsWith('.md') ? [path.join(p, d.name)] : []));
+  return fs
+    .readdirSync(p, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? markdownFiles(path.join(p, d.name)) : d.name.endsWith('.md') ? [path.join(p, d.name)] : []));
 }
 
 function buildIndex(extraNotes: string[]): NoteIndex {
   const index = new NoteIndex();
   const notesDir = path.join(ROOT, 'notes');
-  for (const file of [...markdownFiles(notesDir), ...extraNotes.flatMap(markdownFiles)]) index.upsert(parseNote(file, fs.readFileSync(file)), false);
+  for (const file of [...markdownFiles(notesDir), ...extraNotes.flatMap(markdownFiles)])
+    index.upsert(parseNote(file, fs.readFileSync(file)), false);
   index.setGlossary([parseGlossary('glossary.yaml', fs.readFileSync(path.join(notesDir, 'glossary.yaml'), 'utf8'))]);
   return index;
 }
@@ -45,9 +48,14 @@ function groupRow(g: GroupResult): string[] {
   const b = g.baseline;
   const ok = precision(c) >= TARGETS.precision && (!g.group.ordinary || hoveredShare(c) <= TARGETS.ordinaryHovered);
   return [
-    g.group.name + (g.group.ordinary ? ' *' : ''), String(c.identifiers),
-    pct(hoveredShare(c)), pct(precision(c)), `${c.found}/${c.labelled}`,
-    pct(hoveredShare(b)), pct(precision(b)), ok ? 'ok' : 'MISS',
+    g.group.name + (g.group.ordinary ? ' *' : ''),
+    String(c.identifiers),
+    pct(hoveredShare(c)),
+    pct(precision(c)),
+    `${c.found}/${c.labelled}`,
+    pct(hoveredShare(b)),
+    pct(precision(b)),
+    ok ? 'ok' : 'MISS',
   ];
 }
 
@@ -61,33 +69,46 @@ function main(): number {
     ['group (* ordinary code)', 'identifiers', 'hovered', 'right', 'labelled found', 'baseline hovered', 'baseline right', 'target'],
     ...result.groups.map(groupRow),
   ]);
-  console.log(`  targets: right (precision) >= ${pct(TARGETS.precision)} in every group; ordinary code hovered <= ${pct(TARGETS.ordinaryHovered)} of identifiers.`);
+  console.log(
+    `  targets: right (precision) >= ${pct(TARGETS.precision)} in every group; ordinary code hovered <= ${pct(TARGETS.ordinaryHovered)} of identifiers.`,
+  );
   console.log('  baseline: the same notes and glossary without the document context rules.');
   for (const g of result.groups) for (const w of g.wrong.slice(0, 5)) console.log(`  wrong in ${g.group.name}: ${w}`);
 
   const missing = result.concepts.filter((c) => !c.explained);
-  console.log(`\nMust-have concepts explained: ${result.concepts.length - missing.length}/${result.concepts.length}${missing.length ? ` — missing: ${missing.map((c) => c.name).join(', ')}` : ''}`);
+  console.log(
+    `\nMust-have concepts explained: ${result.concepts.length - missing.length}/${result.concepts.length}${missing.length ? ` — missing: ${missing.map((c) => c.name).join(', ')}` : ''}`,
+  );
 
   // The context is computed once per document version: what that costs for each fixture.
   const times: number[] = [];
-  for (const g of set.groups) for (const file of g.files) {
-    const text = fs.readFileSync(path.join(set.dir, file), 'utf8');
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < 20; i++) index.documentContext(languageOfFile(file), text);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6 / 20);
-  }
+  for (const g of set.groups)
+    for (const file of g.files) {
+      const text = fs.readFileSync(path.join(set.dir, file), 'utf8');
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < 20; i++) index.documentContext(languageOfFile(file), text);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6 / 20);
+    }
   const worstContextMs = Math.max(...times);
-  console.log(`Document context: ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(3)} ms mean, ${worstContextMs.toFixed(3)} ms worst per fixture (once per document version; target < ${TARGETS.contextMs} ms).`);
+  console.log(
+    `Document context: ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(3)} ms mean, ${worstContextMs.toFixed(3)} ms worst per fixture (once per document version; target < ${TARGETS.contextMs} ms).`,
+  );
 
   const failed = result.groups.filter((g) => groupRow(g)[7] !== 'ok');
   const json = {
     notes: index.size,
     groups: result.groups.map((g) => ({
-      name: g.group.name, ordinary: g.group.ordinary, identifiers: g.withContext.identifiers,
-      hovered: hoveredShare(g.withContext), precision: precision(g.withContext), recall: recall(g.withContext),
-      baselineHovered: hoveredShare(g.baseline), baselinePrecision: precision(g.baseline),
+      name: g.group.name,
+      ordinary: g.group.ordinary,
+      identifiers: g.withContext.identifiers,
+      hovered: hoveredShare(g.withContext),
+      precision: precision(g.withContext),
+      recall: recall(g.withContext),
+      baselineHovered: hoveredShare(g.baseline),
+      baselinePrecision: precision(g.baseline),
     })),
-    conceptsExplained: result.concepts.length - missing.length, concepts: result.concepts.length,
+    conceptsExplained: result.concepts.length - missing.length,
+    concepts: result.concepts.length,
     contextMsWorst: worstContextMs,
   };
   console.log(`\nBENCH_JSON ${JSON.stringify(json)}`);

@@ -79,7 +79,8 @@ export function judge(index: NoteIndex, set: JudgedSet): Judgement {
           tally(result.withContext, expected, hover);
           tally(result.baseline, expected, base);
           const where = `${file}:${i + 1} ${word}`;
-          if (hover && !isRight(expected, hover)) result.wrong.push(`${where} → ${hover.term}${expected.length ? ` (expected ${expected.join(' | ')})` : ''}`);
+          if (hover && !isRight(expected, hover))
+            result.wrong.push(`${where} → ${hover.term}${expected.length ? ` (expected ${expected.join(' | ')})` : ''}`);
           if (expected.length && !isRight(expected, hover)) result.missed.push(`${where} (expected ${expected.join(' | ')})`);
           if (hover && isRight(expected, hover)) {
             for (const e of expected) {
@@ -103,7 +104,8 @@ export function judge(index: NoteIndex, set: JudgedSet): Judgement {
 function expectedAt(group: JudgedGroup, file: string, line: number, word: string, lineText: string, column: number): string[] {
   if (/^\s*#\s*include\b/.test(lineText)) return []; // a header's file name names no concept
   const base = path.basename(file);
-  const label = own(group.expect, `${word}@${base}:${line}`) ?? own(group.expect, word) ?? inheritedFromValue(group, word, lineText, column);
+  const label =
+    own(group.expect, `${word}@${base}:${line}`) ?? own(group.expect, word) ?? inheritedFromValue(group, word, lineText, column);
   const list = label === undefined ? [] : Array.isArray(label) ? label : [label];
   return list.filter((l) => l !== 'none');
 }

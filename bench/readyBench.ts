@@ -115,16 +115,31 @@ export async function benchFirstHover(table: Table, tmp: string, extensionFile: 
     const storage = path.join(tmp, `hover-storage-${i}`);
     await fs.mkdir(storage, { recursive: true });
     const out = execFileSync(process.execPath, [script, extensionFile, storage, root], { timeout: 30_000, encoding: 'utf8' });
-    runs.push(JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop()!));
+    runs.push(
+      JSON.parse(
+        out
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .pop()!,
+      ),
+    );
   }
-  const answered = runs.map((r) => r.firstHoverMs).filter((n): n is number => n !== null).sort((a, b) => a - b);
+  const answered = runs
+    .map((r) => r.firstHoverMs)
+    .filter((n): n is number => n !== null)
+    .sort((a, b) => a - b);
   const median = answered.length ? answered[Math.floor(answered.length / 2)] : NaN;
   const worst = answered.length === runs.length ? answered[answered.length - 1] : NaN;
   const workers = runs.filter((r) => r.workerBeforeAnswer).length;
   table('10. Activation → first hover answer (`fork` in a C file; child process, fake `vscode`, 5 runs)', [
     ['measure', 'value', 'target'],
     ['activate() → hover answers, median', `${f(median)} ms`, ''],
-    ['activate() → hover answers, worst', `${f(worst)} ms`, `${worst < READY_TARGETS.firstHoverMs ? 'ok  ' : 'MISS'} < ${READY_TARGETS.firstHoverMs} ms`],
+    [
+      'activate() → hover answers, worst',
+      `${f(worst)} ms`,
+      `${worst < READY_TARGETS.firstHoverMs ? 'ok  ' : 'MISS'} < ${READY_TARGETS.firstHoverMs} ms`,
+    ],
     ['require(dist/extension.js), median', `${f(runs.map((r) => r.requireMs).sort((a, b) => a - b)[2])} ms`, ''],
     ['runs where a parse worker started first', `${workers} of ${runs.length}`, '0'],
   ]);
@@ -156,7 +171,10 @@ async function worstStall<T>(work: () => Promise<T>): Promise<{ result: T; stall
 export async function benchIndexingStall(table: Table, tmp: string, workerFile: string, root: string, count = 3000) {
   const corpus = await writeCorpus(path.join(tmp, `stall-${count}`, 'notes'), count, 7);
   const cacheDir = path.join(tmp, `stall-${count}`, 'cache');
-  const glossary = parseGlossary(path.join(root, 'notes', 'glossary.yaml'), readFileSync(path.join(root, 'notes', 'glossary.yaml'), 'utf8'));
+  const glossary = parseGlossary(
+    path.join(root, 'notes', 'glossary.yaml'),
+    readFileSync(path.join(root, 'notes', 'glossary.yaml'), 'utf8'),
+  );
   const rows: Array<{ phase: string; seconds: number; stallMs: number; p99Ms: number }> = [];
   for (const phase of ['cold (parse in workers, write the pack)', 'warm (read the pack)']) {
     const pool = new ParsePool({ workerFile });
@@ -183,7 +201,13 @@ export async function benchIndexingStall(table: Table, tmp: string, workerFile: 
   const worst = Math.max(...rows.map((r) => r.stallMs));
   table(`11. The host's event loop while ${count} notes of an extra folder are indexed (same path as the extension: node/indexing.ts)`, [
     ['phase', 'time', 'worst stall', 'p99 delay', 'target'],
-    ...rows.map((r) => [r.phase, `${f(r.seconds, 2)} s`, `${f(r.stallMs)} ms`, `${f(r.p99Ms)} ms`, `${r.stallMs <= READY_TARGETS.stallMs ? 'ok  ' : 'MISS'} ≤ ${READY_TARGETS.stallMs} ms`]),
+    ...rows.map((r) => [
+      r.phase,
+      `${f(r.seconds, 2)} s`,
+      `${f(r.stallMs)} ms`,
+      `${f(r.p99Ms)} ms`,
+      `${r.stallMs <= READY_TARGETS.stallMs ? 'ok  ' : 'MISS'} ≤ ${READY_TARGETS.stallMs} ms`,
+    ]),
   ]);
   return { notes: count, rows, worstStallMs: worst };
 }

@@ -43,7 +43,11 @@ interface Run {
 }
 
 async function workbenchReady(page: Page): Promise<void> {
-  for (const selector of ['.monaco-workbench .part.statusbar', '.monaco-workbench .part.editor', '.explorer-folders-view .monaco-list-row']) {
+  for (const selector of [
+    '.monaco-workbench .part.statusbar',
+    '.monaco-workbench .part.editor',
+    '.explorer-folders-view .monaco-list-row',
+  ]) {
     await page.locator(selector).first().waitFor({ state: 'visible', timeout: 120_000 });
   }
 }
@@ -104,7 +108,11 @@ async function main(): Promise<void> {
     settings: { 'workbench.colorTheme': 'Default Light Modern' },
   });
   const runs: Run[] = [];
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   const loadBefore = load();
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -115,8 +123,12 @@ async function main(): Promise<void> {
     const m = (key: keyof Run) => median(runs.map((r) => r[key]));
     const visible = m('visible');
     const row = (label: string, key: keyof Run, of?: number) =>
-      console.log(`  ${label.padEnd(52)} ${String(m(key)).padStart(6)} ms${of ? `   ${Math.round((m(key) / of) * 100)} % of visible` : ''}   runs: ${runs.map((r) => r[key]).join(', ')}`);
-    console.log(`\nDiagrams in a real workbench, median of ${RUNS} cold runs (wall clock, ms; ${os.cpus().length} cores, load average ${loadBefore} before, ${load()} after)`);
+      console.log(
+        `  ${label.padEnd(52)} ${String(m(key)).padStart(6)} ms${of ? `   ${Math.round((m(key) / of) * 100)} % of visible` : ''}   runs: ${runs.map((r) => r[key]).join(', ')}`,
+      );
+    console.log(
+      `\nDiagrams in a real workbench, median of ${RUNS} cold runs (wall clock, ms; ${os.cpus().length} cores, load average ${loadBefore} before, ${load()} after)`,
+    );
     row('panel open (title typed → diagram frame starts)', 'panelOpen', visible);
     row('page script running (frame start →)', 'pageScript', visible);
     row('Mermaid loaded (frame start →)', 'mermaid', visible);
@@ -126,7 +138,9 @@ async function main(): Promise<void> {
     row(`re-render after a theme change  ${m('rerender') < 200 ? 'ok  ' : 'MISS'} < 200`, 'rerender');
     row('  of which Mermaid in the webview', 'rerenderMermaid');
     row('switch back to a theme already drawn (SVG cache)', 'rerenderCached');
-    console.log(`BENCH_UI_JSON ${JSON.stringify({ runs, median: Object.fromEntries(Object.keys(runs[0]).map((k) => [k, m(k as keyof Run)])) })}`);
+    console.log(
+      `BENCH_UI_JSON ${JSON.stringify({ runs, median: Object.fromEntries(Object.keys(runs[0]).map((k) => [k, m(k as keyof Run)])) })}`,
+    );
   } finally {
     await wb.close();
   }

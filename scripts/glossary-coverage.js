@@ -32,13 +32,25 @@ function build(root, out) {
     fs.mkdirSync(path.dirname(entry), { recursive: true });
     fs.copyFileSync(path.join(repo, 'bench', 'glossaryCoverage.ts'), entry);
   }
-  esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile: out, logLevel: 'error', nodePaths: [path.join(repo, 'node_modules')] });
+  esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outfile: out,
+    logLevel: 'error',
+    nodePaths: [path.join(repo, 'node_modules')],
+  });
 }
 
 function run(root, label) {
   const out = path.join(tmp, `${label}.js`);
   build(root, out);
-  return execFileSync(process.execPath, [out, root, ...files], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+  return execFileSync(process.execPath, [out, root, ...files], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'til-coverage-'));
@@ -53,7 +65,9 @@ try {
   console.log('notes file | starter notes | before | after | after, counting mentions');
   for (let i = 0; i < now.length; i++) {
     const name = path.relative(process.cwd(), now[i].file);
-    console.log(`${name} | ${now[i].starter ? 'on' : 'off'} | ${was[i].explained}/${was[i].concepts} | ${now[i].explained}/${now[i].concepts} | ${now[i].explainedOrMentioned}/${now[i].concepts}`);
+    console.log(
+      `${name} | ${now[i].starter ? 'on' : 'off'} | ${was[i].explained}/${was[i].concepts} | ${now[i].explained}/${now[i].concepts} | ${now[i].explainedOrMentioned}/${now[i].concepts}`,
+    );
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

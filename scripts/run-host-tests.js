@@ -17,7 +17,11 @@ const { launchChromium } = require('./lib/browser.js');
 
 function parseArgs(argv) {
   const positional = [];
-  const opts = { timeoutMs: Number(process.env.TIL_HOST_TEST_TIMEOUT_MS) || 300_000, grep: process.env.TIL_TEST_GREP, verbose: process.env.TIL_VERBOSE === '1' };
+  const opts = {
+    timeoutMs: Number(process.env.TIL_HOST_TEST_TIMEOUT_MS) || 300_000,
+    grep: process.env.TIL_TEST_GREP,
+    verbose: process.env.TIL_VERBOSE === '1',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--timeout') opts.timeoutMs = Number(argv[++i]);
@@ -29,7 +33,8 @@ function parseArgs(argv) {
   return { positional, opts };
 }
 
-const USAGE = 'usage: node scripts/run-host-tests.js <extensionDevelopmentPath> <extensionTestsPath> <workspaceFolder> [--timeout ms] [--grep pattern] [--verbose]';
+const USAGE =
+  'usage: node scripts/run-host-tests.js <extensionDevelopmentPath> <extensionTestsPath> <workspaceFolder> [--timeout ms] [--grep pattern] [--verbose]';
 
 // Workbench log lines that are noise in a test run (the extension host's own console is kept).
 const NOISE = [
@@ -49,7 +54,11 @@ async function main() {
     return 2;
   }
   const [devPath, testsPath, workspace] = positional.map((p) => path.resolve(p));
-  for (const [name, p] of [['extensionDevelopmentPath', devPath], ['extensionTestsPath', testsPath], ['workspaceFolder', workspace]]) {
+  for (const [name, p] of [
+    ['extensionDevelopmentPath', devPath],
+    ['extensionTestsPath', testsPath],
+    ['workspaceFolder', workspace],
+  ]) {
     const probe = name === 'extensionTestsPath' && !fs.existsSync(p) ? `${p}.js` : p;
     if (!fs.existsSync(probe)) {
       console.error(`run-host-tests: ${name} does not exist: ${p}`);

@@ -101,7 +101,12 @@ async function main() {
 
   try {
     // A new user's first screen: the walkthrough, which our extension opens on its first run in a profile.
-    server = await startCodeServer({ folder, port: opts.port, extensionsDir, settings: { 'tilCompanion.walkthrough.openOnFirstRun': true } });
+    server = await startCodeServer({
+      folder,
+      port: opts.port,
+      extensionsDir,
+      settings: { 'tilCompanion.walkthrough.openOnFirstRun': true },
+    });
   } catch (err) {
     fs.rmSync(extensionsDir, { recursive: true, force: true });
     throw err;

@@ -80,13 +80,25 @@ interface IndexOptions {
   bundledGlossary?: boolean;
 }
 
-async function buildIndex(inputs: string[], useCache: boolean, options: IndexOptions = { source: 'workspace' }): Promise<{ index: NoteIndex; missing: string[] }> {
+async function buildIndex(
+  inputs: string[],
+  useCache: boolean,
+  options: IndexOptions = { source: 'workspace' },
+): Promise<{ index: NoteIndex; missing: string[] }> {
   const found = await findNoteFiles(inputs);
   const starter = options.starter ? await findNoteFiles([STARTER_DIR]) : undefined;
   const cacheDir = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'til-companion', 'parse-cache');
   const pool = new ParsePool({ workerFile: path.join(__dirname, 'parseWorker.js') });
   // A pack per set of inputs, so inspecting one folder does not evict another's parses.
-  const packName = createHash('sha1').update([...inputs, ...(starter ? [STARTER_DIR] : [])].map((i) => path.resolve(i)).sort().join('\0')).digest('hex').slice(0, 16);
+  const packName = createHash('sha1')
+    .update(
+      [...inputs, ...(starter ? [STARTER_DIR] : [])]
+        .map((i) => path.resolve(i))
+        .sort()
+        .join('\0'),
+    )
+    .digest('hex')
+    .slice(0, 16);
   const loader = new NoteLoader({
     pool,
     cache: useCache ? new ParseCache(cacheDir, packName) : undefined,
@@ -107,7 +119,12 @@ async function buildIndex(inputs: string[], useCache: boolean, options: IndexOpt
     // Size cap before reading, and decoded like a note (UTF-16, EUC-KR/CP949): the extension's glossary path.
     const glossaries = await Promise.all(
       [...glossaryFiles].map(([g, origin]) =>
-        loadGlossaryFile(g, { origin, read: (f) => fs.readFile(f), size: async (f) => (await fs.stat(f)).size, parse: (f, text) => pool.parseGlossary(f, text, origin) }),
+        loadGlossaryFile(g, {
+          origin,
+          read: (f) => fs.readFile(f),
+          size: async (f) => (await fs.stat(f)).size,
+          parse: (f, text) => pool.parseGlossary(f, text, origin),
+        }),
       ),
     );
     index.setGlossary(glossaries);
@@ -151,9 +168,24 @@ async function termAt(command: string, args: Args) {
 
 async function lookup(args: Args): Promise<number> {
   const { match } = await termAt('lookup', args);
-  const result = match ? { term: match.term, aliases: match.allAliases, matched: match.matched, summary: match.summary, file: match.file, line: match.line, topic: match.topic } : null;
+  const result = match
+    ? {
+        term: match.term,
+        aliases: match.allAliases,
+        matched: match.matched,
+        summary: match.summary,
+        file: match.file,
+        line: match.line,
+        topic: match.topic,
+      }
+    : null;
   if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  else process.stdout.write(result ? `${result.term} (${path.basename(result.file)}:${result.line})\n${result.summary}\n` : 'No term from the notes at that position.\n');
+  else
+    process.stdout.write(
+      result
+        ? `${result.term} (${path.basename(result.file)}:${result.line})\n${result.summary}\n`
+        : 'No term from the notes at that position.\n',
+    );
   return 0;
 }
 
@@ -165,7 +197,13 @@ async function hover(args: Args): Promise<number> {
     return 1;
   }
   const t = translator(args.locale && args.locale !== 'en' ? await l10nBundle(args.locale) : {});
-  const markdown = buildHoverMarkdown({ match, index, excerptLength: args.excerptLength ?? 400, diagrams: diagramsForTerm(index, match.key), t });
+  const markdown = buildHoverMarkdown({
+    match,
+    index,
+    excerptLength: args.excerptLength ?? 400,
+    diagrams: diagramsForTerm(index, match.key),
+    t,
+  });
   process.stdout.write(markdown + '\n');
   return 0;
 }

@@ -30,7 +30,9 @@ export function activate(context: vscode.ExtensionContext) {
     registerNotesTree(services, {
       extraRoots: (mode) =>
         mode === 'day'
-          ? index.size ? quizRoots(quiz) : [] // empty: the welcome text shows
+          ? index.size
+            ? quizRoots(quiz)
+            : [] // empty: the welcome text shows
           : [{ kind: 'diagrams', id: 'diagrams', links: diagramList(index) }],
       refreshOn: [quiz.onDidChangeDue, quiz.onDidChangeHidden],
       loading: source.ready,

@@ -20,7 +20,8 @@ const CHROMIUM_ARGS = [
 function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
   const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error(`Chromium not found (tried ${candidates.join(', ')}); run scripts/ensure-code-server.sh or set CHROMIUM_PATH`);
+  if (!found)
+    throw new Error(`Chromium not found (tried ${candidates.join(', ')}); run scripts/ensure-code-server.sh or set CHROMIUM_PATH`);
   return found;
 }
 

@@ -144,14 +144,13 @@ function makeIsolation(tmpDir, { port, settings = {}, extensionsDir } = {}) {
     fs.mkdirSync(d, { recursive: true });
   }
   fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dirs.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2),
-  );
+  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
   // An explicit config file, so code-server never writes a password config anywhere.
   fs.writeFileSync(
     dirs.config,
-    [`bind-addr: 127.0.0.1:${port || 0}`, 'auth: none', 'cert: false', 'disable-telemetry: true', 'disable-update-check: true', ''].join('\n'),
+    [`bind-addr: 127.0.0.1:${port || 0}`, 'auth: none', 'cert: false', 'disable-telemetry: true', 'disable-update-check: true', ''].join(
+      '\n',
+    ),
   );
   return dirs;
 }
@@ -270,7 +269,12 @@ function killQuietly(target, signal) {
 async function startCodeServer(opts = {}) {
   const { folder, smokeTestDriver = false, env: extraEnv, extraArgs = [], timeoutMs = 90_000, restrictedMode = false } = opts;
   const settings = restrictedMode
-    ? { ...opts.settings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+    ? {
+        ...opts.settings,
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.untrustedFiles': 'open',
+      }
     : opts.settings;
   const keepTmp = opts.keepTmp || process.env.TIL_KEEP_TMP === '1';
   const { codeServerBin, node24Bin } = ensureCodeServer();
@@ -283,8 +287,10 @@ async function startCodeServer(opts = {}) {
   const args = [
     codeServerBin,
     ...isolationArgs(dirs),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     ...(restrictedMode ? [] : ['--disable-workspace-trust']),
@@ -298,12 +304,16 @@ async function startCodeServer(opts = {}) {
   // The shell forks a watchdog into the new process group, then execs code-server (which so
   // becomes the group leader, pid = pgid). If this process dies without stopping the server
   // (SIGKILL, a test-runner timeout), the watchdog removes the temp folder and kills the group.
-  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'til-code-server', String(process.pid), keepTmp ? '' : tmpDir, path.join(node24Bin, 'node'), ...args], {
-    cwd: folder ? path.resolve(folder) : tmpDir,
-    env: isolatedEnv(dirs, node24Bin, extraEnv),
-    detached: true, // own process group: stop() kills the whole tree
-    stdio: ['ignore', logFd, logFd],
-  });
+  const child = spawn(
+    '/bin/sh',
+    ['-c', WATCHDOG, 'til-code-server', String(process.pid), keepTmp ? '' : tmpDir, path.join(node24Bin, 'node'), ...args],
+    {
+      cwd: folder ? path.resolve(folder) : tmpDir,
+      env: isolatedEnv(dirs, node24Bin, extraEnv),
+      detached: true, // own process group: stop() kills the whole tree
+      stdio: ['ignore', logFd, logFd],
+    },
+  );
   fs.closeSync(logFd);
   let exited = null;
   const exitedPromise = new Promise((resolve) => {
@@ -413,11 +423,12 @@ function installVsix(vsixPath, extensionsDir, { timeoutMs = 120_000 } = {}) {
   try {
     const dirs = makeIsolation(tmpDir, { extensionsDir });
     const before = new Set(fs.readdirSync(dirs.extensionsDir));
-    const res = spawnSync(
-      path.join(node24Bin, 'node'),
-      [codeServerBin, ...isolationArgs(dirs), '--force', '--install-extension', vsix],
-      { env: isolatedEnv(dirs, node24Bin), encoding: 'utf8', timeout: timeoutMs, cwd: tmpDir },
-    );
+    const res = spawnSync(path.join(node24Bin, 'node'), [codeServerBin, ...isolationArgs(dirs), '--force', '--install-extension', vsix], {
+      env: isolatedEnv(dirs, node24Bin),
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      cwd: tmpDir,
+    });
     const output = `${res.stdout || ''}${res.stderr || ''}`;
     if (res.error) throw new Error(`code-server --install-extension ${vsix} failed: ${res.error.message}\n${output}`);
     // Check the output and the folder too, not only the exit code.

@@ -49,7 +49,9 @@ function readmeLicenseSection(dir, files) {
   const readme = files.find((f) => /^readme(\..*)?$/i.test(f));
   if (!readme) return undefined;
   const lines = fs.readFileSync(path.join(dir, readme), 'utf8').split(/\r?\n/);
-  const start = lines.findIndex((line, i) => /^#*\s*licen[cs]e\s*$/i.test(line) && (line.startsWith('#') || /^[=-]+$/.test(lines[i + 1] ?? '')));
+  const start = lines.findIndex(
+    (line, i) => /^#*\s*licen[cs]e\s*$/i.test(line) && (line.startsWith('#') || /^[=-]+$/.test(lines[i + 1] ?? '')),
+  );
   if (start < 0) return undefined;
   const body = [];
   for (let i = start + 1; i < lines.length; i++) {
@@ -73,7 +75,14 @@ function describePackage(dir) {
   }
   const notices = files.filter((f) => NOTICE_FILE.test(f)).map(read);
   const homepage = manifest.homepage ?? (typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url);
-  return { name: manifest.name, version: manifest.version, license: license ?? 'not declared; see the license text', homepage, texts, notices };
+  return {
+    name: manifest.name,
+    version: manifest.version,
+    license: license ?? 'not declared; see the license text',
+    homepage,
+    texts,
+    notices,
+  };
 }
 
 /** Every package behind the inputs, one entry per name@version, sorted by name. */
@@ -92,7 +101,7 @@ function noticesText(packages) {
   const head = [
     'TIL Companion: third-party notices',
     '',
-    'The extension bundles the following open-source packages (taken from the build\'s own list of inputs).',
+    "The extension bundles the following open-source packages (taken from the build's own list of inputs).",
     'Each is used under the license shown; the license texts are copied from the packages themselves.',
     '',
     ...packages.map((p) => `- ${p.name} ${p.version} (${p.license.replace(/^\((.*)\)$/, '$1')})`),

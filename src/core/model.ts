@@ -33,7 +33,17 @@ export interface Section extends Place {
 
 /** How a question was written; one recogniser module per style (src/core/notes/questions/). */
 export type QuestionStyle = 'heading' | 'exercise' | 'blockquote' | 'aside' | 'details' | 'qa' | 'list' | 'emphasis' | 'line';
-export const QUESTION_STYLE_NAMES: readonly QuestionStyle[] = ['heading', 'exercise', 'blockquote', 'aside', 'details', 'qa', 'list', 'emphasis', 'line'];
+export const QUESTION_STYLE_NAMES: readonly QuestionStyle[] = [
+  'heading',
+  'exercise',
+  'blockquote',
+  'aside',
+  'details',
+  'qa',
+  'list',
+  'emphasis',
+  'line',
+];
 
 /** Cards the quiz makes from the notes besides their own questions (src/core/quiz/cardKinds/). */
 export type CardKind = 'cloze' | 'reverse' | 'diagram';

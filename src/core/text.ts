@@ -27,7 +27,8 @@ const READER_REQUEST = /봐\s*주세요|참고|눌러|댓글|피드백|구독|�
 const PROBLEM_TITLE =
   /^(?:\d{3,6}\s*번(?:\s|[:.)-]|$)|\[?\s*(?:백준|BOJ|프로그래머스|programmers|leetcode|SWEA|codeforces|acmicpc|Bronze|Silver|Gold|Platinum|Diamond|Ruby|Lv\.?\s*\d|level\s*\d)(?![A-Za-z]))/iu;
 const ENGLISH_REQUEST = /^(?:explain|describe|compare|contrast|define|discuss|differentiate|distinguish|summari[sz]e|elaborate)\b/i;
-const ENGLISH_INTERROGATIVE = /^(?:why\b|(?:what|how|when|where|which|who)(?:'s|\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?))\b)/i;
+const ENGLISH_INTERROGATIVE =
+  /^(?:why\b|(?:what|how|when|where|which|who)(?:'s|\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?))\b)/i;
 const VERSUS = /\S\s+vs\.?\s+\S/i;
 
 /** A coding-problem title such as `1167번: 트리의 지름`: never a card, whatever it ends with. */
@@ -71,8 +72,33 @@ export function termKey(text: string): string {
 
 // Particles and copulas that follow a noun in Korean prose; longest first.
 const PARTICLES = [
-  '이라는', '에서는', '으로는', '이란', '에서', '으로', '에게', '까지', '부터', '이다', '입니다', '라는',
-  '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '란', '랑',
+  '이라는',
+  '에서는',
+  '으로는',
+  '이란',
+  '에서',
+  '으로',
+  '에게',
+  '까지',
+  '부터',
+  '이다',
+  '입니다',
+  '라는',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '로',
+  '와',
+  '과',
+  '도',
+  '만',
+  '란',
+  '랑',
 ];
 
 /** Candidate stems of a Korean word with a trailing particle removed (`프로세스는` → `프로세스`). */

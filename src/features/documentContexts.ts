@@ -9,5 +9,7 @@ const cache = new DocumentContextCache();
  * glossary: every hover in an unchanged document reuses it.
  */
 export function contextOf(index: NoteIndex, document: vscode.TextDocument): DocumentContext {
-  return cache.get(document.uri.toString(), document.version, index.glossary.generation, () => index.documentContext(document.languageId, document.getText()));
+  return cache.get(document.uri.toString(), document.version, index.glossary.generation, () =>
+    index.documentContext(document.languageId, document.getText()),
+  );
 }

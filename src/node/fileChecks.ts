@@ -34,7 +34,9 @@ export interface ReadGate {
 
 export function outsideProblem(file: string, kind: ReadGate['kind']): Problem {
   return {
-    file, severity: 'warning', code: 'outside-workspace',
+    file,
+    severity: 'warning',
+    code: 'outside-workspace',
     message: `Skipped: the ${kind} leads (through a link) outside the workspace and the notes folders, and was not read.`,
   };
 }
@@ -51,7 +53,9 @@ export async function refuseToRead(file: string, gate: ReadGate): Promise<Proble
   if (size <= gate.maxBytes) return undefined;
   if (gate.kind === 'note') return tooLargeProblem(file, size, gate.maxBytes);
   return {
-    file, severity: 'warning', code: 'too-large',
+    file,
+    severity: 'warning',
+    code: 'too-large',
     message: `Skipped: the glossary is ${(size / 1048576).toFixed(1)} MB, over the ${(gate.maxBytes / 1048576).toFixed(1)} MB limit for glossaries.`,
   };
 }

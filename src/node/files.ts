@@ -39,7 +39,12 @@ export async function findNoteFiles(inputs: string[], options: FindOptions = {})
         names = (await readdir(p)).sort();
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        found.unreadable.push({ file: path.resolve(p), severity: 'error', code: 'unreadable', message: `The folder could not be read, its notes are left out: ${reason}` });
+        found.unreadable.push({
+          file: path.resolve(p),
+          severity: 'error',
+          code: 'unreadable',
+          message: `The folder could not be read, its notes are left out: ${reason}`,
+        });
         return;
       }
       for (const name of names) await visit(path.join(p, name), false);

@@ -20,14 +20,30 @@ export interface GlossaryFileOptions {
 }
 
 export async function loadGlossaryFile(file: string, options: GlossaryFileOptions): Promise<Glossary> {
-  const empty = (problem: Glossary['problems'][number]): Glossary => ({ file, origin: options.origin, entries: [], concepts: [], problems: [problem] });
-  const refused = await refuseToRead(file, { roots: options.roots, maxBytes: options.maxBytes ?? MAX_GLOSSARY_BYTES, size: options.size, kind: 'glossary' });
+  const empty = (problem: Glossary['problems'][number]): Glossary => ({
+    file,
+    origin: options.origin,
+    entries: [],
+    concepts: [],
+    problems: [problem],
+  });
+  const refused = await refuseToRead(file, {
+    roots: options.roots,
+    maxBytes: options.maxBytes ?? MAX_GLOSSARY_BYTES,
+    size: options.size,
+    kind: 'glossary',
+  });
   if (refused) return empty(refused);
   let bytes: Uint8Array;
   try {
     bytes = await options.read(file);
   } catch (error) {
-    return empty({ file, severity: 'error', code: 'unreadable', message: `The glossary could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    return empty({
+      file,
+      severity: 'error',
+      code: 'unreadable',
+      message: `The glossary could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   const { text, problems } = decodeNote(file, bytes);
   const glossary = await options.parse(file, text);

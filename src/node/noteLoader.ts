@@ -140,7 +140,12 @@ function emptyNote(file: string, hash: string): ParsedNote {
 }
 
 function unreadable(file: string, error: unknown): ParsedNote {
-  const problem: Problem = { file, severity: 'error', code: 'unreadable', message: `The note could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  const problem: Problem = {
+    file,
+    severity: 'error',
+    code: 'unreadable',
+    message: `The note could not be read: ${error instanceof Error ? error.message : String(error)}`,
+  };
   return { ...emptyNote(file, ''), problems: [problem] };
 }
 
@@ -148,6 +153,11 @@ function failed(file: string, hash: string, error: unknown): ParsedNote {
   const problem: Problem =
     error instanceof ParseLimitError
       ? { file, severity: 'error', code: error.code === 'too-slow' ? 'too-slow' : 'too-large', message: error.message }
-      : { file, severity: 'error', code: 'parse-failed', message: `The note could not be parsed: ${error instanceof Error ? error.message : String(error)}` };
+      : {
+          file,
+          severity: 'error',
+          code: 'parse-failed',
+          message: `The note could not be parsed: ${error instanceof Error ? error.message : String(error)}`,
+        };
   return { file, hash, days: [], sections: [], cards: [], terms: [], diagrams: [], problems: [problem] };
 }

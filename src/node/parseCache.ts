@@ -20,7 +20,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class ParseCache {
   readonly file: string;
 
-  constructor(readonly dir: string, name = 'index') {
+  constructor(
+    readonly dir: string,
+    name = 'index',
+  ) {
     this.file = path.join(dir, `${name.replace(/[^\w.-]/g, '_')}.pack.jsonl`);
   }
 

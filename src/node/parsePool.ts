@@ -32,7 +32,10 @@ export interface ParsePoolOptions {
 
 /** A parse stopped by the pool's limits: the note is skipped with this reason, the worker replaced. */
 export class ParseLimitError extends Error {
-  constructor(readonly code: 'too-slow' | 'out-of-memory', message: string) {
+  constructor(
+    readonly code: 'too-slow' | 'out-of-memory',
+    message: string,
+  ) {
     super(message);
     this.name = 'ParseLimitError';
   }
@@ -98,7 +101,13 @@ export class ParsePool {
     if (!head) return;
     slot.timer = setTimeout(() => {
       const limit = this.timeLimitMs >= 1000 ? `${Math.round(this.timeLimitMs / 1000)} s` : `${this.timeLimitMs} ms`;
-      this.retire(slot, new ParseLimitError('too-slow', `Skipped: reading ${describe(head.body)} took longer than ${limit}; the rest of the notes are unaffected.`));
+      this.retire(
+        slot,
+        new ParseLimitError(
+          'too-slow',
+          `Skipped: reading ${describe(head.body)} took longer than ${limit}; the rest of the notes are unaffected.`,
+        ),
+      );
     }, this.timeLimitMs);
     slot.timer.unref?.();
   }
@@ -128,9 +137,15 @@ export class ParsePool {
     worker.on('error', (error: Error & { code?: string }) => {
       const head = slot.pending.values().next().value;
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.retire(slot, outOfMemory && head
-        ? new ParseLimitError('out-of-memory', `Skipped: reading ${describe(head.body)} needed more memory than a note may use; the rest of the notes are unaffected.`)
-        : error);
+      this.retire(
+        slot,
+        outOfMemory && head
+          ? new ParseLimitError(
+              'out-of-memory',
+              `Skipped: reading ${describe(head.body)} needed more memory than a note may use; the rest of the notes are unaffected.`,
+            )
+          : error,
+      );
     });
     worker.on('exit', (code) => {
       if (this.slots.includes(slot)) this.retire(slot, new Error(`parse worker stopped (exit code ${code})`));

@@ -134,7 +134,12 @@ export class ProgressStore {
       return { data: parsed.data };
     }
     const problem: ProgressProblem = parsed.data
-      ? { kind: 'dropped', message: `${parsed.dropped} invalid entr${parsed.dropped === 1 ? 'y was' : 'ies were'} left out: ${parsed.message}`, file: this.file, dropped: parsed.dropped }
+      ? {
+          kind: 'dropped',
+          message: `${parsed.dropped} invalid entr${parsed.dropped === 1 ? 'y was' : 'ies were'} left out: ${parsed.message}`,
+          file: this.file,
+          dropped: parsed.dropped,
+        }
       : { kind: parsed.kind!, message: parsed.message!, file: this.file };
     try {
       problem.backup = await this.backup(parsed.data ? 'dropped' : 'corrupt', text);
@@ -180,7 +185,10 @@ export class ProgressStore {
   }
 
   async exportTo(file: string, data: ProgressData): Promise<void> {
-    await this.writeAtomic(file, serialise({ ...data, updated: data.updated ?? this.now().toISOString(), exportedAt: this.now().toISOString() }));
+    await this.writeAtomic(
+      file,
+      serialise({ ...data, updated: data.updated ?? this.now().toISOString(), exportedAt: this.now().toISOString() }),
+    );
   }
 
   /** Reads and checks an export or a backup. Invalid entries are left out; throws ImportError when nothing can be used. */
@@ -194,7 +202,8 @@ export class ProgressStore {
     if (text === undefined) throw new ImportError(`${file} does not exist`);
     const parsed = parseProgressText(text);
     if (!parsed.data) throw new ImportError(parsed.message ?? 'invalid progress file');
-    if (parsed.newerVersion !== undefined) throw new ImportError(`the file was written by a newer version of TIL Companion (format ${parsed.newerVersion})`);
+    if (parsed.newerVersion !== undefined)
+      throw new ImportError(`the file was written by a newer version of TIL Companion (format ${parsed.newerVersion})`);
     return { data: parsed.data, dropped: parsed.dropped ?? 0, reasons: parsed.reasons ?? [] };
   }
 
@@ -286,7 +295,10 @@ export class ProgressStore {
   private async writeAtomic(file: string, text: string): Promise<void> {
     const dir = path.dirname(file);
     await this.io.mkdir(dir);
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++this.tempCounter}${Math.random().toString(36).slice(2, 8)}.tmp`);
+    const temp = path.join(
+      dir,
+      `.${path.basename(file)}.${process.pid}.${++this.tempCounter}${Math.random().toString(36).slice(2, 8)}.tmp`,
+    );
     try {
       await this.io.writeDurable(temp, text);
       await this.io.rename(temp, file);
@@ -325,7 +337,10 @@ export function parseProgressText(text: string): ParsedProgress {
   } catch (err) {
     const message = errorText(err);
     const truncated = /end of (json )?input|unterminated/i.test(message);
-    return { kind: truncated ? 'truncated' : 'corrupt', message: truncated ? `the file ends too early: ${message}` : `not valid JSON: ${message}` };
+    return {
+      kind: truncated ? 'truncated' : 'corrupt',
+      message: truncated ? `the file ends too early: ${message}` : `not valid JSON: ${message}`,
+    };
   }
   const { data, errors, dropped, newerVersion } = validateProgress(json);
   if (!data) return { kind: 'invalid', message: errors.join('; ') };

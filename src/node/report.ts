@@ -5,13 +5,30 @@ import { QUESTION_STYLE_NAMES } from '../core/model';
 /** The `inspect` output: everything the index knows, as plain JSON. */
 export function inspectReport(index: NoteIndex) {
   return {
-    days: index.days().map((d) => ({ title: d.title, date: d.date, places: d.entries.map((e) => ({ file: e.day.file, line: e.day.line })) })),
-    sections: index.sections().map((s) => ({ title: s.title, depth: s.depth, topic: s.topic, file: s.file, line: s.line, endLine: s.endLine })),
+    days: index
+      .days()
+      .map((d) => ({ title: d.title, date: d.date, places: d.entries.map((e) => ({ file: e.day.file, line: e.day.line })) })),
+    sections: index
+      .sections()
+      .map((s) => ({ title: s.title, depth: s.depth, topic: s.topic, file: s.file, line: s.line, endLine: s.endLine })),
     cards: index.cardGroups().map((c) => ({
-      question: c.question, answer: c.answer, topic: c.topic, file: c.places[0].file, line: c.places[0].line, style: c.places[0].style,
+      question: c.question,
+      answer: c.answer,
+      topic: c.topic,
+      file: c.places[0].file,
+      line: c.places[0].line,
+      style: c.places[0].style,
       places: c.places.map((p) => ({ file: p.file, line: p.line })),
     })),
-    terms: index.terms().map((t) => ({ term: t.term, aliases: t.allAliases, file: t.file, line: t.line, summary: t.summary, topic: t.topic, source: t.source })),
+    terms: index.terms().map((t) => ({
+      term: t.term,
+      aliases: t.allAliases,
+      file: t.file,
+      line: t.line,
+      summary: t.summary,
+      topic: t.topic,
+      source: t.source,
+    })),
     diagrams: index.diagrams().map((d) => ({ title: d.title, file: d.file, line: d.line, source: d.source })),
     problems: index.problems(),
     glossary: { entries: index.glossaryEntries().length, unresolved: index.unresolvedGlossaryEntries().map((e) => e.code) },

@@ -73,7 +73,8 @@ export interface CopySvgMessage {
   svg: string;
 }
 
-export type WebviewToHost = ReadyMessage | OpenNodeMessage | ExportSvgMessage | ExportPngMessage | CopySvgMessage | RenderErrorMessage | RenderedMessage;
+export type WebviewToHost =
+  ReadyMessage | OpenNodeMessage | ExportSvgMessage | ExportPngMessage | CopySvgMessage | RenderErrorMessage | RenderedMessage;
 
 // ---- host → webview ----
 
@@ -141,7 +142,14 @@ export function parseHostMessage(data: unknown): HostToWebview | undefined {
     const theme = DIAGRAM_THEMES.includes(data.theme as DiagramTheme) ? (data.theme as DiagramTheme) : undefined;
     const diagramId = typeof data.diagramId === 'string' ? data.diagramId : undefined;
     const highlight = typeof data.highlight === 'string' && data.highlight.length <= 200 ? data.highlight : undefined;
-    const message: RenderMessage = { type: 'render', diagramId, title: data.title, source: data.source, theme, renderId: data.renderId as number | undefined };
+    const message: RenderMessage = {
+      type: 'render',
+      diagramId,
+      title: data.title,
+      source: data.source,
+      theme,
+      renderId: data.renderId as number | undefined,
+    };
     if (highlight) message.highlight = highlight;
     return message;
   }

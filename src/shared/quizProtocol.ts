@@ -204,6 +204,7 @@ const HOST_TYPES: Record<HostToWebview['type'], true> = { init: true, show: true
 
 /** The webview side: a message of a known type with its session id, else undefined (the host is trusted, its shape is still checked). */
 export function parseHostMessage(value: unknown): HostToWebview | undefined {
-  if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(HOST_TYPES, value.type) || typeof value.sessionId !== 'string') return undefined;
+  if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(HOST_TYPES, value.type) || typeof value.sessionId !== 'string')
+    return undefined;
   return value as unknown as HostToWebview;
 }

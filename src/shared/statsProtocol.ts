@@ -39,13 +39,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseStatsWebviewMessage(value: unknown): StatsWebviewToHost | undefined {
   if (!isRecord(value)) return undefined;
   if (value.type === 'ready') return { type: 'ready' };
-  if (value.type === 'rendered' && typeof value.charts === 'number' && Array.isArray(value.errors) && value.errors.every((e) => typeof e === 'string')) {
+  if (
+    value.type === 'rendered' &&
+    typeof value.charts === 'number' &&
+    Array.isArray(value.errors) &&
+    value.errors.every((e) => typeof e === 'string')
+  ) {
     return { type: 'rendered', charts: value.charts, errors: value.errors as string[] };
   }
   return undefined;
 }
 
 export function parseStatsHostMessage(value: unknown): StatsHostToWebview | undefined {
-  if (!isRecord(value) || value.type !== 'stats' || !Array.isArray(value.charts) || !Array.isArray(value.hardest) || !isRecord(value.strings)) return undefined;
+  if (
+    !isRecord(value) ||
+    value.type !== 'stats' ||
+    !Array.isArray(value.charts) ||
+    !Array.isArray(value.hardest) ||
+    !isRecord(value.strings)
+  )
+    return undefined;
   return value as unknown as StatsHostToWebview;
 }

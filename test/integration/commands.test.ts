@@ -10,7 +10,16 @@ suite('commands', () => {
     const extension = vscode.extensions.getExtension('til-companion.til-companion')!;
     const pkg = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.json'), 'utf8'));
     const declared: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
-    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('til.') && !c.startsWith('til.notesBy') && !c.includes('.focus') && !c.includes('.resetViewLocation') && !c.includes('.toggleVisibility') && !c.includes('.removeView') && !c.startsWith('til.test.'));
+    const registered = (await vscode.commands.getCommands(true)).filter(
+      (c) =>
+        c.startsWith('til.') &&
+        !c.startsWith('til.notesBy') &&
+        !c.includes('.focus') &&
+        !c.includes('.resetViewLocation') &&
+        !c.includes('.toggleVisibility') &&
+        !c.includes('.removeView') &&
+        !c.startsWith('til.test.'),
+    );
     for (const c of declared) assert.ok(registered.includes(c), `${c} is declared but not registered`);
     for (const c of registered) assert.ok(declared.includes(c), `${c} is registered but not declared`);
   });

@@ -69,7 +69,10 @@ suite('diagrams', () => {
 
   test('til.showDiagram without an argument offers every diagram in a quick pick', async function () {
     this.timeout(30_000);
-    const shown = await acceptQuickPick(vscode.commands.executeCommand('til.showDiagram') as Thenable<Shown | undefined>, 'til.showDiagram');
+    const shown = await acceptQuickPick(
+      vscode.commands.executeCommand('til.showDiagram') as Thenable<Shown | undefined>,
+      'til.showDiagram',
+    );
     assert.strictEqual(shown?.title, BUILTIN_DIAGRAMS[0].title, 'the first item is the first built-in diagram');
     await eventually(() => tabLabels().includes(BUILTIN_DIAGRAMS[0].title), 'the picked diagram');
   });
@@ -95,7 +98,10 @@ suite('diagrams', () => {
     this.timeout(60_000);
     const target = tmpFile('hostile.svg');
     fs.writeFileSync(target.fsPath, 'keep me');
-    const shown = (await vscode.commands.executeCommand('til.showDiagram', { id: 'builtin:process-states', exportTo: target.toString() })) as Shown;
+    const shown = (await vscode.commands.executeCommand('til.showDiagram', {
+      id: 'builtin:process-states',
+      exportTo: target.toString(),
+    })) as Shown;
     assert.strictEqual(shown.id, 'builtin:process-states');
     await renderedSvg('builtin:process-states');
     assert.strictEqual(fs.readFileSync(target.fsPath, 'utf8'), 'keep me', 'the file is untouched');
@@ -121,7 +127,10 @@ suite('diagrams', () => {
     const all = (await vscode.commands.executeCommand('til.showNoteDiagrams', { all: true })) as Shown[];
     assert.strictEqual(all.length, count);
     const titles = blocks.filter((b) => b.file === file).map((b) => b.title);
-    await eventually(() => titles.every((t) => tabLabels().includes(t)), `tabs ${JSON.stringify(titles)}; seen ${JSON.stringify(tabLabels())}`);
+    await eventually(
+      () => titles.every((t) => tabLabels().includes(t)),
+      `tabs ${JSON.stringify(titles)}; seen ${JSON.stringify(tabLabels())}`,
+    );
     assert.strictEqual(diagramTabs().length, count);
   });
 
@@ -129,10 +138,15 @@ suite('diagrams', () => {
     this.timeout(60_000);
     const file = workspacePath('notes', 'zz-diagram-follow.md');
     const write = (text: string) => vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(text));
-    const note = (heading: string, node: string) => `# 2025-02-01 TIL\n\n## ${heading}\n\n\`\`\`mermaid\nflowchart LR\n  A[${node}] --> B[End]\n\`\`\`\n`;
+    const note = (heading: string, node: string) =>
+      `# 2025-02-01 TIL\n\n## ${heading}\n\n\`\`\`mermaid\nflowchart LR\n  A[${node}] --> B[End]\n\`\`\`\n`;
     try {
       await write(note('Follow Me', 'Start'));
-      const block = (await eventually(() => index.diagrams().find((b) => b.file.endsWith('zz-diagram-follow.md')), 'the new note in the index', 15_000))!;
+      const block = (await eventually(
+        () => index.diagrams().find((b) => b.file.endsWith('zz-diagram-follow.md')),
+        'the new note in the index',
+        15_000,
+      ))!;
       assert.strictEqual(block.title, 'Follow Me');
       await vscode.commands.executeCommand('til.openMermaidBlock', block.id);
       await eventually(() => tabLabels().includes('Follow Me'), 'the note diagram tab');
@@ -142,17 +156,30 @@ suite('diagrams', () => {
       assert.ok((await renderedSvg(block.id)).includes('Changed'), 'the panel shows the edited source');
 
       await write('# 2025-02-01 TIL\n\n## Followed\n\nNo diagram any more.\n');
-      await eventually(() => tabLabels().some((l) => l.startsWith('Followed') && l !== 'Followed'), `a "removed" tab; seen ${JSON.stringify(tabLabels())}`, 15_000);
+      await eventually(
+        () => tabLabels().some((l) => l.startsWith('Followed') && l !== 'Followed'),
+        `a "removed" tab; seen ${JSON.stringify(tabLabels())}`,
+        15_000,
+      );
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.file(file)).then(undefined, () => undefined);
-      await eventually(() => !index.diagrams().some((b) => b.file.endsWith('zz-diagram-follow.md')) && !index.files().some((f) => f.endsWith('zz-diagram-follow.md')), 'the note to leave the index', 15_000).catch(() => undefined);
+      await eventually(
+        () =>
+          !index.diagrams().some((b) => b.file.endsWith('zz-diagram-follow.md')) &&
+          !index.files().some((f) => f.endsWith('zz-diagram-follow.md')),
+        'the note to leave the index',
+        15_000,
+      ).catch(() => undefined);
     }
   });
 
   test('a note without diagrams opens nothing', async () => {
     const withoutBlocks = index.files().find((f) => !index.diagrams().some((b) => b.file === f));
     if (!withoutBlocks) return;
-    const uri = /^[a-z][\w+.-]+:/i.test(withoutBlocks) && !/^[a-z]:[\\/]/i.test(withoutBlocks) ? vscode.Uri.parse(withoutBlocks) : vscode.Uri.file(withoutBlocks);
+    const uri =
+      /^[a-z][\w+.-]+:/i.test(withoutBlocks) && !/^[a-z]:[\\/]/i.test(withoutBlocks)
+        ? vscode.Uri.parse(withoutBlocks)
+        : vscode.Uri.file(withoutBlocks);
     const shown = (await vscode.commands.executeCommand('til.showNoteDiagrams', { uri })) as Shown[];
     assert.deepStrictEqual(shown, []);
     assert.strictEqual(diagramTabs().length, 0);

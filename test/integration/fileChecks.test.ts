@@ -94,7 +94,11 @@ suite('files checked again after load', () => {
     try {
       await config.update('notes.include', [...(before ?? []), 'many-files/*.txt'], vscode.ConfigurationTarget.Workspace);
       await refresh();
-      const problem = (await eventually(async () => (await readyIndex()).problems().find((p) => p.code === 'too-many-files'), 'a too-many-files problem', 30_000))!;
+      const problem = (await eventually(
+        async () => (await readyIndex()).problems().find((p) => p.code === 'too-many-files'),
+        'a too-many-files problem',
+        30_000,
+      ))!;
       assert.match(problem.message, /many-files\/\*\.txt" stopped at 20,000 files/);
       assert.ok(await hasQuestion('문맥 교환이 무엇인지 설명해 주세요.'), 'the notes are still read');
     } finally {

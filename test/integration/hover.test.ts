@@ -56,7 +56,10 @@ suite('hovers in code', () => {
 
   test('a term two notes explain: the hover lists the other note, and its link opens that passage', async () => {
     const text = await hoverText('code/main.c', 'sem_wait');
-    const also = /_(?:Also in 1 other note|다른 노트 1개에도)\\?:_ \[days\\-and\\-questions\\\.md\\:(\d+)\]\((command:til\.openLocation\?[^ )]+)/.exec(text);
+    const also =
+      /_(?:Also in 1 other note|다른 노트 1개에도)\\?:_ \[days\\-and\\-questions\\\.md\\:(\d+)\]\((command:til\.openLocation\?[^ )]+)/.exec(
+        text,
+      );
     assert.ok(also, text);
     const args = JSON.parse(decodeURIComponent(also[2].slice('command:til.openLocation?'.length))) as unknown[];
     assert.deepEqual(Object.keys(args[0] as object).sort(), ['place', 'term'], 'a look-up key and a position, no path');

@@ -15,8 +15,11 @@ async function hoverAt(file: string, needle: string): Promise<vscode.MarkdownStr
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   const at = document.getText().indexOf(needle);
   assert.ok(at >= 0, `${needle} not in ${file}`);
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 1))) ?? [];
-  return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString || (typeof c === 'object' && 'value' in c));
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 1))) ?? [];
+  return hovers
+    .flatMap((h) => h.contents)
+    .filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString || (typeof c === 'object' && 'value' in c));
 }
 
 /** Our hover: the one whose Markdown links to our commands. */
@@ -94,7 +97,7 @@ suite('hover safety and the CLI', () => {
     const trusted = mine.isTrusted;
     assert.ok(typeof trusted === 'object' && trusted !== null, 'trusted only for listed commands');
     assert.deepStrictEqual([...(trusted as { enabledCommands: string[] }).enabledCommands].sort(), [...HOVER_COMMANDS].sort());
-    assert.doesNotMatch(markdown, /tracker\.example|[^\\]<command:/, "the image is gone, the autolink is text");
+    assert.doesNotMatch(markdown, /tracker\.example|[^\\]<command:/, 'the image is gone, the autolink is text');
     const targets = linkTargets(markdown);
     assert.ok(targets.length >= 4, markdown);
     for (const target of targets) {

@@ -40,13 +40,21 @@ suite('choosing the notes folder', () => {
       assert.deepStrictEqual({ setting: choice.setting, target: choice.target }, { setting: 'notes.extraFolders', target: 'user' });
       assert.ok(config().inspect<string[]>('notes.extraFolders')?.globalValue?.includes(outside));
       const index = await readyIndex();
-      await eventually(() => index.cardGroups().some((c) => c.question.includes('선택한 폴더의 질문은 읽히나요')), 'the chosen folder indexed', 20_000);
+      await eventually(
+        () => index.cardGroups().some((c) => c.question.includes('선택한 폴더의 질문은 읽히나요')),
+        'the chosen folder indexed',
+        20_000,
+      );
     } finally {
       await config().update('notes.extraFolders', before, vscode.ConfigurationTarget.Global);
       fs.rmSync(outside, { recursive: true, force: true });
       // Leave the index as the next suites expect it: without the chosen folder's question.
       const index = await readyIndex();
-      await eventually(() => !index.cardGroups().some((c) => c.question.includes('선택한 폴더의 질문은 읽히나요')), 'the chosen folder dropped from the index', 20_000);
+      await eventually(
+        () => !index.cardGroups().some((c) => c.question.includes('선택한 폴더의 질문은 읽히나요')),
+        'the chosen folder dropped from the index',
+        20_000,
+      );
     }
   });
 });

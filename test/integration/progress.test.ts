@@ -58,6 +58,10 @@ suite('quiz progress shared by two windows', () => {
     assert.ok(!after.dueKeys.includes(theirs), `the other window's card is no longer due: ${after.dueKeys.join(', ')}`);
     assert.strictEqual(after.dueCount, before.dueCount - (next === theirs ? 2 : 3));
     const final = JSON.parse(fs.readFileSync(before.progressFile, 'utf8')) as ProgressData;
-    assert.deepStrictEqual([mine, theirs, next].filter((k) => !final.cards[k]), [], 'all three reviews are on disk');
+    assert.deepStrictEqual(
+      [mine, theirs, next].filter((k) => !final.cards[k]),
+      [],
+      'all three reviews are on disk',
+    );
   });
 });

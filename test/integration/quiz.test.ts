@@ -51,7 +51,10 @@ suite('quiz', () => {
     this.timeout(30_000);
     assert.ok(index.cardGroups().length > 0, 'the fixtures have questions');
     await vscode.commands.executeCommand('til.startQuiz', { scope: 'due' });
-    await eventually(() => tabLabels().includes('Quiz: Due for review'), `a tab "Quiz: Due for review"; tabs: ${JSON.stringify(tabLabels())}`);
+    await eventually(
+      () => tabLabels().includes('Quiz: Due for review'),
+      `a tab "Quiz: Due for review"; tabs: ${JSON.stringify(tabLabels())}`,
+    );
     const s = await state();
     assert.strictEqual(s.panelOpen, true);
     assert.strictEqual(s.dueCount, index.cardGroups().length, 'after a reset every card is new, so due');
@@ -60,7 +63,10 @@ suite('quiz', () => {
 
     // Another scope reuses the panel and retitles it.
     await vscode.commands.executeCommand('til.startQuiz', { scope: 'topic', value: 'os' });
-    await eventually(() => tabLabels().includes('Quiz: Operating systems'), `a tab "Quiz: Operating systems"; tabs: ${JSON.stringify(tabLabels())}`);
+    await eventually(
+      () => tabLabels().includes('Quiz: Operating systems'),
+      `a tab "Quiz: Operating systems"; tabs: ${JSON.stringify(tabLabels())}`,
+    );
     assert.strictEqual(quizTabs().length, 1);
   });
 
@@ -107,7 +113,21 @@ suite('quiz', () => {
       JSON.stringify({
         format: 'til-companion/quiz-progress',
         version: 1,
-        cards: { [key]: { due: far, stability: 30, difficulty: 5, elapsed_days: 0, scheduled_days: 30, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: new Date().toISOString(), question: 'imported' } },
+        cards: {
+          [key]: {
+            due: far,
+            stability: 30,
+            difficulty: 5,
+            elapsed_days: 0,
+            scheduled_days: 30,
+            learning_steps: 0,
+            reps: 3,
+            lapses: 0,
+            state: 2,
+            last_review: new Date().toISOString(),
+            question: 'imported',
+          },
+        },
         terms: {},
       }),
     );

@@ -63,7 +63,10 @@ suite('quiz card actions', () => {
     const key = keyOf(Q1)!;
     assert.strictEqual((await state()).current?.key, key, 'note order: the first question first');
     const after = await act('suspend');
-    assert.deepStrictEqual(after.hidden.map((h) => [h.key, h.kind]), [[key, 'suspended']]);
+    assert.deepStrictEqual(
+      after.hidden.map((h) => [h.key, h.kind]),
+      [[key, 'suspended']],
+    );
     assert.strictEqual(after.current?.key, keyOf(Q2), 'the quiz moved on');
     assert.ok(!after.dueKeys.includes(key), 'not due while suspended');
     const saved = JSON.parse(fs.readFileSync(after.progressFile, 'utf8'));
@@ -74,7 +77,10 @@ suite('quiz card actions', () => {
     await vscode.commands.executeCommand('til.refresh');
     await eventually(() => keyOf(Q1), 're-indexed');
     let s = await state();
-    assert.deepStrictEqual(s.hidden.map((h) => h.key), [key]);
+    assert.deepStrictEqual(
+      s.hidden.map((h) => h.key),
+      [key],
+    );
     assert.ok(!s.dueKeys.includes(key));
 
     // An edit of the note that rewords the question: the flag follows it.
@@ -109,7 +115,11 @@ suite('quiz card actions', () => {
     const first = (await state()).current!;
     assert.strictEqual(first.key, keyOf(Q1_EDITED));
     let s = await act('burySiblings');
-    assert.deepStrictEqual(s.hidden.map((h) => [h.question, h.kind]), [[Q2, 'buried']], 'only the same section');
+    assert.deepStrictEqual(
+      s.hidden.map((h) => [h.question, h.kind]),
+      [[Q2, 'buried']],
+      'only the same section',
+    );
     assert.strictEqual(s.current?.key, first.key, 'the card itself stays');
     s = await act('notQuestion');
     assert.deepStrictEqual(s.hidden.map((h) => h.kind).sort(), ['buried', 'notQuestion']);

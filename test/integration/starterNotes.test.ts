@@ -43,17 +43,19 @@ suite('starter notes', () => {
         const roots = tree.getChildren();
         const starterRoot = roots.find((n) => n.kind === 'starter')!;
         assert.ok(starterRoot, 'a "Starter notes" root');
-        assert.strictEqual(roots[roots.length - 1], starterRoot, 'after the user\'s days');
+        assert.strictEqual(roots[roots.length - 1], starterRoot, "after the user's days");
         const item = tree.getTreeItem(starterRoot);
         assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
         const userDays = roots.filter((n): n is TreeNode & { kind: 'day' } => n.kind === 'day');
-        for (const day of userDays) for (const e of day.group.entries) assert.notStrictEqual(index.sourceOf(e.day.file), 'starter', `${day.group.title} holds only the user's notes`);
+        for (const day of userDays)
+          for (const e of day.group.entries)
+            assert.notStrictEqual(index.sourceOf(e.day.file), 'starter', `${day.group.title} holds only the user's notes`);
         const mine = userDays.find((d) => d.group.title === starterDay.title);
-        assert.ok(mine, 'the user\'s day of that title');
-        assert.strictEqual(mine.questions, 1, 'the starter notes\' questions of that day are not merged into it');
+        assert.ok(mine, "the user's day of that title");
+        assert.strictEqual(mine.questions, 1, "the starter notes' questions of that day are not merged into it");
         const starterDays = tree.getChildren(starterRoot);
         const theirs = starterDays.find((n) => n.kind === 'day' && n.group.title === starterDay.title);
-        assert.ok(theirs, 'the starter notes\' day of that title, under their root');
+        assert.ok(theirs, "the starter notes' day of that title, under their root");
         assert.notStrictEqual(theirs.id, mine.id, 'two rows, two ids');
         const ids = [...roots, ...starterDays].map((n) => n.id);
         assert.strictEqual(new Set(ids).size, ids.length, 'tree ids are unique');
@@ -64,7 +66,10 @@ suite('starter notes', () => {
         // The due count and the default quiz count the user's questions.
         const state = (await vscode.commands.executeCommand('til.test.quiz.state')) as { dueKeys: string[] };
         const userKeys = new Set(index.cardGroups(['workspace', 'extra']).map((g) => g.key));
-        const starterOnly = index.cardGroups(['starter']).map((g) => g.key).filter((k) => !userKeys.has(k));
+        const starterOnly = index
+          .cardGroups(['starter'])
+          .map((g) => g.key)
+          .filter((k) => !userKeys.has(k));
         assert.ok(starterOnly.length > 0);
         for (const key of state.dueKeys) assert.ok(!starterOnly.includes(key), `due card ${key} is not one of the starter notes' own`);
       } finally {
@@ -73,7 +78,7 @@ suite('starter notes', () => {
     });
   });
 
-  test('auto: the starter notes only while none of the user\'s are found, back when the last one goes', async function () {
+  test("auto: the starter notes only while none of the user's are found, back when the last one goes", async function () {
     this.timeout(90_000);
     const index = await readyIndex();
     const folder = workspacePath('auto-mode-probe');
@@ -81,21 +86,41 @@ suite('starter notes', () => {
     fs.mkdirSync(folder, { recursive: true });
     await withWorkspaceSettings({ 'notes.includeBundled': 'auto', 'notes.include': ['auto-mode-probe/**/*.md'] }, async () => {
       await vscode.commands.executeCommand('til.refresh');
-      await eventually(async () => !index.hasUserNotes() && (await starterFiles()).length > 0, 'the starter notes in a window without the user\'s');
+      await eventually(
+        async () => !index.hasUserNotes() && (await starterFiles()).length > 0,
+        "the starter notes in a window without the user's",
+      );
       const tree = new NotesTreeProvider(index, 'day');
-      assert.deepStrictEqual(tree.getChildren().map((n) => n.kind), ['starter'], 'nothing but the starter root at the top');
+      assert.deepStrictEqual(
+        tree.getChildren().map((n) => n.kind),
+        ['starter'],
+        'nothing but the starter root at the top',
+      );
       const state = (await vscode.commands.executeCommand('til.test.quiz.state')) as { dueKeys: string[] };
       const starterKeys = new Set(index.cardGroups(['starter']).map((g) => g.key));
       // Generated cards (cloze, reverse, diagrams) have keys of their own; the questions among the due ones are ours.
-      for (const key of state.dueKeys) if (index.cardGroup(key)) assert.ok(starterKeys.has(key), 'with no notes of the user\'s, the starter questions are the ones counted');
+      for (const key of state.dueKeys)
+        if (index.cardGroup(key))
+          assert.ok(starterKeys.has(key), "with no notes of the user's, the starter questions are the ones counted");
 
       const note = `${folder}/2025-06-01-til.md`;
       fs.writeFileSync(note, '# 2025-06-01 TIL\n\n> 자동 모드에서 내 노트가 생기면?\n\n시작 노트가 빠진다.\n');
-      await eventually(async () => index.hasUserNotes() && (await starterFiles()).length === 0, 'the starter notes to go when a note of the user\'s appears', 20_000);
-      assert.deepStrictEqual(tree.getChildren().map((n) => n.kind), ['day']);
+      await eventually(
+        async () => index.hasUserNotes() && (await starterFiles()).length === 0,
+        "the starter notes to go when a note of the user's appears",
+        20_000,
+      );
+      assert.deepStrictEqual(
+        tree.getChildren().map((n) => n.kind),
+        ['day'],
+      );
 
       fs.rmSync(note);
-      await eventually(async () => !index.hasUserNotes() && (await starterFiles()).length > 0, 'the starter notes to come back when the last note goes', 20_000);
+      await eventually(
+        async () => !index.hasUserNotes() && (await starterFiles()).length > 0,
+        'the starter notes to come back when the last note goes',
+        20_000,
+      );
     }).finally(() => fs.rmSync(folder, { recursive: true, force: true }));
   });
 });

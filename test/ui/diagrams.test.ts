@@ -115,7 +115,11 @@ const showDiagram = (title: string) => showDiagramIn(wb, title);
 
 async function closeEditors(): Promise<void> {
   await wb.runCommand('View: Close All Editors', { timeoutMs: 10_000 });
-  await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await wb.page
+    .locator('iframe.webview')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 /** Inside the webview: nothing the payloads would have set or injected. */
@@ -128,7 +132,9 @@ async function assertNothingRan(frame: FrameLocator, what: string): Promise<void
       pwned: g.__tilPwned as unknown,
       scripts: all('.canvas script, .canvas iframe, .canvas object, .canvas embed').length,
       handlers: all('.canvas *').filter((el) => Array.from(el.attributes as ArrayLike<any>).some((a) => /^on/i.test(a.name))).length,
-      jsLinks: all('.canvas [href], .canvas [xlink\\:href]').filter((el) => /javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? '')).length,
+      jsLinks: all('.canvas [href], .canvas [xlink\\:href]').filter((el) =>
+        /javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? ''),
+      ).length,
       // VS Code injects its own script into the head of the frame; the panel's body has only its module
       inlineScripts: all('body script:not([src])').length,
     };
@@ -150,7 +156,8 @@ test('the process-state diagram renders Ready, Running and Waiting', async () =>
     const frame = webview(wb.page);
     const result = await rendered(frame);
     assert.equal(result.kind, 'svg', result.text);
-    for (const word of ['New', 'Ready', 'Running', 'Waiting', 'Terminated', 'Suspended', 'dispatch', 'swap out']) assert.ok(result.text.includes(word), `${word} in ${result.text}`);
+    for (const word of ['New', 'Ready', 'Running', 'Waiting', 'Terminated', 'Suspended', 'dispatch', 'swap out'])
+      assert.ok(result.text.includes(word), `${word} in ${result.text}`);
     await wb.screenshot('diagram-process-states');
 
     // zoom buttons change the zoom level shown in the toolbar
@@ -207,7 +214,8 @@ test('keyboard: Tab reaches a node, arrows pan, + and - zoom, 0 goes back to the
 
     await wb.page.keyboard.press('0');
     const reset = await viewOf(frame);
-    for (const key of ['zoom', 'panX', 'panY'] as const) assert.ok(Math.abs(reset[key] - opening[key]) < 0.5, `0 resets ${key}: ${reset[key]} vs ${opening[key]}`);
+    for (const key of ['zoom', 'panX', 'panY'] as const)
+      assert.ok(Math.abs(reset[key] - opening[key]) < 0.5, `0 resets ${key}: ${reset[key]} vs ${opening[key]}`);
     await wb.screenshot('diagram-keyboard-focus');
 
     await focused.focus();
@@ -261,7 +269,11 @@ test('a hover on sem_wait in a C file opens the process states with Waiting high
     assert.equal(await lit.count(), 1, 'one node is highlighted');
     assert.match((await lit.first().textContent()) ?? '', /Waiting/);
     await wb.page.mouse.move(5, 450); // the hover closes when the mouse leaves it
-    await wb.page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await wb.page
+      .locator('.monaco-hover:not(.hidden)')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await wb.screenshot('diagram-highlight-from-hover');
     await closeEditors();
   });
@@ -273,7 +285,8 @@ test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG sav
     const frame = webview(wb.page);
     const result = await rendered(frame);
     assert.equal(result.kind, 'svg', result.text);
-    for (const word of ['offer', 'answer', 'ICE', 'STUN', 'TURN', 'getUserMedia']) assert.ok(result.text.includes(word), `${word} in the diagram`);
+    for (const word of ['offer', 'answer', 'ICE', 'STUN', 'TURN', 'getUserMedia'])
+      assert.ok(result.text.includes(word), `${word} in the diagram`);
     await wb.screenshot('diagram-webrtc');
 
     // Export SVG → the save dialog (code-server's simple dialog: a quick input with the path)
@@ -293,7 +306,10 @@ test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG sav
     assert.ok(proposed.startsWith(path.dirname(target)), `the dialog starts in the folder of the last export: ${proposed}`);
     const bytes = fs.readFileSync(png);
     assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
-    const width = await frame.locator('.canvas svg').first().evaluate((el: any) => Math.ceil(el.viewBox.baseVal.width));
+    const width = await frame
+      .locator('.canvas svg')
+      .first()
+      .evaluate((el: any) => Math.ceil(el.viewBox.baseVal.width));
     assert.equal(bytes.readUInt32BE(16), width * 2, 'twice the diagram width');
     await wb.waitForNotification(/Exported the diagram/);
     await wb.screenshot('diagram-export-png-saved');
@@ -323,7 +339,10 @@ test('the gallery lists note diagrams under their note, previews the row the arr
     await rendered(frame); // a drawing or, for the raw-script block, its error
     const previewed = (await frame.locator('.toolbar .title').innerText()).trim();
     assert.match(previewed, /^Hostile /);
-    assert.ok((await wb.page.locator(`${QUICK_ROWS}.focused`).first().innerText()).includes(previewed), `the preview shows the row under the cursor: ${previewed}`);
+    assert.ok(
+      (await wb.page.locator(`${QUICK_ROWS}.focused`).first().innerText()).includes(previewed),
+      `the preview shows the row under the cursor: ${previewed}`,
+    );
     assert.ok(await box.isVisible(), 'the gallery stays open while it previews');
     await wb.screenshot('diagram-gallery-preview');
     await box.press('Escape');
@@ -355,7 +374,10 @@ for (const h of HOSTILE) {
       const nodes = frame.locator('.canvas g.node');
       const count = await nodes.count();
       for (let i = 0; i < count; i++) {
-        await nodes.nth(i).click({ timeout: 5_000 }).catch(() => undefined);
+        await nodes
+          .nth(i)
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
         await new Promise((r) => setTimeout(r, 500));
       }
       if (count) {

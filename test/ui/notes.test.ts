@@ -55,17 +55,28 @@ test('the TIL view lists the starter notes by day under their own root, and a qu
     await wb.screenshot('til-view');
     // By topic: topics → questions.
     const topicPane = wb.page.locator('.pane').filter({ has: wb.page.locator('.pane-header', { hasText: /Notes by Topic|주제별 노트/i }) });
-    await topicPane.locator('.monaco-list-row').filter({ hasText: /Starter notes|시작 노트/ }).first().click();
+    await topicPane
+      .locator('.monaco-list-row')
+      .filter({ hasText: /Starter notes|시작 노트/ })
+      .first()
+      .click();
     const osRow = topicPane.locator('.monaco-list-row').filter({ hasText: /^OS/ }).first();
     await osRow.waitFor({ timeout: 15_000 });
     await osRow.click();
-    const question = topicPane.locator('.monaco-list-row').filter({ has: wb.page.locator('.codicon-question') }).first();
+    const question = topicPane
+      .locator('.monaco-list-row')
+      .filter({ has: wb.page.locator('.codicon-question') })
+      .first();
     await question.waitFor({ timeout: 10_000 });
     const label = (await question.innerText()).trim();
     await question.click();
     const tab = wb.page.locator('.tabs-container .tab.active');
     await tab.filter({ hasText: /\.md/ }).waitFor({ timeout: 15_000 });
-    await wb.page.locator('.view-lines').filter({ hasText: label.slice(0, 12) }).first().waitFor({ timeout: 15_000 });
+    await wb.page
+      .locator('.view-lines')
+      .filter({ hasText: label.slice(0, 12) })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await wb.screenshot('question-opened');
   });
 });

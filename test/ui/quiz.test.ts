@@ -42,7 +42,10 @@ before(async () => {
   fs.writeFileSync(path.join(folder, 'notes', '2025-03-10.md'), NOTE);
   // A 1×1 PNG next to the note: shown inline (data: URI), while the missing one becomes a placeholder.
   fs.mkdirSync(path.join(folder, 'notes', 'images'));
-  fs.writeFileSync(path.join(folder, 'notes', 'images', 'ok.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  fs.writeFileSync(
+    path.join(folder, 'notes', 'images', 'ok.png'),
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+  );
   wb = await openWorkbench({ folder, vsixPath });
 });
 
@@ -56,7 +59,10 @@ const quiz = activeWebview;
 
 /** The "N due" status-bar item's count. */
 async function dueCount(page: Page, timeoutMs = 60_000): Promise<number> {
-  const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\d+ due/ }).first();
+  const item = page
+    .locator('.part.statusbar .statusbar-item')
+    .filter({ hasText: /\d+ due/ })
+    .first();
   await item.waitFor({ state: 'visible', timeout: timeoutMs });
   const text = (await item.innerText()).trim();
   const m = /(\d+) due/.exec(text);
@@ -66,7 +72,10 @@ async function dueCount(page: Page, timeoutMs = 60_000): Promise<number> {
 
 /** Waits until the status bar counts exactly `want` due questions. */
 async function waitForCount(page: Page, want: number, timeoutMs = 20_000): Promise<void> {
-  const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: new RegExp(`(?<!\\d)${want} due`) }).first();
+  const item = page
+    .locator('.part.statusbar .statusbar-item')
+    .filter({ hasText: new RegExp(`(?<!\\d)${want} due`) })
+    .first();
   try {
     await item.waitFor({ state: 'visible', timeout: timeoutMs });
   } catch {
@@ -95,7 +104,10 @@ test('start a quiz, reveal with Space, grade with a key, see the next card', asy
     const frame = await startDueQuiz();
     firstQuestion = (await frame.locator('h1.question').innerText()).trim();
     assert.ok(firstQuestion.length > 3);
-    await frame.locator('.progress-text').filter({ hasText: `1 of ${initialDue}` }).waitFor({ timeout: 10_000 });
+    await frame
+      .locator('.progress-text')
+      .filter({ hasText: `1 of ${initialDue}` })
+      .waitFor({ timeout: 10_000 });
     // Focus is on "Show answer", inside the webview.
     const reveal = frame.locator('button.reveal');
     await reveal.waitFor();
@@ -112,7 +124,10 @@ test('start a quiz, reveal with Space, grade with a key, see the next card', asy
     await wb.screenshot('quiz-answer');
 
     await wb.page.keyboard.press('3');
-    await frame.locator('.progress-text').filter({ hasText: `2 of ${initialDue}` }).waitFor({ timeout: 10_000 });
+    await frame
+      .locator('.progress-text')
+      .filter({ hasText: `2 of ${initialDue}` })
+      .waitFor({ timeout: 10_000 });
     const next = (await frame.locator('h1.question').innerText()).trim();
     assert.notEqual(next, firstQuestion, 'the next card is shown');
     assert.equal(await frame.locator('.answer').count(), 0, 'its answer is hidden');
@@ -146,7 +161,11 @@ test('a quiz on the open note; answers are sanitised: a missing image is a place
       }
       if (text.startsWith('세마포어')) assert.equal(await frame.locator('.answer img').count(), 0, 'the hostile image is not shown');
       await wb.page.keyboard.press(i === 0 ? '1' : '4');
-      if (i < 2) await frame.locator('.progress-text').filter({ hasText: `${i + 2} of ` }).waitFor({ timeout: 10_000 });
+      if (i < 2)
+        await frame
+          .locator('.progress-text')
+          .filter({ hasText: `${i + 2} of ` })
+          .waitFor({ timeout: 10_000 });
     }
     // "Again" on the first card brings it back at the end.
     await frame.locator('.progress-text').filter({ hasText: '4 of 4' }).waitFor({ timeout: 10_000 });
@@ -159,7 +178,11 @@ test('a quiz on the open note; answers are sanitised: a missing image is a place
     await summary.waitFor({ timeout: 10_000 });
     assert.match(await summary.innerText(), /4 reviewed/);
     assert.match(await frame.locator('.missed').innerText(), new RegExp(seen[0].slice(0, 6)));
-    assert.deepEqual([...seen].sort(), ['교착 상태를 막는 방법은?', '문맥 교환이 무엇인지 설명해 주세요.', '세마포어는 뮤텍스와 무엇이 다른가요?']);
+    assert.deepEqual([...seen].sort(), [
+      '교착 상태를 막는 방법은?',
+      '문맥 교환이 무엇인지 설명해 주세요.',
+      '세마포어는 뮤텍스와 무엇이 다른가요?',
+    ]);
     const pwned = await frame.locator('body').evaluate(() => (globalThis as { __tilPwned?: unknown }).__tilPwned);
     assert.equal(pwned, undefined, 'no handler ran');
     await wb.screenshot('quiz-summary');
@@ -169,7 +192,10 @@ test('a quiz on the open note; answers are sanitised: a missing image is a place
 test('the term mode: an explanation, four names, a pick, the right answer shown', async () => {
   await wb.captureOnFailure('quiz-terms', async () => {
     await wb.runCommand('TIL: Start Quiz');
-    const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Name the term: everything due' }).first();
+    const row = wb.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: 'Name the term: everything due' })
+      .first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     await row.click();
     const frame = quiz(wb.page);
@@ -201,11 +227,17 @@ test('after a window reload the progress is still there', async () => {
     await wb.page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout: 60_000 });
     await waitForCount(wb.page, before, 60_000);
     // The quiz panel comes back too (restored by its serializer) once the notes are indexed.
-    await quiz(wb.page).locator('h1.question').waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
+    await quiz(wb.page)
+      .locator('h1.question')
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => undefined);
     await wb.screenshot('quiz-after-reload');
     await wb.runCommand('View: Close All Editors');
     const frame = await startDueQuiz();
-    await frame.locator('.progress-text').filter({ hasText: `1 of ${before}` }).waitFor({ timeout: 10_000 });
+    await frame
+      .locator('.progress-text')
+      .filter({ hasText: `1 of ${before}` })
+      .waitFor({ timeout: 10_000 });
     assert.notEqual((await frame.locator('h1.question').innerText()).trim(), firstQuestion, 'the graded card is not due again');
     await wb.screenshot('quiz-resumed');
   });

@@ -75,7 +75,11 @@ async function waitForQuestion(frame: FrameLocator, test: (text: string) => bool
 test('a quiz on a note: a cloze card, a diagram question, and the card actions with Undo; the header counts today against the limits', async () => {
   await wb.captureOnFailure('quiz-kinds', async () => {
     // The extension is up and the note indexed once the status bar counts due cards.
-    await wb.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\d+ due/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    await wb.page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: /\d+ due/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 90_000 });
     await wb.openFile('notes/2025-06-10.md');
     await wb.runCommand('TIL: Start Quiz', { timeoutMs: 60_000 }).catch(async () => {
       // A busy machine can miss the palette's first click; once more from a clean state.
@@ -102,7 +106,7 @@ test('a quiz on a note: a cloze card, a diagram question, and the card actions w
     await wb.page.keyboard.press('3');
 
     // 2. The note's question: Suspend takes it out, Undo brings it back, Skip moves it to the end.
-    const asked = await waitForQuestion(frame, (t) => t.startsWith('뮤텍스와 세마포어'), 'the note\'s question second');
+    const asked = await waitForQuestion(frame, (t) => t.startsWith('뮤텍스와 세마포어'), "the note's question second");
     await limits.filter({ hasText: /New 1\/20/ }).waitFor({ timeout: 10_000 });
     await frame.locator('button[data-action="suspend"]').click();
     await frame.locator('.notice').filter({ hasText: 'Suspended' }).waitFor({ timeout: 10_000 });
@@ -114,7 +118,11 @@ test('a quiz on a note: a cloze card, a diagram question, and the card actions w
     await frame.locator('.notice').filter({ hasText: 'Skipped' }).waitFor({ timeout: 10_000 });
 
     // 3. A question read off the sequence diagram.
-    const diagram = await waitForQuestion(frame, (t) => /^Call setup: who sends “(offer|answer)” to /.test(t), 'a diagram question after the skip');
+    const diagram = await waitForQuestion(
+      frame,
+      (t) => /^Call setup: who sends “(offer|answer)” to /.test(t),
+      'a diagram question after the skip',
+    );
     await frame.locator('.card-kind-diagram').waitFor({ state: 'visible', timeout: 5_000 });
     await frame.locator('button.reveal').focus();
     await wb.screenshot('quiz-diagram-question');
@@ -124,7 +132,10 @@ test('a quiz on a note: a cloze card, a diagram question, and the card actions w
 
     // 4. Bury siblings: the other questions of the diagram's section wait until tomorrow.
     await frame.locator('button[data-action="burySiblings"]').click();
-    await frame.locator('.notice').filter({ hasText: /other cards of this section wait until tomorrow/ }).waitFor({ timeout: 10_000 });
+    await frame
+      .locator('.notice')
+      .filter({ hasText: /other cards of this section wait until tomorrow/ })
+      .waitFor({ timeout: 10_000 });
     await wb.runCommand('View: Close All Editors');
   });
 });

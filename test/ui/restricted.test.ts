@@ -34,10 +34,16 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-restricted-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.writeFileSync(path.join(folder, 'notes', 'hostile [x](command:til.search) TIL.md'), HOSTILE_NOTE);
-  fs.writeFileSync(path.join(folder, 'main.c'), '#include <unistd.h>\n\nint main(void) {\n  pid_t pid = Hostilefork();\n  return pid;\n}\n');
+  fs.writeFileSync(
+    path.join(folder, 'main.c'),
+    '#include <unistd.h>\n\nint main(void) {\n  pid_t pid = Hostilefork();\n  return pid;\n}\n',
+  );
   // A workspace that tries to raise the size limit and turn remote images on: restricted settings, ignored.
   fs.mkdirSync(path.join(folder, '.vscode'));
-  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'tilCompanion.notes.maxFileSizeKB': 8192, 'tilCompanion.quiz.remoteImages': true }));
+  fs.writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'tilCompanion.notes.maxFileSizeKB': 8192, 'tilCompanion.quiz.remoteImages': true }),
+  );
   wb = await openWorkbench({ folder, vsixPath, restrictedMode: true, timeoutMs: 240_000 });
 });
 
@@ -48,9 +54,16 @@ after(async () => {
 
 test('in Restricted Mode, a hostile note explains its term in a hover with no live link of its own', async () => {
   await wb.captureOnFailure('restricted-hostile-hover', async () => {
-    await wb.page.getByText(/Restricted Mode/).first().waitFor({ timeout: 60_000 });
+    await wb.page
+      .getByText(/Restricted Mode/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     // Once the extension is up (its due count shows), close the first-run walkthrough so it cannot take the editor.
-    await wb.page.locator('.statusbar').getByText(/\d+ due/).first().waitFor({ timeout: 120_000 });
+    await wb.page
+      .locator('.statusbar')
+      .getByText(/\d+ due/)
+      .first()
+      .waitFor({ timeout: 120_000 });
     await wb.runCommand('View: Close All Editors');
     // From the Explorer (quick open's file search can lag in a fresh untrusted window).
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'main.c' }).first().click({ timeout: 60_000 });
@@ -58,7 +71,9 @@ test('in Restricted Mode, a hostile note explains its term in a hover with no li
     await wb.page.locator('.monaco-editor .view-line', { hasText: 'Hostilefork' }).first().waitFor({ timeout: 90_000 });
     const hover = await wb.hoverWord('Hostilefork', { contains: /Open note|노트 열기/, timeoutMs: 120_000 });
     assert.match(await hover.innerText(), /자식 프로세스/, 'the explanation from the note');
-    const links = await hover.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    const links = await hover
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
     assert.ok(links.length >= 4, `our links: ${JSON.stringify(links)}`);
     for (const href of links) {
       assert.match(href, /^command:til\.(openLocation|explainTerm|search|showDiagram|startQuiz)\?/, `only our commands: ${href}`);

@@ -52,7 +52,11 @@ after(async () => {
 test('after a few reviews the statistics panel shows non-empty charts', async () => {
   await wb.captureOnFailure('stats-charts', async () => {
     // The notes are indexed once the status bar counts due questions (the user's four: the starter notes stay out).
-    await wb.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\b([4-9]|\d\d+) due/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    await wb.page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: /\b([4-9]|\d\d+) due/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 90_000 });
     await wb.runCommand('TIL: Start Quiz');
     const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Everything due' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
@@ -64,7 +68,10 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
       await quiz.locator('button.reveal').click();
       await quiz.locator('.grades button').first().waitFor({ state: 'visible', timeout: 10_000 });
       await wb.page.keyboard.press(key);
-      await quiz.locator('.progress-text').filter({ hasText: new RegExp(`^${i + 2} of`) }).waitFor({ timeout: 10_000 });
+      await quiz
+        .locator('.progress-text')
+        .filter({ hasText: new RegExp(`^${i + 2} of`) })
+        .waitFor({ timeout: 10_000 });
     }
 
     await wb.runCommand('TIL: Show Quiz Statistics');

@@ -30,13 +30,20 @@ let inspected: Inspected;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 before(async () => {
-  console.log(`user notes: ${notesFile === realNotes ? 'the real notes beside the clone' : 'the own-words fixture (no real notes beside the clone)'}`);
+  console.log(
+    `user notes: ${notesFile === realNotes ? 'the real notes beside the clone' : 'the own-words fixture (no real notes beside the clone)'}`,
+  );
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-user-notes-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.copyFileSync(notesFile, path.join(folder, 'notes', path.basename(notesFile)));
   fs.mkdirSync(path.join(folder, 'src'));
   fs.copyFileSync(path.join(repo, 'test', 'fixtures', 'code', 'main.c'), path.join(folder, 'src', 'main.c'));
-  inspected = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'inspect', path.join(folder, 'notes'), '--json', '--no-cache'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  inspected = JSON.parse(
+    execFileSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'inspect', path.join(folder, 'notes'), '--json', '--no-cache'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  );
   assert.ok(inspected.days.length > 0 && inspected.cards.length > 0, 'the user notes have days and questions');
   wb = await openWorkbench({ folder, vsixPath });
 });
@@ -65,13 +72,22 @@ test("hovering fork in a C file shows the user's explanation, not the starter no
 test("the day tree shows the user's days only; the starter notes stay out in auto mode", async () => {
   await wb.captureOnFailure('user-notes-day-tree', async () => {
     await wb.runCommand('TIL: Focus on Notes by Day View');
-    const dayRows = dayPane().locator('.monaco-list-row').filter({ has: wb.page.locator('.codicon-calendar') });
+    const dayRows = dayPane()
+      .locator('.monaco-list-row')
+      .filter({ has: wb.page.locator('.codicon-calendar') });
     await dayRows.first().waitFor({ timeout: 60_000 });
     const userDays = new Set(inspected.days.map((d) => squash(d.title)));
     const labels = (await dayRows.locator('.label-name').allInnerTexts()).map(squash);
     assert.ok(labels.length > 0);
     for (const label of labels) assert.ok(userDays.has(label), `"${label}" is one of the user's days`);
-    assert.equal(await dayPane().locator('.monaco-list-row').filter({ hasText: /Starter notes|시작 노트/ }).count(), 0, 'no starter root in auto mode');
+    assert.equal(
+      await dayPane()
+        .locator('.monaco-list-row')
+        .filter({ hasText: /Starter notes|시작 노트/ })
+        .count(),
+      0,
+      'no starter root in auto mode',
+    );
     await wb.screenshot('user-notes-day-tree');
   });
 });
@@ -87,24 +103,33 @@ test("the quiz starts on one of the user's questions", async () => {
     await question.waitFor({ state: 'visible', timeout: 60_000 });
     const shown = squash(await question.innerText());
     const userQuestions = inspected.cards.map((c) => squash(c.question));
-    assert.ok(userQuestions.some((q) => q === shown || q.includes(shown) || shown.includes(q)), `"${shown}" is one of the user's questions`);
+    assert.ok(
+      userQuestions.some((q) => q === shown || q.includes(shown) || shown.includes(q)),
+      `"${shown}" is one of the user's questions`,
+    );
     await wb.screenshot('user-notes-quiz');
     await wb.dismiss();
   });
 });
 
-test('turned on, the starter notes sit under their own collapsed root after the user\'s days', async () => {
+test("turned on, the starter notes sit under their own collapsed root after the user's days", async () => {
   await wb.captureOnFailure('user-notes-starter-root', async () => {
     fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'tilCompanion.notes.includeBundled': true }));
     await wb.runCommand('TIL: Focus on Notes by Day View');
-    const starterRow = dayPane().locator('.monaco-list-row').filter({ hasText: /Starter notes|시작 노트/ }).first();
+    const starterRow = dayPane()
+      .locator('.monaco-list-row')
+      .filter({ hasText: /Starter notes|시작 노트/ })
+      .first();
     await starterRow.waitFor({ timeout: 60_000 });
     assert.equal(await starterRow.getAttribute('aria-expanded'), 'false', 'collapsed');
     // The user's days above it are still only theirs.
     const userDays = new Set(inspected.days.map((d) => squash(d.title)));
-    const dayRows = dayPane().locator('.monaco-list-row').filter({ has: wb.page.locator('.codicon-calendar') });
-    for (const label of (await dayRows.locator('.label-name').allInnerTexts()).map(squash)) assert.ok(userDays.has(label), `"${label}" is one of the user's days`);
+    const dayRows = dayPane()
+      .locator('.monaco-list-row')
+      .filter({ has: wb.page.locator('.codicon-calendar') });
+    for (const label of (await dayRows.locator('.label-name').allInnerTexts()).map(squash))
+      assert.ok(userDays.has(label), `"${label}" is one of the user's days`);
     await wb.screenshot('user-notes-starter-root');
   });
 });

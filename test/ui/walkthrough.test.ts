@@ -12,7 +12,12 @@ let wb: Workbench;
 
 before(async () => {
   // As npm start does, and as a new user's profile has it by default (other test workbenches turn it off).
-  wb = await openWorkbench({ folder: path.join(repo, 'demo'), vsixPath, settings: { 'tilCompanion.walkthrough.openOnFirstRun': true }, timeoutMs: 240_000 });
+  wb = await openWorkbench({
+    folder: path.join(repo, 'demo'),
+    vsixPath,
+    settings: { 'tilCompanion.walkthrough.openOnFirstRun': true },
+    timeoutMs: 240_000,
+  });
 });
 after(async () => {
   await wb?.close();
@@ -24,7 +29,10 @@ const STEPS: { title: RegExp; button: RegExp; after?: (wb: Workbench) => Promise
     button: /Choose Notes Folder/,
     after: async (w) => {
       // No notes of the user's in the demo: the folder picker opens straight away. Cancel it.
-      await w.page.locator('.quick-input-widget').filter({ hasText: /Use as Notes Folder|노트 폴더로 사용/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      await w.page
+        .locator('.quick-input-widget')
+        .filter({ hasText: /Use as Notes Folder|노트 폴더로 사용/ })
+        .waitFor({ state: 'visible', timeout: 30_000 });
       await w.screenshot('walkthrough-choose-folder');
       await w.page.keyboard.press('Escape');
     },
@@ -45,10 +53,18 @@ const STEPS: { title: RegExp; button: RegExp; after?: (wb: Workbench) => Promise
     title: /See the diagrams/,
     button: /Show Diagram/,
     after: async (w) => {
-      const row = w.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Process States|프로세스 상태/ }).first();
+      const row = w.page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ hasText: /Process States|프로세스 상태/ })
+        .first();
       await row.waitFor({ state: 'visible', timeout: 30_000 });
       await row.click();
-      await w.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('.canvas svg').first().waitFor({ timeout: 90_000 });
+      await w.page
+        .frameLocator('iframe.webview.ready')
+        .frameLocator('#active-frame')
+        .locator('.canvas svg')
+        .first()
+        .waitFor({ timeout: 90_000 });
     },
   },
   {
@@ -58,7 +74,10 @@ const STEPS: { title: RegExp; button: RegExp; after?: (wb: Workbench) => Promise
       // A short first quiz: five questions from the notes, not the whole due pile.
       const quiz = w.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
       await quiz.locator('h1.question').waitFor({ state: 'visible', timeout: 60_000 });
-      await quiz.locator('.progress-text').filter({ hasText: /1 of 5\b/ }).waitFor({ timeout: 30_000 });
+      await quiz
+        .locator('.progress-text')
+        .filter({ hasText: /1 of 5\b/ })
+        .waitFor({ timeout: 30_000 });
       await w.screenshot('walkthrough-quiz');
     },
   },
@@ -72,8 +91,17 @@ function walkthroughPage(): Locator {
 /** Our walkthrough in front: the command reveals it (Escape on the page would go back to the list of all). */
 async function backToWalkthrough(): Promise<void> {
   await wb.runCommand('TIL: Get Started');
-  await walkthroughPage().locator('.getting-started-category').filter({ hasText: /Get started with TIL Companion/ }).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
-  await walkthroughPage().locator('button.getting-started-step:not([disabled])').first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
+  await walkthroughPage()
+    .locator('.getting-started-category')
+    .filter({ hasText: /Get started with TIL Companion/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 })
+    .catch(() => undefined);
+  await walkthroughPage()
+    .locator('button.getting-started-step:not([disabled])')
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 })
+    .catch(() => undefined);
 }
 
 test('a fresh workbench shows the walkthrough, and each step completes by doing it', async () => {
@@ -87,7 +115,10 @@ test('a fresh workbench shows the walkthrough, and each step completes by doing 
       const stepButton = walkthroughPage().locator('button.getting-started-step').filter({ hasText: step.title }).first();
       // The open step's header is a disabled button; open the step only when it is closed.
       if ((await stepButton.getAttribute('aria-expanded')) !== 'true') await stepButton.click();
-      const action = walkthroughPage().locator('.step-description-container a, .step-description-container .button-link').filter({ hasText: step.button }).first();
+      const action = walkthroughPage()
+        .locator('.step-description-container a, .step-description-container .button-link')
+        .filter({ hasText: step.button })
+        .first();
       await action.waitFor({ state: 'visible', timeout: 15_000 });
       await action.click();
       await step.after?.(wb);

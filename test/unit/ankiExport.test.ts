@@ -45,7 +45,7 @@ function deck() {
   return new CardDeck(index, () => ({ cloze: true, reverse: false, diagram: true }));
 }
 
-test('the file starts with Anki\'s header lines and has four quoted fields per card: front, back, tags, source', () => {
+test("the file starts with Anki's header lines and has four quoted fields per card: front, back, tags, source", () => {
   const d = deck();
   const cards = d.cardGroups();
   const text = ankiTsv(cards, { sourceLink: (file, line) => `vscode://file${file}:${line}` });

@@ -6,7 +6,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseNote } from '../../src/core/notes/parseNote';
-import { ALL_KINDS_OFF, CardDeck, clozeOf, generatedCards, isGeneratedKey, readOffQuestions, MAX_QUESTIONS_PER_DIAGRAM, ENGLISH_DIAGRAM_PHRASES, reverseQuestion } from '../../src/core/quiz/cardKinds';
+import {
+  ALL_KINDS_OFF,
+  CardDeck,
+  clozeOf,
+  generatedCards,
+  isGeneratedKey,
+  readOffQuestions,
+  MAX_QUESTIONS_PER_DIAGRAM,
+  ENGLISH_DIAGRAM_PHRASES,
+  reverseQuestion,
+} from '../../src/core/quiz/cardKinds';
 import { ProgressBook } from '../../src/core/quiz/progress';
 import { Scheduler } from '../../src/core/quiz/scheduler';
 import { createSession } from '../../src/core/quiz/session';
@@ -37,7 +47,16 @@ stateDiagram-v2
 \`\`\`
 `;
 
-const term = (summary: string, name = 'X'): Term => ({ term: name, aliases: [], file: '/n/a.md', line: 1, summary, topic: 'os', source: 'definition', weight: 5 });
+const term = (summary: string, name = 'X'): Term => ({
+  term: name,
+  aliases: [],
+  file: '/n/a.md',
+  line: 1,
+  summary,
+  topic: 'os',
+  source: 'definition',
+  weight: 5,
+});
 const ON = { cloze: true, reverse: true, diagram: true };
 
 function indexOf(text = NOTE, file = '/n/sync.md'): NoteIndex {
@@ -49,24 +68,36 @@ function indexOf(text = NOTE, file = '/n/sync.md'): NoteIndex {
 // ---- cloze ----
 
 test('cloze: a Korean definition blanks its description and keeps the head noun; English blanks after "that"; colon definitions blank the explanation', () => {
-  assert.deepEqual(clozeOf(term('**세마포어**는 공유 자원에 동시에 들어갈 수 있는 스레드 수를 세는 동기화 도구이다. 값이 0이면 기다린다.', '세마포어')), {
-    question: '세마포어는 ___ 동기화 도구이다.',
-    hidden: '공유 자원에 동시에 들어갈 수 있는 스레드 수를 세는',
+  assert.deepEqual(
+    clozeOf(term('**세마포어**는 공유 자원에 동시에 들어갈 수 있는 스레드 수를 세는 동기화 도구이다. 값이 0이면 기다린다.', '세마포어')),
+    {
+      question: '세마포어는 ___ 동기화 도구이다.',
+      hidden: '공유 자원에 동시에 들어갈 수 있는 스레드 수를 세는',
+    },
+  );
+  assert.deepEqual(clozeOf(term('**프로브**는 컨테이너가 살아 있는지 보는 방법이다.')), {
+    question: '프로브는 ___ 방법이다.',
+    hidden: '컨테이너가 살아 있는지 보는',
   });
-  assert.deepEqual(clozeOf(term('**프로브**는 컨테이너가 살아 있는지 보는 방법이다.')), { question: '프로브는 ___ 방법이다.', hidden: '컨테이너가 살아 있는지 보는' });
   // "것이다" says nothing alone: the word before it stays.
   assert.equal(clozeOf(term('**요청**은 컨테이너가 쓸 메모리를 미리 적어 두는 것이다.'))?.question, '요청은 ___ 두는 것이다.');
   assert.deepEqual(clozeOf(term('**Spinlock** is a lock that keeps the CPU busy while it waits. More.')), {
     question: 'Spinlock is a lock that ___.',
     hidden: 'keeps the CPU busy while it waits',
   });
-  assert.deepEqual(clozeOf(term('fork() : 호출한 프로세스를 복제해 자식을 만든다', 'fork')), { question: 'fork() : ___', hidden: '호출한 프로세스를 복제해 자식을 만든다' });
+  assert.deepEqual(clozeOf(term('fork() : 호출한 프로세스를 복제해 자식을 만든다', 'fork')), {
+    question: 'fork() : ___',
+    hidden: '호출한 프로세스를 복제해 자식을 만든다',
+  });
   assert.equal(clozeOf(term('**X**는 Y이다.')), undefined, 'nothing to blank');
   assert.equal(clozeOf(term('**X**를 쓰면 빨라진다.')), undefined, 'not a definition');
-  assert.ok(clozeOf(term('**X**는 0.5코어만큼 쓰는 작은 단위이다. 그다음 문장.'))?.question.endsWith('단위이다.'), 'a decimal point does not end the sentence');
+  assert.ok(
+    clozeOf(term('**X**는 0.5코어만큼 쓰는 작은 단위이다. 그다음 문장.'))?.question.endsWith('단위이다.'),
+    'a decimal point does not end the sentence',
+  );
 });
 
-test('cloze cards come from the notes\' definitions, with places in their section and day; the key is the term, so an edited definition keeps its card', () => {
+test("cloze cards come from the notes' definitions, with places in their section and day; the key is the term, so an edited definition keeps its card", () => {
   const index = indexOf();
   const cloze = generatedCards(index, { ...ALL_KINDS_OFF, cloze: true });
   assert.ok(cloze.length >= 2, `two definitions, got ${cloze.map((c) => c.question)}`);
@@ -82,20 +113,29 @@ test('cloze cards come from the notes\' definitions, with places in their sectio
   assert.notEqual(after?.answer, sema.answer, 'the answer follows the edit');
 });
 
-test('the same term defined in a starter note and in the user\'s note: one cloze card, worded by the user\'s note', () => {
+test("the same term defined in a starter note and in the user's note: one cloze card, worded by the user's note", () => {
   const index = new NoteIndex();
-  index.upsert({ ...parseNote('/a/starter.md', '# 세마포어\n\n**세마포어**는 카운터 하나로 들어갈 수를 정하는 잠금 도구이다.\n'), source: 'starter' });
+  index.upsert({
+    ...parseNote('/a/starter.md', '# 세마포어\n\n**세마포어**는 카운터 하나로 들어갈 수를 정하는 잠금 도구이다.\n'),
+    source: 'starter',
+  });
   index.upsert(parseNote('/z/mine.md', NOTE));
   const sema = generatedCards(index, { ...ALL_KINDS_OFF, cloze: true }).filter((c) => c.question.startsWith('세마포어는'));
   assert.equal(sema.length, 1);
   assert.equal(sema[0].question, '세마포어는 ___ 동기화 도구이다.');
-  assert.deepEqual(sema[0].places.map((p) => p.file), ['/z/mine.md', '/a/starter.md']);
+  assert.deepEqual(
+    sema[0].places.map((p) => p.file),
+    ['/z/mine.md', '/a/starter.md'],
+  );
 });
 
 // ---- reverse ----
 
 test('reverse cards: the explanation with the term blanked is the question, the term the answer', () => {
-  assert.equal(reverseQuestion('**세마포어**는 공유 자원에 들어갈 수를 세는 도구이다.', ['세마포어']), '___는 공유 자원에 들어갈 수를 세는 도구이다.');
+  assert.equal(
+    reverseQuestion('**세마포어**는 공유 자원에 들어갈 수를 세는 도구이다.', ['세마포어']),
+    '___는 공유 자원에 들어갈 수를 세는 도구이다.',
+  );
   assert.equal(reverseQuestion('**X**는 짧다.', ['X']), undefined, 'too little left to recall from');
   const long = reverseQuestion(`**X**는 ${'아주 긴 설명이 이어진다 '.repeat(40)}`, ['X']);
   assert.ok(long && long.length <= 300 && long.endsWith('…'), 'clipped at a word');
@@ -109,7 +149,7 @@ test('reverse cards: the explanation with the term blanked is the question, the 
 
 // ---- diagrams ----
 
-test('diagram questions: the built-in diagrams\' own questions (SDP answer, TURN relay, dispatch) and questions read off state and sequence diagrams', () => {
+test("diagram questions: the built-in diagrams' own questions (SDP answer, TURN relay, dispatch) and questions read off state and sequence diagrams", () => {
   const cards = generatedCards(indexOf(''), { ...ALL_KINDS_OFF, diagram: true });
   const ask = (q: string) => cards.find((c) => c.question === q);
   assert.match(ask('Who sends the SDP answer?')?.answer ?? '', /Peer B/);
@@ -118,7 +158,10 @@ test('diagram questions: the built-in diagrams\' own questions (SDP answer, TURN
   assert.ok(!cards.some((c) => c.question.includes('on “dispatch”')), 'the hand-written question replaces the read-off one');
   const exit = cards.find((c) => c.question === 'Process States: what state follows “Running” on “exit”?');
   assert.match(exit?.answer ?? '', /^\*\*Terminated\*\*/);
-  assert.ok(!cards.some((c) => /who sends “binding request” to STUN server/.test(c.question)), 'both peers send it: two answers, no question');
+  assert.ok(
+    !cards.some((c) => /who sends “binding request” to STUN server/.test(c.question)),
+    'both peers send it: two answers, no question',
+  );
   for (const c of cards) {
     assert.equal(c.kind, 'diagram');
     assert.ok(c.diagramId && BUILTIN_DIAGRAMS.some((d) => d.id === c.diagramId));
@@ -127,14 +170,18 @@ test('diagram questions: the built-in diagrams\' own questions (SDP answer, TURN
   assert.equal(new Set(cards.map((c) => c.key)).size, cards.length, 'keys are unique');
 });
 
-test('diagram questions from a note\'s state diagram sit in its section; keys do not depend on the wording', () => {
+test("diagram questions from a note's state diagram sit in its section; keys do not depend on the wording", () => {
   const index = indexOf();
   const english = generatedCards(index, { ...ALL_KINDS_OFF, diagram: true }).filter((c) => c.places.length);
   const busy = english.find((c) => c.question === '스레드 상태: what state follows “Busy” on “lock taken”?');
   assert.ok(busy, english.map((c) => c.question).join('\n'));
   assert.match(busy.answer, /^\*\*Parked\*\*/);
   assert.ok(busy.places[0].sectionId);
-  const korean = generatedCards(index, { ...ALL_KINDS_OFF, diagram: true }, { nextState: '{title}: {from}에서 {label} 뒤 상태는?', sender: '{label}을 {to}에게 보내는 쪽은?' });
+  const korean = generatedCards(
+    index,
+    { ...ALL_KINDS_OFF, diagram: true },
+    { nextState: '{title}: {from}에서 {label} 뒤 상태는?', sender: '{label}을 {to}에게 보내는 쪽은?' },
+  );
   const same = korean.find((c) => c.key === busy.key);
   assert.equal(same?.question, '스레드 상태: Busy에서 lock taken 뒤 상태는?');
 });
@@ -148,13 +195,16 @@ test('a diagram with hundreds of transitions gives at most a dozen questions', (
 
 // ---- switches, the deck, sessions ----
 
-test('each kind is switched on its own; all off leaves only the notes\' questions', () => {
+test("each kind is switched on its own; all off leaves only the notes' questions", () => {
   const index = indexOf();
   assert.deepEqual(generatedCards(index, ALL_KINDS_OFF), []);
   for (const kind of ['cloze', 'reverse', 'diagram'] as const) {
     const cards = generatedCards(index, { ...ALL_KINDS_OFF, [kind]: true });
     assert.ok(cards.length > 0, kind);
-    assert.ok(cards.every((c) => c.kind === kind), kind);
+    assert.ok(
+      cards.every((c) => c.kind === kind),
+      kind,
+    );
   }
   let switches = { ...ALL_KINDS_OFF };
   const deck = new CardDeck(index, () => switches);
@@ -172,7 +222,10 @@ test('a quiz over the deck asks cloze and diagram cards; a topic quiz includes t
   const kinds = new Set(all.items.map((i) => (i.kind === 'card' ? (i.cardKind ?? 'question') : 'term')));
   assert.deepEqual([...kinds].sort(), ['cloze', 'diagram', 'question', 'reverse']);
   const placeless = all.items.map((i) => i.kind === 'card' && i.places.length === 0);
-  assert.ok(placeless.indexOf(true) > 0 && placeless.slice(placeless.indexOf(true)).every(Boolean), "new cards from the notes come before the built-in diagrams' questions");
+  assert.ok(
+    placeless.indexOf(true) > 0 && placeless.slice(placeless.indexOf(true)).every(Boolean),
+    "new cards from the notes come before the built-in diagrams' questions",
+  );
   const webrtc = createSession(deck, { scope: 'topic', value: 'webrtc' }, deps);
   assert.ok(webrtc.items.some((i) => i.kind === 'card' && i.question === 'Who sends the SDP answer?'));
   const note = createSession(deck, { scope: 'note', value: '/n/sync.md' }, deps);
@@ -202,8 +255,14 @@ test('a suspended cloze card stays suspended after a re-index and an edit of its
   t += 86_400_000 * 30;
   const later = createSession(deck, { scope: 'due' }, deps);
   assert.ok(!later.items.some((i) => i.key === graded), 'still suspended');
-  assert.ok(deck.cardGroups().some((g) => g.key === graded), 'the card itself is still there');
+  assert.ok(
+    deck.cardGroups().some((g) => g.key === graded),
+    'the card itself is still there',
+  );
   book.unhide(graded, new Date(t));
-  assert.ok(createSession(deck, { scope: 'due' }, deps).items.some((i) => i.key === graded), 'undo brings it back');
+  assert.ok(
+    createSession(deck, { scope: 'due' }, deps).items.some((i) => i.key === graded),
+    'undo brings it back',
+  );
   deck.dispose();
 });

@@ -8,7 +8,11 @@ import iconv from 'iconv-lite';
 import { fixtures, repoRoot } from './helpers';
 
 const cli = path.join(repoRoot, 'dist/cli.js');
-const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'til-cli-')) } });
+const run = (...args: string[]) =>
+  execFileSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'til-cli-')) },
+  });
 
 test('inspect --json prints days, sections, cards, terms, diagrams and problems', () => {
   const report = JSON.parse(run('inspect', path.join(fixtures, 'notes'), '--json'));
@@ -62,7 +66,10 @@ test('hover prints the hover Markdown the extension builds (same function), in E
   const notes = path.join(fixtures, 'notes');
   const out = run('hover', code, '2', '15', '--notes', notes);
   assert.match(out, /^\$\(book\) \*\*fork\*\*\n\n\*\*fork\*\*는 [^\n]*자식 프로세스/);
-  assert.match(out, /\n---\n\n\[\$\(go-to-file\) Open note \(terms\\-and\\-diagrams\\\.md\\:\d+\)\]\(command:til\.openLocation\?%5B%7B%22term%22%3A%22fork%22%7D%5D "Open the note at this passage"\)/);
+  assert.match(
+    out,
+    /\n---\n\n\[\$\(go-to-file\) Open note \(terms\\-and\\-diagrams\\\.md\\:\d+\)\]\(command:til\.openLocation\?%5B%7B%22term%22%3A%22fork%22%7D%5D "Open the note at this passage"\)/,
+  );
   assert.match(run('hover', code, '2', '15', '--notes', notes, '--locale', 'ko'), /노트 열기/);
   const none = spawnSync(process.execPath, [cli, 'hover', code, '1', '1', '--notes', notes], { encoding: 'utf8' });
   assert.equal(none.status, 1);
@@ -82,7 +89,10 @@ test('hover of a hostile note: its only links are our commands, with look-up key
   assert.doesNotMatch(out, /exportTo|%22exportTo|tracker\.example|\]\(command:til\.(showDiagram|search)\)/);
   const targets = [...out.matchAll(/\]\((command:[^ )]+)/g)].map((m) => decodeURIComponent(m[1]));
   // fork's own diagram link (process states, New lit up) carries the term and a position, nothing from the note
-  assert.deepEqual(targets.map((t) => t.split('?')[0]), ['command:til.openLocation', 'command:til.explainTerm', 'command:til.search', 'command:til.showDiagram', 'command:til.startQuiz']);
+  assert.deepEqual(
+    targets.map((t) => t.split('?')[0]),
+    ['command:til.openLocation', 'command:til.explainTerm', 'command:til.search', 'command:til.showDiagram', 'command:til.startQuiz'],
+  );
   for (const target of targets) assert.doesNotMatch(target, /[/\\]|file:/, target);
 });
 
@@ -96,7 +106,10 @@ test('inspect --stats prints cards per question style, unanswered cards and days
   assert.match(out, /^[1-9]\d* cards without an answer yet$/m);
   const stats = JSON.parse(run('inspect', folder, '--stats', '--json'));
   assert.equal(stats.byStyle.exercise, 4);
-  assert.equal(Object.values(stats.byStyle as Record<string, number>).reduce((a, b) => a + b, 0), stats.cards);
+  assert.equal(
+    Object.values(stats.byStyle as Record<string, number>).reduce((a, b) => a + b, 0),
+    stats.cards,
+  );
 });
 
 /** The fixture notes in a temporary folder, their glossary replaced by `glossary` (bytes as written). */
@@ -117,7 +130,10 @@ test('a UTF-16 or EUC-KR/CP949 glossary is decoded like a note, and its entries 
   const cp949 = notesWithGlossary(iconv.encode(yaml, 'cp949'));
   assert.equal(JSON.parse(run('lookup', code, '2', '5', '--notes', cp949, '--json'))?.term, '뮤텍스');
   const problems = JSON.parse(run('inspect', cp949, '--json')).problems as { file: string; code: string; message: string }[];
-  assert.ok(problems.some((p) => path.basename(p.file) === 'glossary.yaml' && p.code === 'encoding' && /EUC-KR/.test(p.message)), JSON.stringify(problems));
+  assert.ok(
+    problems.some((p) => path.basename(p.file) === 'glossary.yaml' && p.code === 'encoding' && /EUC-KR/.test(p.message)),
+    JSON.stringify(problems),
+  );
 });
 
 test('a glossary over the size cap is refused by its size, never read: a problem, not a crash', () => {
@@ -145,12 +161,23 @@ test('lookup --notes answers from the user notes through the bundled glossary, w
   assert.equal(fileOf(semWait), 'test/fixtures/user-notes/study-log.md');
   const c = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'til-code-')), 'signals.c');
   fs.writeFileSync(c, '#include <signal.h>\nint main(void) {\n  kill(0, SIGTERM);\n}\n');
-  assert.equal(JSON.parse(run('lookup', c, '3', '4', '--notes', userNotes, '--json')), null, 'only the starter notes explain kill, and they are off');
-  assert.equal(fileOf(JSON.parse(run('lookup', c, '3', '4', '--notes', userNotes, '--starter', '--json'))), 'notes/os-interrupts-syscalls.md');
+  assert.equal(
+    JSON.parse(run('lookup', c, '3', '4', '--notes', userNotes, '--json')),
+    null,
+    'only the starter notes explain kill, and they are off',
+  );
+  assert.equal(
+    fileOf(JSON.parse(run('lookup', c, '3', '4', '--notes', userNotes, '--starter', '--json'))),
+    'notes/os-interrupts-syscalls.md',
+  );
 });
 
 test('lookup --starter adds the starter notes, and the user notes still win', () => {
-  for (const [line, column, term] of [['9', '18', 'fork'], ['10', '6', 'Mutex'], ['11', '6', 'Semaphore']] as const) {
+  for (const [line, column, term] of [
+    ['9', '18', 'fork'],
+    ['10', '6', 'Mutex'],
+    ['11', '6', 'Semaphore'],
+  ] as const) {
     const starterOnly = JSON.parse(run('lookup', mainC, line, column, '--json'));
     assert.match(fileOf(starterOnly) ?? '', /^notes\//, `${term}: without --notes the starter notes answer`);
     const both = JSON.parse(run('lookup', mainC, line, column, '--notes', userNotes, '--starter', '--json'));
@@ -161,7 +188,10 @@ test('lookup --starter adds the starter notes, and the user notes still win', ()
 
 test("a til-glossary.yaml among the user's notes wins over the bundled glossary", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-own-glossary-'));
-  fs.writeFileSync(path.join(dir, '2025-03-01-til.md'), '# 2025-03-01 TIL\n\n**카운팅 잠금**\n\n빈자리 수만큼만 들여보내는 내 방식의 이름.\n');
+  fs.writeFileSync(
+    path.join(dir, '2025-03-01-til.md'),
+    '# 2025-03-01 TIL\n\n**카운팅 잠금**\n\n빈자리 수만큼만 들여보내는 내 방식의 이름.\n',
+  );
   fs.writeFileSync(path.join(dir, 'til-glossary.yaml'), 'os:\n  sem_wait: 카운팅 잠금\n');
   const hit = JSON.parse(run('lookup', mainC, '11', '6', '--notes', dir, '--notes', userNotes, '--json'));
   assert.equal(hit.term, '카운팅 잠금');

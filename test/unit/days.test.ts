@@ -24,7 +24,14 @@ test('dates are checked against the calendar', () => {
 });
 
 test('problem ids and counts are never read as years or dates', () => {
-  for (const notDay of ['1167번: 트리의 지름', '1167-11-09', '10 Decisions about caching', '3000 requests per second', '1000개의 테스트', 'Chapter 12']) {
+  for (const notDay of [
+    '1167번: 트리의 지름',
+    '1167-11-09',
+    '10 Decisions about caching',
+    '3000 requests per second',
+    '1000개의 테스트',
+    'Chapter 12',
+  ]) {
     assert.equal(parseDayHeading(notDay), undefined, notDay);
   }
   for (const name of ['boj/1167-11-09.md', 'algorithms/11055.md', 'leetcode-1167.md', 'notes/1234_5678.md']) {
@@ -53,11 +60,20 @@ test('days from file names and date folders', () => {
 
 test('a dated file whose first line repeats the date is one day; a first line dates an undated file', () => {
   const named = parseNote('/til/05-15-2022.md', '[TIL on May 15th, 2022](../05-15-2022.md)\n\n# Static in classes\n\ntext\n');
-  assert.deepEqual(named.days.map((d) => d.date), ['2022-05-15']);
+  assert.deepEqual(
+    named.days.map((d) => d.date),
+    ['2022-05-15'],
+  );
   const undated = parseNote('/til/static.md', 'TIL on May 15th, 2022\n\n# Static in classes\n\ntext\n');
-  assert.deepEqual(undated.days.map((d) => d.date), ['2022-05-15']);
+  assert.deepEqual(
+    undated.days.map((d) => d.date),
+    ['2022-05-15'],
+  );
   const heading = parseNote('/til/2022-05-15.md', '# 2022-05-15 TIL\n\n## Static\n\ntext\n');
-  assert.deepEqual(heading.days.map((d) => [d.date, d.title]), [['2022-05-15', '2022-05-15 TIL']]);
+  assert.deepEqual(
+    heading.days.map((d) => [d.date, d.title]),
+    [['2022-05-15', '2022-05-15 TIL']],
+  );
 });
 
 test('mixed formats sort by real date: MM-DD days take their year from the notes, not the year 0', () => {
@@ -65,5 +81,8 @@ test('mixed formats sort by real date: MM-DD days take their year from the notes
   index.upsert(parseNote('/til/2025-01-10.md', '# 2025-01-10\n\ntext\n'));
   index.upsert(parseNote('/til/notes.md', '# 1월 13일 TIL\n\ntext\n\n# 1월 9일 TIL\n\ntext\n'));
   index.upsert(parseNote('/til/2024/log.md', '# 2024-12-30\n\ntext\n\n# 0102 TIL\n\ntext\n'));
-  assert.deepEqual(index.days().map((d) => d.date), ['2024-12-30', '01-02', '01-09', '2025-01-10', '01-13']);
+  assert.deepEqual(
+    index.days().map((d) => d.date),
+    ['2024-12-30', '01-02', '01-09', '2025-01-10', '01-13'],
+  );
 });

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILTIN_DIAGRAMS, builtinDiagram } from '../../src/core/diagrams/builtin';
-import { diagramCatalog, diagramsForTerm, findDiagram, linkDiagramToSections, locateNode, titleMatch, builtinSource } from '../../src/core/diagrams/link';
+import {
+  diagramCatalog,
+  diagramsForTerm,
+  findDiagram,
+  linkDiagramToSections,
+  locateNode,
+  titleMatch,
+  builtinSource,
+} from '../../src/core/diagrams/link';
 import { SECURE_CONFIG_KEYS, secureMermaidSource } from '../../src/core/diagrams/secureSource';
 import { parseHostMessage, parseWebviewMessage } from '../../src/shared/diagramProtocol';
 import { NoteIndex } from '../../src/core/index/noteIndex';
@@ -73,7 +81,8 @@ test('process states: every state and labelled transition', () => {
 test('WebRTC: 1:1 signaling sequence with offer, answer, ICE, STUN and TURN; group topologies', () => {
   const { source } = byId('webrtc-signaling');
   assert.match(source, /^sequenceDiagram/);
-  for (const word of ['getUserMedia', 'offer', 'answer', 'ICE', 'STUN', 'TURN', 'Signaling server', 'relay']) assert.ok(source.includes(word), word);
+  for (const word of ['getUserMedia', 'offer', 'answer', 'ICE', 'STUN', 'TURN', 'Signaling server', 'relay'])
+    assert.ok(source.includes(word), word);
   // offer goes out before the answer comes back, candidates after the offer
   assert.ok(source.indexOf('A->>S: SDP offer') < source.indexOf('B->>S: SDP answer'));
   assert.ok(source.indexOf('SDP offer') < source.indexOf('ICE candidate'));
@@ -85,7 +94,10 @@ test('WebRTC: 1:1 signaling sequence with offer, answer, ICE, STUN and TURN; gro
 test('Kubernetes, interrupts and system calls', () => {
   const k8s = byId('k8s-deployment-service').source;
   for (const word of ['Deployment', 'ReplicaSet', 'Pod', 'nodePort', 'ClusterIP:port', 'targetPort']) assert.ok(k8s.includes(word), word);
-  assert.ok(k8s.indexOf('nodePort') < k8s.indexOf(':port') && k8s.indexOf(':port') < k8s.indexOf('targetPort'), 'nodePort → port → targetPort');
+  assert.ok(
+    k8s.indexOf('nodePort') < k8s.indexOf(':port') && k8s.indexOf(':port') < k8s.indexOf('targetPort'),
+    'nodePort → port → targetPort',
+  );
   const irq = byId('interrupt-handling').source;
   for (const word of ['IRQ', 'masked', 'interrupt vector', 'ISR', 'Restore']) assert.ok(irq.includes(word), word);
   const sys = byId('system-call').source;
@@ -95,7 +107,9 @@ test('Kubernetes, interrupts and system calls', () => {
 test("every built-in source parses with mermaid's own parser (in Node)", async () => {
   const mermaid = await loadMermaid();
   for (const d of BUILTIN_DIAGRAMS) {
-    const result = await mermaid.parse(d.source).catch((e: unknown) => assert.fail(`${d.id}: ${e instanceof Error ? e.message : String(e)}`));
+    const result = await mermaid
+      .parse(d.source)
+      .catch((e: unknown) => assert.fail(`${d.id}: ${e instanceof Error ? e.message : String(e)}`));
     assert.ok(result, d.id);
   }
   // and the parser does reject nonsense, so the loop above means something
@@ -111,7 +125,9 @@ test('the mermaid blocks of the bundled notes parse', async () => {
   for (const f of files) {
     for (const block of parseNote(f, fs.readFileSync(path.join(dir, f), 'utf8')).diagrams) {
       blocks++;
-      await mermaid.parse(secureMermaidSource(block.source).source).catch((e: unknown) => assert.fail(`${block.id}: ${e instanceof Error ? e.message : String(e)}`));
+      await mermaid
+        .parse(secureMermaidSource(block.source).source)
+        .catch((e: unknown) => assert.fail(`${block.id}: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
   if (files.length) assert.ok(blocks > 0);
@@ -230,14 +246,27 @@ test('a diagram links to the note sections it illustrates, best first, within it
 test('a click on a node opens the term or section it stands for', () => {
   const index = fixtureIndex();
   const process = builtinSource(byId('process-states'));
-  assert.deepEqual(locateNode(process, { nodeId: 'Ready', label: 'Ready' }, index), { file: '/n/os.md', line: 10, keyword: 'Ready', via: 'term' });
+  assert.deepEqual(locateNode(process, { nodeId: 'Ready', label: 'Ready' }, index), {
+    file: '/n/os.md',
+    line: 10,
+    keyword: 'Ready',
+    via: 'term',
+  });
   assert.equal(locateNode(process, { nodeId: 'Waiting', label: 'Waiting / Blocked' }, index)?.line, 12);
   // no note explains "Terminated": the diagram's own section
-  assert.deepEqual(locateNode(process, { nodeId: 'Terminated' }, index), { file: '/n/os.md', line: 8, keyword: '프로세스 상태', via: 'section' });
+  assert.deepEqual(locateNode(process, { nodeId: 'Terminated' }, index), {
+    file: '/n/os.md',
+    line: 8,
+    keyword: '프로세스 상태',
+    via: 'section',
+  });
 
   const k8s = builtinSource(byId('k8s-deployment-service'));
   assert.equal(locateNode(k8s, { nodeId: 'Deploy', label: 'Deployment web' }, index)?.keyword, 'Deployment');
-  assert.equal(locateNode(k8s, { nodeId: 'Svc', label: 'Service ClusterIP:port' }, index)?.line, index.sections().find((s) => s.title === 'Service')!.line);
+  assert.equal(
+    locateNode(k8s, { nodeId: 'Svc', label: 'Service ClusterIP:port' }, index)?.line,
+    index.sections().find((s) => s.title === 'Service')!.line,
+  );
   const signaling = builtinSource(byId('webrtc-signaling'));
   assert.equal(locateNode(signaling, { nodeId: 'S', label: 'Signaling server' }, index)?.keyword, '시그널링');
   assert.equal(locateNode(signaling, { nodeId: 'ICE candidate', label: 'ICE candidate' }, index)?.keyword, 'ICE');
@@ -247,8 +276,16 @@ test('a click on a node opens the term or section it stands for', () => {
   assert.equal(block.kind, 'note');
   assert.equal(locateNode(block, { nodeId: 'D', label: 'Deployment' }, index)?.via, 'term');
   // `ReplicaSet은 …다.` defines it two lines into its section: the click opens that sentence
-  assert.equal(locateNode(block, { nodeId: 'RS', label: 'ReplicaSet' }, index)?.line, index.sections().find((s) => s.title.endsWith('ReplicaSet'))!.line + 2);
-  assert.deepEqual(locateNode(block, { nodeId: 'zzz', label: 'zzz' }, index), { file: '/n/k8s.md', line: 12, keyword: 'zzz', via: 'block' });
+  assert.equal(
+    locateNode(block, { nodeId: 'RS', label: 'ReplicaSet' }, index)?.line,
+    index.sections().find((s) => s.title.endsWith('ReplicaSet'))!.line + 2,
+  );
+  assert.deepEqual(locateNode(block, { nodeId: 'zzz', label: 'zzz' }, index), {
+    file: '/n/k8s.md',
+    line: 12,
+    keyword: 'zzz',
+    via: 'block',
+  });
 });
 
 test('terms offer the built-in diagrams that name them and the blocks of their section', () => {
@@ -275,7 +312,8 @@ test('the catalogue lists built-ins first, then every block; ids find either kin
 // ---- the source filter ----
 
 test('init directives and front matter cannot loosen the renderer; clicks are dropped; lines are kept', () => {
-  const loose = '%%{init: {"securityLevel": "loose", "theme": "forest"}}%%\nflowchart LR\n  A --> B\n  click A call alert(1)\n  click B "javascript:alert(1)"\n';
+  const loose =
+    '%%{init: {"securityLevel": "loose", "theme": "forest"}}%%\nflowchart LR\n  A --> B\n  click A call alert(1)\n  click B "javascript:alert(1)"\n';
   const out = secureMermaidSource(loose);
   assert.doesNotMatch(out.source, /securityLevel|click|javascript/i);
   assert.equal(out.source.split('\n').length, loose.split('\n').length);
@@ -291,7 +329,8 @@ test('init directives and front matter cannot loosen the renderer; clicks are dr
   assert.equal(secureMermaidSource(themed).source, themed);
   assert.deepEqual(secureMermaidSource(themed).removed, []);
 
-  const front = '---\ntitle: T\nconfig:\n  securityLevel: loose\n  dompurifyConfig:\n    ADD_TAGS: [script]\n  theme: forest\n---\nflowchart LR\n  A-->B\n';
+  const front =
+    '---\ntitle: T\nconfig:\n  securityLevel: loose\n  dompurifyConfig:\n    ADD_TAGS: [script]\n  theme: forest\n---\nflowchart LR\n  A-->B\n';
   const f = secureMermaidSource(front);
   assert.doesNotMatch(f.source, /securityLevel|dompurify|ADD_TAGS/);
   assert.match(f.source, /theme: forest/);
@@ -317,8 +356,17 @@ test('the filtered hostile sources still parse (they render as text) or fail (an
 
 test('webview messages are validated before the host acts on them', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
-  assert.deepEqual(parseWebviewMessage({ type: 'openNode', nodeId: 'A', label: 'x', extra: 1 }), { type: 'openNode', nodeId: 'A', label: 'x' });
-  assert.deepEqual(parseWebviewMessage({ type: 'rendered', ms: 12, renderId: 3 }), { type: 'rendered', ms: 12, renderId: 3, removed: undefined });
+  assert.deepEqual(parseWebviewMessage({ type: 'openNode', nodeId: 'A', label: 'x', extra: 1 }), {
+    type: 'openNode',
+    nodeId: 'A',
+    label: 'x',
+  });
+  assert.deepEqual(parseWebviewMessage({ type: 'rendered', ms: 12, renderId: 3 }), {
+    type: 'rendered',
+    ms: 12,
+    renderId: 3,
+    removed: undefined,
+  });
   assert.equal(parseWebviewMessage({ type: 'openNode', nodeId: 5 }), undefined);
   assert.equal(parseWebviewMessage({ type: 'exportSvg' }), undefined);
   assert.equal(parseWebviewMessage({ type: 'rendered', ms: 'fast' }), undefined);
@@ -327,7 +375,12 @@ test('webview messages are validated before the host acts on them', () => {
   assert.equal(parseWebviewMessage('ready'), undefined);
 
   assert.deepEqual(parseHostMessage({ type: 'render', title: 'T', source: 'graph TD', theme: 'dark', renderId: 1 }), {
-    type: 'render', diagramId: undefined, title: 'T', source: 'graph TD', theme: 'dark', renderId: 1,
+    type: 'render',
+    diagramId: undefined,
+    title: 'T',
+    source: 'graph TD',
+    theme: 'dark',
+    renderId: 1,
   });
   const evil = parseHostMessage({ type: 'render', title: 'T', source: 'x', theme: 'evil' });
   assert.equal(evil?.type, 'render');

@@ -13,7 +13,10 @@ const taken = (file: string) => matchers.find((m) => m.isMatch(file));
 
 test('the manifest default for notes.include is the discovery table', () => {
   const declared = manifest.contributes.configuration.properties['tilCompanion.notes.include'].default;
-  assert.deepEqual(declared, DEFAULT_NOTE_GLOBS.map((g) => g.glob));
+  assert.deepEqual(
+    declared,
+    DEFAULT_NOTE_GLOBS.map((g) => g.glob),
+  );
 });
 
 test('TIL note names are taken, each with a reason', () => {
@@ -43,7 +46,18 @@ test('TIL note names are taken, each with a reason', () => {
 });
 
 test('words that merely contain "til" are not notes', () => {
-  for (const name of ['utils.md', 'until.md', 'Still.md', 'stylistic.md', 'src/until-later.md', 'docs/Utilities.md', 'tiles.md', 'lentil.md', 'README.md', 'CHANGELOG.md']) {
+  for (const name of [
+    'utils.md',
+    'until.md',
+    'Still.md',
+    'stylistic.md',
+    'src/until-later.md',
+    'docs/Utilities.md',
+    'tiles.md',
+    'lentil.md',
+    'README.md',
+    'CHANGELOG.md',
+  ]) {
     assert.equal(taken(name)?.glob, undefined, `${name} should not be taken`);
   }
 });

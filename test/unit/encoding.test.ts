@@ -6,7 +6,8 @@ import { parseNote } from '../../src/core/notes/parseNote';
 import iconv from 'iconv-lite';
 import { decodeBytes } from '../../src/core/notes/encoding';
 
-const NOTE = '# 3월 4일 TIL\n\n## 페이지 교체\n\n> 페이지 폴트가 나면 무엇을 하나요?\n\n디스크에서 페이지를 읽어 프레임에 올린다.\n\n> 똠방각하는 CP949에만 있나요?\n\n네, 확장 완성형 글자다.\n';
+const NOTE =
+  '# 3월 4일 TIL\n\n## 페이지 교체\n\n> 페이지 폴트가 나면 무엇을 하나요?\n\n디스크에서 페이지를 읽어 프레임에 올린다.\n\n> 똠방각하는 CP949에만 있나요?\n\n네, 확장 완성형 글자다.\n';
 
 function utf16le(text: string, bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
@@ -42,7 +43,10 @@ function eucKr(text: string): Uint8Array {
 function assertReadsLikeUtf8(bytes: Uint8Array) {
   const expected = parseNote('/n.md', new TextEncoder().encode(NOTE));
   const n = parseNote('/n.md', bytes);
-  assert.deepEqual(n.cards.map((c) => [c.question, c.answer]), expected.cards.map((c) => [c.question, c.answer]));
+  assert.deepEqual(
+    n.cards.map((c) => [c.question, c.answer]),
+    expected.cards.map((c) => [c.question, c.answer]),
+  );
   assert.equal(n.days[0].date, '03-04');
   assert.ok(!n.problems.some((p) => p.severity !== 'info'), JSON.stringify(n.problems));
   return n;
@@ -91,7 +95,17 @@ test('UTF-8 Korean with one broken byte stays UTF-8 (not misread as CP949)', () 
 });
 
 test('Latin-1 text is not taken for Korean: the message says it is not UTF-8', () => {
-  const latin1 = new Uint8Array([...'# Notes\n\nCaf'].map((c) => c.charCodeAt(0)).concat([0xe9], [...' r'].map((c) => c.charCodeAt(0)), [0xe9], [...'sum'].map((c) => c.charCodeAt(0)), [0xe9, 0x0a]));
+  const latin1 = new Uint8Array(
+    [...'# Notes\n\nCaf']
+      .map((c) => c.charCodeAt(0))
+      .concat(
+        [0xe9],
+        [...' r'].map((c) => c.charCodeAt(0)),
+        [0xe9],
+        [...'sum'].map((c) => c.charCodeAt(0)),
+        [0xe9, 0x0a],
+      ),
+  );
   const d = decodeBytes('/n.md', latin1);
   assert.equal(d.encoding, 'utf-8');
   assert.match(d.problems[0].message, /not valid UTF-8/);

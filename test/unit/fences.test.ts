@@ -21,7 +21,10 @@ test('a fence left open inside a quote ends with the quote and is not reported; 
 });
 
 test('the fixture answers with code in quotes and lists parse without warnings', () => {
-  const note = parseNote('/notes/q.md', '> 파드 목록은 어떻게 보나요?\n>\n> ```\n> kubectl get po\n> ```\n\n- 로그는 어떻게 보나요?\n  ```\n  kubectl logs web\n  ```\n');
+  const note = parseNote(
+    '/notes/q.md',
+    '> 파드 목록은 어떻게 보나요?\n>\n> ```\n> kubectl get po\n> ```\n\n- 로그는 어떻게 보나요?\n  ```\n  kubectl logs web\n  ```\n',
+  );
   assert.deepEqual(note.problems, []);
   assert.equal(note.cards.length, 2);
   assert.ok(note.cards[0].answer.includes('```\nkubectl get po\n```'), note.cards[0].answer);

@@ -34,7 +34,10 @@ test('an unreadable subfolder is a problem in the report; the other folders are 
       return fs.readdir(p);
     };
     const found = await findNoteFiles([dir], { readdir });
-    assert.deepEqual(found.notes.map((f) => path.relative(dir, f)), [path.join('a', 'one.md'), path.join('z', 'three.md')]);
+    assert.deepEqual(
+      found.notes.map((f) => path.relative(dir, f)),
+      [path.join('a', 'one.md'), path.join('z', 'three.md')],
+    );
     assert.equal(found.unreadable.length, 1);
     assert.equal(found.unreadable[0].file, path.join(dir, 'locked'));
     assert.match(found.unreadable[0].message, /could not be read.*EACCES/);
@@ -62,7 +65,10 @@ test('a note over the size limit is never read: its size is checked first', asyn
     });
     const [big, small] = await loader.loadMany([path.join(dir, 'big.md'), path.join(dir, 'small.md')]);
     assert.deepEqual(reads, ['small.md'], 'the big note was not read');
-    assert.deepEqual(big.problems.map((p) => p.code), ['too-large']);
+    assert.deepEqual(
+      big.problems.map((p) => p.code),
+      ['too-large'],
+    );
     assert.match(big.problems[0].message, /0\.3 MB, over the 0\.1 MB limit/);
     assert.equal(small.cards.length, 1);
   } finally {

@@ -4,10 +4,44 @@ import { parseNote } from '../../src/core/notes/parseNote';
 import { seeded } from './helpers';
 
 const PIECES = [
-  '# 1월 3일 TIL', '# 0104 TIL', '## OS', '### 세부', '> 질문인가요?', '> ❗**중요한 질문은?**', '> 💡', '> **정리**',
-  '<aside>', '</aside>', '❗**콜아웃**', '```', '```mermaid', 'graph TD; A-->B', '~~~', '---', '<hr>', '- 항목', '    - 중첩',
-  '1. 첫째', '**굵게**는 정의이다.', '교착 상태(Deadlock)', '| a | b |', '| --- | --- |', '![img](x.png){width=1}', '',
-  '<div>', '</div>', '[link](http://x)', '\t코드', '***', 'ㄱ'.normalize('NFD'), '\uFEFF', '\r', '>>>>', '* * *', '<!--', '-->',
+  '# 1월 3일 TIL',
+  '# 0104 TIL',
+  '## OS',
+  '### 세부',
+  '> 질문인가요?',
+  '> ❗**중요한 질문은?**',
+  '> 💡',
+  '> **정리**',
+  '<aside>',
+  '</aside>',
+  '❗**콜아웃**',
+  '```',
+  '```mermaid',
+  'graph TD; A-->B',
+  '~~~',
+  '---',
+  '<hr>',
+  '- 항목',
+  '    - 중첩',
+  '1. 첫째',
+  '**굵게**는 정의이다.',
+  '교착 상태(Deadlock)',
+  '| a | b |',
+  '| --- | --- |',
+  '![img](x.png){width=1}',
+  '',
+  '<div>',
+  '</div>',
+  '[link](http://x)',
+  '\t코드',
+  '***',
+  'ㄱ'.normalize('NFD'),
+  '\uFEFF',
+  '\r',
+  '>>>>',
+  '* * *',
+  '<!--',
+  '-->',
 ];
 
 test('generated Markdown never makes the parser throw, and results stay in range', () => {
@@ -21,7 +55,10 @@ test('generated Markdown never makes the parser throw, and results stay in range
     const note = parseNote(`/fuzz/${round}.md`, text);
     assert.ok(!note.problems.some((p) => p.code === 'parse-failed'), `round ${round}: ${JSON.stringify(text)}`);
     for (const item of [...note.cards, ...note.sections, ...note.days, ...note.diagrams]) {
-      assert.ok(item.line >= 1 && item.endLine >= item.line && item.endLine <= lineCount + 1, `round ${round}: lines ${item.line}-${item.endLine} of ${lineCount}`);
+      assert.ok(
+        item.line >= 1 && item.endLine >= item.line && item.endLine <= lineCount + 1,
+        `round ${round}: lines ${item.line}-${item.endLine} of ${lineCount}`,
+      );
     }
   }
 });

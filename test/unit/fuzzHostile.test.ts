@@ -64,7 +64,9 @@ const mixArbitrary: fc.Arbitrary<Mix> = fc.record({
 function noteOf(mix: Mix, bytes: number): string {
   const total = mix.blocks.reduce((sum, [, w]) => sum + w, 0);
   const front = mix.frontMatter === 'none' ? '' : FRONT_MATTER[mix.frontMatter](Math.floor(bytes / (total + 1)));
-  return front + mix.blocks.map(([name, weight]) => CONSTRUCTS[name](Math.floor((bytes * weight) / (total + 1)))).join(mix.separator) + '\n';
+  return (
+    front + mix.blocks.map(([name, weight]) => CONSTRUCTS[name](Math.floor((bytes * weight) / (total + 1)))).join(mix.separator) + '\n'
+  );
 }
 
 test('any mix of hostile constructs parses: no throw, every line number in range, diagrams through the Mermaid filter', () => {
@@ -75,7 +77,10 @@ test('any mix of hostile constructs parses: no throw, every line number in range
       const note = parseNote('/fuzz.md', text);
       assert.ok(!note.problems.some((p) => p.code === 'parse-failed'), JSON.stringify(note.problems));
       for (const item of [...note.cards, ...note.sections, ...note.days, ...note.diagrams]) {
-        assert.ok(item.line >= 1 && item.endLine >= item.line && item.endLine <= lineCount + 1, `lines ${item.line}-${item.endLine} of ${lineCount}`);
+        assert.ok(
+          item.line >= 1 && item.endLine >= item.line && item.endLine <= lineCount + 1,
+          `lines ${item.line}-${item.endLine} of ${lineCount}`,
+        );
       }
       for (const diagram of note.diagrams) secureMermaidSource(diagram.source);
     }),
@@ -91,7 +96,10 @@ test(`any mix of hostile constructs costs at most ${HOSTILE_FACTOR}× a plain no
   fc.assert(
     fc.property(mixArbitrary, (mix) => {
       const text = noteOf(mix, BYTES);
-      const ratio = costRatio(() => parseNote('/hostile.md', text), () => parseNote('/plain.md', plainOfSize(text.length)));
+      const ratio = costRatio(
+        () => parseNote('/hostile.md', text),
+        () => parseNote('/plain.md', plainOfSize(text.length)),
+      );
       if (ratio > worst.ratio) worst = { ratio, mix: JSON.stringify(mix) };
       assert.ok(ratio <= HOSTILE_FACTOR, `${ratio.toFixed(1)}× a plain note of ${text.length} bytes: ${JSON.stringify(mix)}`);
     }),

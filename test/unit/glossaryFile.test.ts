@@ -42,10 +42,19 @@ test('UTF-16 and EUC-KR/CP949 glossaries are decoded like notes', async () => {
   const cp949 = iconv.encode('os:\n  sem_wait: 똠얌세마포어\n', 'cp949');
   const access = files({ '/w/a.yaml': utf16, '/w/b.yaml': cp949 });
   const a = await loadGlossaryFile('/w/a.yaml', access);
-  assert.deepEqual(a.entries.map((e) => [e.code, e.term, e.line]), [['pthread_mutex_lock', '뮤텍스', 2]]);
+  assert.deepEqual(
+    a.entries.map((e) => [e.code, e.term, e.line]),
+    [['pthread_mutex_lock', '뮤텍스', 2]],
+  );
   const b = await loadGlossaryFile('/w/b.yaml', access);
-  assert.deepEqual(b.entries.map((e) => [e.code, e.term]), [['sem_wait', '똠얌세마포어']]);
-  assert.ok(b.problems.some((p) => p.code === 'encoding' && /EUC-KR/.test(p.message)), JSON.stringify(b.problems));
+  assert.deepEqual(
+    b.entries.map((e) => [e.code, e.term]),
+    [['sem_wait', '똠얌세마포어']],
+  );
+  assert.ok(
+    b.problems.some((p) => p.code === 'encoding' && /EUC-KR/.test(p.message)),
+    JSON.stringify(b.problems),
+  );
 });
 
 test('a glossary that links out of the allowed folders is not read; one inside is', async () => {
@@ -57,11 +66,19 @@ test('a glossary that links out of the allowed folders is not read; one inside i
   await fs.writeFile(path.join(outside, 'secret.yaml'), YAML);
   await fs.writeFile(path.join(workspace, 'notes', 'glossary.yaml'), YAML);
   await fs.symlink(path.join(outside, 'secret.yaml'), path.join(workspace, 'glossary.yaml'));
-  const access = { read: (f: string) => fs.readFile(f), size: async (f: string) => (await fs.stat(f)).size, parse: async (f: string, t: string) => parseGlossary(f, t), roots: [workspace] };
+  const access = {
+    read: (f: string) => fs.readFile(f),
+    size: async (f: string) => (await fs.stat(f)).size,
+    parse: async (f: string, t: string) => parseGlossary(f, t),
+    roots: [workspace],
+  };
 
   const linked = await loadGlossaryFile(path.join(workspace, 'glossary.yaml'), access);
   assert.equal(linked.entries.length, 0);
-  assert.deepEqual(linked.problems.map((p) => p.code), ['outside-workspace']);
+  assert.deepEqual(
+    linked.problems.map((p) => p.code),
+    ['outside-workspace'],
+  );
   const inside = await loadGlossaryFile(path.join(workspace, 'notes', 'glossary.yaml'), access);
   assert.equal(inside.entries.length, 1);
 

@@ -15,7 +15,11 @@ interface Labels {
 test('held-out notes: recall >= 0.8, precision >= 0.95, days right >= 90 % with no false days', () => {
   const root = path.join(fixtures, 'heldout');
   const labels = JSON.parse(fs.readFileSync(path.join(root, 'labels.json'), 'utf8')) as Labels;
-  let expected = 0, found = 0, matched = 0, daysRight = 0, falseDays = 0;
+  let expected = 0,
+    found = 0,
+    matched = 0,
+    daysRight = 0,
+    falseDays = 0;
   const misses: string[] = [];
   const entries = Object.entries(labels.files);
   for (const [name, label] of entries) {
@@ -34,7 +38,9 @@ test('held-out notes: recall >= 0.8, precision >= 0.95, days right >= 90 % with 
   const recall = matched / expected;
   const precision = found ? matched / found : 1;
   const dayAccuracy = daysRight / entries.length;
-  console.log(`# held-out: recall ${recall.toFixed(2)} (${matched}/${expected}), precision ${precision.toFixed(2)} (${matched}/${found}), days right ${daysRight}/${entries.length}, false days ${falseDays}${misses.length ? `\n# ${misses.join('\n# ')}` : ''}`);
+  console.log(
+    `# held-out: recall ${recall.toFixed(2)} (${matched}/${expected}), precision ${precision.toFixed(2)} (${matched}/${found}), days right ${daysRight}/${entries.length}, false days ${falseDays}${misses.length ? `\n# ${misses.join('\n# ')}` : ''}`,
+  );
   assert.ok(recall >= 0.8, `recall ${recall}`);
   assert.ok(precision >= 0.95, `precision ${precision}`);
   assert.ok(dayAccuracy >= 0.9 && falseDays === 0, `days ${daysRight}/${entries.length}, false ${falseDays}`);

@@ -11,7 +11,8 @@ import { repoRoot } from './helpers';
 
 const notesDir = path.join(repoRoot, 'notes');
 const index = new NoteIndex();
-for (const f of fs.readdirSync(notesDir).filter((n) => n.endsWith('.md'))) index.upsert(parseNote(path.join(notesDir, f), fs.readFileSync(path.join(notesDir, f))));
+for (const f of fs.readdirSync(notesDir).filter((n) => n.endsWith('.md')))
+  index.upsert(parseNote(path.join(notesDir, f), fs.readFileSync(path.join(notesDir, f))));
 index.setGlossary([parseGlossary('glossary.yaml', fs.readFileSync(path.join(notesDir, 'glossary.yaml'), 'utf8'))]);
 
 /** The term shown when hovering `word` (its `nth` occurrence, offset `offset`) on `line` of a document. */
@@ -41,7 +42,7 @@ test('context: language, YAML kind, WebRTC API and Java decide the topics', () =
   assert.ok(index.documentContext('markdown', '').prose);
 });
 
-test('context: a document\'s own vocabulary (telling glossary identifiers) turns a topic on', () => {
+test("context: a document's own vocabulary (telling glossary identifiers) turns a topic on", () => {
   const ctx = index.documentContext('python', 'lock = pthread_mutex_lock\nsem_wait(x)\n');
   assert.ok(ctx.topics.has('os'), ctx.reasons.join('; '));
   assert.ok(!index.documentContext('python', 'x = sem_wait\n').topics.has('os'), 'one identifier is not enough');
@@ -128,7 +129,11 @@ test('strings and comments: literals never match identifier senses; comments rea
   assert.equal(hoverIn('c', '#include <unistd.h>\n', '  printf("fork failed\\n");', 'fork'), undefined);
   assert.equal(hoverIn('c', '#include <unistd.h>\n', '  pid_t pid = fork();', 'fork'), 'fork');
   assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // fork() a child, then wait for it', 'fork'), 'fork');
-  assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // fork() a child, then wait for it', 'wait'), undefined, 'an everyday word in a comment is English');
+  assert.equal(
+    hoverIn('c', '#include <unistd.h>\n', '  // fork() a child, then wait for it', 'wait'),
+    undefined,
+    'an everyday word in a comment is English',
+  );
   assert.equal(hoverIn('c', '#include <unistd.h>\n', '  // avoid a deadlock: lock in address order', 'deadlock'), '교착 상태');
   assert.equal(hoverIn('java', SPRING, '  // the deadlock shows up under load', 'deadlock'), undefined, 'an OS term in a Java comment');
 });
@@ -155,31 +160,51 @@ test('the document context is computed once per document version and glossary', 
 });
 
 test('glossary scoping: scoped senses, lists of senses, fork() shorthand; unscoped entries keep working', () => {
-  const g = parseGlossary('/g.yaml', [
-    'os:',
-    '  fork: fork',
-    '  sem_t: { term: 세마포어, form: type }',
-    '  exit(): exit',
-    '  sleep:',
-    '    - { term: sleep과 wakeup, files: [kernel] }',
-    '    - 정보 유지',
-    '  bad: { term: fork, form: [sideways] }',
-    '  worse: { name: fork }',
-  ].join('\n'));
-  assert.deepEqual(g.entries.map((e) => [e.code, e.term, e.scope ?? null]), [
-    ['fork', 'fork', null],
-    ['sem_t', '세마포어', { forms: ['type'] }],
-    ['exit', 'exit', { forms: ['call'] }],
-    ['sleep', 'sleep과 wakeup', { files: ['kernel'] }],
-    ['sleep', '정보 유지', null],
-    ['bad', 'fork', null],
-  ]);
+  const g = parseGlossary(
+    '/g.yaml',
+    [
+      'os:',
+      '  fork: fork',
+      '  sem_t: { term: 세마포어, form: type }',
+      '  exit(): exit',
+      '  sleep:',
+      '    - { term: sleep과 wakeup, files: [kernel] }',
+      '    - 정보 유지',
+      '  bad: { term: fork, form: [sideways] }',
+      '  worse: { name: fork }',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    g.entries.map((e) => [e.code, e.term, e.scope ?? null]),
+    [
+      ['fork', 'fork', null],
+      ['sem_t', '세마포어', { forms: ['type'] }],
+      ['exit', 'exit', { forms: ['call'] }],
+      ['sleep', 'sleep과 wakeup', { files: ['kernel'] }],
+      ['sleep', '정보 유지', null],
+      ['bad', 'fork', null],
+    ],
+  );
   assert.match(g.problems.map((p) => p.message).join('\n'), /unknown form sideways/);
   assert.match(g.problems.map((p) => p.message).join('\n'), /"worse" should name a term/);
 });
 
 test('multi-document YAML: each --- document is read in the sense of its own kind', () => {
-  const doc = ['apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'rules:', '  - resources: ["pods"]', '---', 'apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '        - resources:', '            limits: {}'].join('\n');
+  const doc = [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: Role',
+    'rules:',
+    '  - resources: ["pods"]',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - resources:',
+    '            limits: {}',
+  ].join('\n');
   const context = index.documentContext('yaml', doc);
   const at = (line: number) => {
     const text = doc.split('\n')[line];
@@ -202,7 +227,13 @@ test('members of systems modules are the calls themselves: os.fork() in Python, 
 
 test('odd documents and lines: no crash, a context all the same', () => {
   const huge = 'x'.repeat(300_000) + '\nkind: Pod\n';
-  for (const [lang, text] of [['yaml', '---\n'.repeat(20_000)], ['yaml', huge], ['c', '"'.repeat(50_000)], ['javascript', ''], ['unknown-lang', '\u0000\uFFFF']] as const) {
+  for (const [lang, text] of [
+    ['yaml', '---\n'.repeat(20_000)],
+    ['yaml', huge],
+    ['c', '"'.repeat(50_000)],
+    ['javascript', ''],
+    ['unknown-lang', '\u0000\uFFFF'],
+  ] as const) {
     const context = index.documentContext(lang, text);
     assert.ok(context.topics instanceof Set);
     const line = text.split('\n')[0].slice(0, 5000);

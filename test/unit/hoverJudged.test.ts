@@ -16,20 +16,29 @@ const judgedSet = loadJudgedSet(path.join(repoRoot, 'test', 'fixtures', 'hovers'
 
 function judgeWith(extra: string[]): Judgement {
   const index = new NoteIndex();
-  for (const f of fs.readdirSync(notesDir).filter((n) => n.endsWith('.md'))) index.upsert(parseNote(path.join(notesDir, f), fs.readFileSync(path.join(notesDir, f))), false);
+  for (const f of fs.readdirSync(notesDir).filter((n) => n.endsWith('.md')))
+    index.upsert(parseNote(path.join(notesDir, f), fs.readFileSync(path.join(notesDir, f))), false);
   for (const file of extra) index.upsert(parseNote(file, fs.readFileSync(file)), false);
   index.setGlossary([parseGlossary('glossary.yaml', fs.readFileSync(path.join(notesDir, 'glossary.yaml'), 'utf8'))]);
   return judge(index, judgedSet);
 }
 
 function summary(j: Judgement): string {
-  return j.groups.map((g) => `${g.group.name}: hovered ${(100 * hoveredShare(g.withContext)).toFixed(1)}%, right ${(100 * precision(g.withContext)).toFixed(1)}%\n  ${g.wrong.slice(0, 5).join('\n  ')}`).join('\n');
+  return j.groups
+    .map(
+      (g) =>
+        `${g.group.name}: hovered ${(100 * hoveredShare(g.withContext)).toFixed(1)}%, right ${(100 * precision(g.withContext)).toFixed(1)}%\n  ${g.wrong.slice(0, 5).join('\n  ')}`,
+    )
+    .join('\n');
 }
 
 test('judged set: every group of fixtures is labelled and has code in it', () => {
   assert.ok(judgedSet.groups.length >= 7);
   for (const g of judgedSet.groups) for (const f of g.files) assert.ok(fs.existsSync(path.join(judgedSet.dir, f)), f);
-  assert.ok(judgedSet.groups.some((g) => g.ordinary), 'ordinary application code is part of the set');
+  assert.ok(
+    judgedSet.groups.some((g) => g.ordinary),
+    'ordinary application code is part of the set',
+  );
 });
 
 test('judged set with the starter notes: >= 95 % of hovers right everywhere, ordinary code <= 1 % hovered, concepts explained', () => {
@@ -37,9 +46,16 @@ test('judged set with the starter notes: >= 95 % of hovers right everywhere, ord
   for (const g of j.groups) {
     assert.ok(precision(g.withContext) >= 0.95, `${g.group.name}: right ${precision(g.withContext)}\n${summary(j)}`);
     if (g.group.ordinary) assert.ok(hoveredShare(g.withContext) <= 0.01, `${g.group.name}: hovered ${hoveredShare(g.withContext)}`);
-    else assert.ok(recall(g.withContext) >= 0.75, `${g.group.name}: labelled concepts found ${recall(g.withContext)}\n${g.missed.slice(0, 10).join('\n')}`);
+    else
+      assert.ok(
+        recall(g.withContext) >= 0.75,
+        `${g.group.name}: labelled concepts found ${recall(g.withContext)}\n${g.missed.slice(0, 10).join('\n')}`,
+      );
   }
-  assert.deepEqual(j.concepts.filter((c) => !c.explained).map((c) => c.name), []);
+  assert.deepEqual(
+    j.concepts.filter((c) => !c.explained).map((c) => c.name),
+    [],
+  );
 });
 
 test('judged set: the context rules do better than the baseline without them', () => {
@@ -50,7 +66,7 @@ test('judged set: the context rules do better than the baseline without them', (
   }
 });
 
-test('judged set with the user\'s real notes added: still >= 90 % right, ordinary code <= 1 % hovered', (t) => {
+test("judged set with the user's real notes added: still >= 90 % right, ordinary code <= 1 % hovered", (t) => {
   if (!fs.existsSync(realNotes)) {
     t.skip(`real notes not found at ${realNotes}`);
     return;

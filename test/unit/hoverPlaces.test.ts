@@ -12,15 +12,29 @@ import type { NoteSource } from '../../src/core/model';
 
 const note = (file: string, markdown: string, source: NoteSource) => ({ ...parseNote(file, markdown), source });
 
-const STARTER = note('/ext/notes/os.md', '**뮤텍스(Mutex)**는 한 번에 한 스레드만 들어가게 하는 잠금이다.\n\n**좀비 프로세스**는 수거되지 않은 자식이다.\n', 'starter');
-const MINE = note('/ws/til.md', '# 0301 TIL\n\n**Mutex**\n\n잠근 사람만 푸는 열쇠 하나짜리 잠금.\n\n오늘은 pthread_join()으로 스레드를 기다렸다.\n', 'workspace');
+const STARTER = note(
+  '/ext/notes/os.md',
+  '**뮤텍스(Mutex)**는 한 번에 한 스레드만 들어가게 하는 잠금이다.\n\n**좀비 프로세스**는 수거되지 않은 자식이다.\n',
+  'starter',
+);
+const MINE = note(
+  '/ws/til.md',
+  '# 0301 TIL\n\n**Mutex**\n\n잠근 사람만 푸는 열쇠 하나짜리 잠금.\n\n오늘은 pthread_join()으로 스레드를 기다렸다.\n',
+  'workspace',
+);
 const MORE = note('/extra/sync.md', '## Mutex\n\n락을 못 얻으면 잠든다.\n', 'extra');
 const AGAIN = note('/ws/locks.md', '# 0302 TIL\n\n## Mutex\n\n스핀락과 달리 기다리는 동안 CPU를 쓰지 않는다.\n', 'workspace');
 
 function indexOf(...notes: ReturnType<typeof note>[]): NoteIndex {
   const index = new NoteIndex();
   index.upsertMany(notes);
-  index.setGlossary([parseGlossary('/ext/notes/glossary.yaml', 'os:\n  pthread_mutex_lock: 뮤텍스\n  pthread_join: pthread_join\nconcepts:\n  뮤텍스: [Mutex]\n', 'bundled')]);
+  index.setGlossary([
+    parseGlossary(
+      '/ext/notes/glossary.yaml',
+      'os:\n  pthread_mutex_lock: 뮤텍스\n  pthread_join: pthread_join\nconcepts:\n  뮤텍스: [Mutex]\n',
+      'bundled',
+    ),
+  ]);
   return index;
 }
 
@@ -32,7 +46,10 @@ function hover(index: NoteIndex, code: string, at: string, languageId = 'c', hea
 
 /** The command links of a hover: command id and its decoded arguments. */
 function links(markdown: string): Array<{ command: string; args: unknown[] }> {
-  return [...markdown.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)].map((m) => ({ command: m[1], args: JSON.parse(decodeURIComponent(m[2])) as unknown[] }));
+  return [...markdown.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)].map((m) => ({
+    command: m[1],
+    args: JSON.parse(decodeURIComponent(m[2])) as unknown[],
+  }));
 }
 
 /** What til.openLocation opens for a hover link's arguments (the extension's handler does the same look-up). */
@@ -68,7 +85,13 @@ test('more places than the hover lists: the rest are behind "N more", which open
 test('the starter note answers only when the user has nothing on the term, and says where it is from', () => {
   const index = indexOf(STARTER, MINE);
   const zombie = index.term('좀비 프로세스')!;
-  const markdown = buildHoverMarkdown({ match: { ...zombie, matched: '좀비 프로세스', start: 0, end: 6, viaGlossary: false }, index, excerptLength: 400, diagrams: [], t: translator() });
+  const markdown = buildHoverMarkdown({
+    match: { ...zombie, matched: '좀비 프로세스', start: 0, end: 6, viaGlossary: false },
+    index,
+    excerptLength: 400,
+    diagrams: [],
+    t: translator(),
+  });
   assert.match(markdown, /from the starter notes/);
   assert.doesNotMatch(hover(index, 'pthread_mutex_lock(&m);', 'pthread_mutex_lock').markdown, /from the starter notes/);
 });
@@ -79,7 +102,7 @@ test('a term the user\'s notes only mention is shown as "mentioned in your notes
   assert.match(markdown, /_Mentioned in your notes\\:_\n\n오늘은 pthread_join\(\)으로/);
 });
 
-test('a hover chosen by the document\'s field opens that field\'s note, and its links say so', () => {
+test("a hover chosen by the document's field opens that field's note, and its links say so", () => {
   // Overall the Java note ranks first (same weight, file name first); in C code the OS note answers.
   const java = note('/ws/a-java.md', '# Java\n\n## Latch\n\n다른 스레드들이 끝날 때까지 세는 클래스.\n', 'workspace');
   const os = note('/ws/os.md', '# 커널\n\n## Latch\n\n신호가 한 번 오면 열린 채로 있는 동기화 장치.\n', 'workspace');
@@ -98,7 +121,14 @@ test('a hover chosen by the document\'s field opens that field\'s note, and its 
 
 test('hover link arguments are checked: fields from our list only, small whole positions', () => {
   assert.ok(isTermLinkArgs({ term: 'mutex', place: 3, topics: ['os', 'kubernetes'] }));
-  for (const bad of [{ term: 'm', place: -1 }, { term: 'm', place: 1.5 }, { term: 'm', place: 100 }, { term: 'm', topics: ['/etc'] }, { term: 'm', topics: 'os' }, { term: 'm', topics: Array(7).fill('os') }]) {
+  for (const bad of [
+    { term: 'm', place: -1 },
+    { term: 'm', place: 1.5 },
+    { term: 'm', place: 100 },
+    { term: 'm', topics: ['/etc'] },
+    { term: 'm', topics: 'os' },
+    { term: 'm', topics: Array(7).fill('os') },
+  ]) {
     assert.equal(isTermLinkArgs(bad), false, JSON.stringify(bad));
   }
 });

@@ -81,7 +81,28 @@ test('names and titles escape every Markdown special character', () => {
 
 test('random mixes of hostile fragments stay inert', () => {
   const random = seededRng(10);
-  const pieces = [...HOSTILE, '[', ']', '(', ')', '!', '<', '>', '`', '``', '\\', '\n', '\n\n', '```', ' ', 'text', 'command:', 'www.', '@', '$(x)'];
+  const pieces = [
+    ...HOSTILE,
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '<',
+    '>',
+    '`',
+    '``',
+    '\\',
+    '\n',
+    '\n\n',
+    '```',
+    ' ',
+    'text',
+    'command:',
+    'www.',
+    '@',
+    '$(x)',
+  ];
   for (let round = 0; round < Number(process.env.FUZZ_ROUNDS ?? 400); round++) {
     let text = '';
     const n = 1 + Math.floor(random() * 12);
@@ -108,7 +129,14 @@ function hostileMatch(file: string): TermMatch {
     weight: 1,
     // Other places whose names and passages are hostile too: the "also in" links show them escaped.
     others: [
-      { term: '[t](command:til.search)', file: '/home/u/[o](command:til.showDiagram) <command:x>.md', line: 7, noteSource: 'workspace', mention: false, summary: HOSTILE[0] },
+      {
+        term: '[t](command:til.search)',
+        file: '/home/u/[o](command:til.showDiagram) <command:x>.md',
+        line: 7,
+        noteSource: 'workspace',
+        mention: false,
+        summary: HOSTILE[0],
+      },
       { term: '$(zap)', file: 'C:\\u\\$(zap)![i](https://e.example/i.png).md', line: 9, noteSource: 'extra', mention: true, summary: '' },
     ],
   } as unknown as TermMatch;
@@ -134,8 +162,13 @@ test('the whole hover: its only links are our hover commands, with arguments we 
     const args = JSON.stringify(JSON.parse(decodeURIComponent(m[2])));
     assert.doesNotMatch(args, /[/\\]|exportTo|file:/, `no path or option in ${href}`);
   }
-  assert.deepEqual(HOVER_SECTIONS.map((s) => s.id), ['heading', 'quizFirst', 'excerpt', 'reviewDue', 'otherPlaces', 'actions']);
-  const declared = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.commands.map((c: { command: string }) => c.command);
+  assert.deepEqual(
+    HOVER_SECTIONS.map((s) => s.id),
+    ['heading', 'quizFirst', 'excerpt', 'reviewDue', 'otherPlaces', 'actions'],
+  );
+  const declared = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.commands.map(
+    (c: { command: string }) => c.command,
+  );
   for (const command of HOVER_COMMANDS) assert.ok(declared.includes(command), `${command} is one of our commands`);
 });
 
@@ -144,7 +177,10 @@ test('the hover of a real term: heading, excerpt, then the links under a rule', 
   index.upsert(parseNote('/n/t.md', '# 2025-01-02 TIL\n\n**fork**는 [문서](https://man.example/fork)에 따르면 자식 프로세스를 만든다.\n'));
   const match = index.matchAt('pid = fork();', 7)!;
   const markdown = buildHoverMarkdown({ match, index, excerptLength: 400, diagrams: [], t: translator({ 'Open note': '노트 열기' }) });
-  assert.match(markdown, /^\$\(book\) \*\*fork\*\*\n\n\*\*fork\*\*는 문서에 따르면 자식 프로세스를 만든다\.?\n\n---\n\n\[\$\(go-to-file\) 노트 열기 \(t\\\.md\\:\d+\)\]\(command:til\.openLocation\?/);
+  assert.match(
+    markdown,
+    /^\$\(book\) \*\*fork\*\*\n\n\*\*fork\*\*는 문서에 따르면 자식 프로세스를 만든다\.?\n\n---\n\n\[\$\(go-to-file\) 노트 열기 \(t\\\.md\\:\d+\)\]\(command:til\.openLocation\?/,
+  );
 });
 
 test('a term alias with many spaces is matched in linear time (no regex from note text)', { timeout: 20_000 }, () => {

@@ -8,9 +8,9 @@ import { repoRoot } from './helpers';
 const read = (p: string) => fs.readFileSync(path.join(repoRoot, p), 'utf8');
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
-  );
+  return fs
+    .readdirSync(path.join(repoRoot, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 /** The first argument of each l10n.t('…') call: a plain string literal, as the l10n tooling requires. */
@@ -18,7 +18,8 @@ function l10nStrings(): Set<string> {
   const strings = new Set<string>();
   for (const file of sourceFiles('src')) {
     // `l10n.t('…')`, and `t('…')` where a translate function is passed in (the core's hover sections, quiz strings).
-    for (const m of read(file).matchAll(/(?:\bl10n\.t|(?<![\w.$])t)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)) strings.add(m[2].replace(/\\(['"`\\])/g, '$1'));
+    for (const m of read(file).matchAll(/(?:\bl10n\.t|(?<![\w.$])t)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g))
+      strings.add(m[2].replace(/\\(['"`\\])/g, '$1'));
   }
   return strings;
 }

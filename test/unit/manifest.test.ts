@@ -30,7 +30,8 @@ interface WalkthroughStep {
   media: { image?: string | Record<string, string>; markdown?: string; svg?: string };
 }
 const walkthroughSteps = (manifest.contributes.walkthroughs as { steps: WalkthroughStep[] }[]).flatMap((w) => w.steps);
-const nls = (locale: '' | '.ko') => JSON.parse(fs.readFileSync(path.join(repoRoot, `package.nls${locale}.json`), 'utf8')) as Record<string, string>;
+const nls = (locale: '' | '.ko') =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, `package.nls${locale}.json`), 'utf8')) as Record<string, string>;
 const localised = (value: string, strings: Record<string, string>) => (/^%(.+)%$/.test(value) ? strings[value.slice(1, -1)] : value);
 
 test('every image and page the walkthrough shows ships in the repository', () => {
@@ -60,7 +61,10 @@ test("the walkthrough's buttons run commands that exist, with arguments a comman
 
 test('the quiz step says five questions, and its button starts a quiz of five', () => {
   const step = walkthroughSteps.find((s) => s.id === 'quiz')!;
-  for (const [locale, five] of [['', /\bfive questions\b/], ['.ko', /다섯/]] as const) {
+  for (const [locale, five] of [
+    ['', /\bfive questions\b/],
+    ['.ko', /다섯/],
+  ] as const) {
     const description = localised(step.description, nls(locale));
     assert.match(description, five, `package.nls${locale}.json`);
     const args = /\]\(command:til\.startQuiz\?([^)]*)\)/.exec(description);
@@ -74,13 +78,16 @@ test('the quiz step says five questions, and its button starts a quiz of five', 
 });
 
 test('the notes view says what indexing is doing: reading, nothing found, or failed with a Retry button', () => {
-  const welcome = (manifest.contributes.viewsWelcome as { view: string; contents: string; when: string }[]).filter((w) => w.view === 'til.notesByDay');
+  const welcome = (manifest.contributes.viewsWelcome as { view: string; contents: string; when: string }[]).filter(
+    (w) => w.view === 'til.notesByDay',
+  );
   const strings = nls('');
   // The when clauses are conjunctions of context keys, some negated: enough to evaluate here.
-  const holds = (when: string, keys: Record<string, boolean>) => when.split('&&').every((part) => {
-    const term = part.trim();
-    return term.startsWith('!') ? !keys[term.slice(1)] : !!keys[term];
-  });
+  const holds = (when: string, keys: Record<string, boolean>) =>
+    when.split('&&').every((part) => {
+      const term = part.trim();
+      return term.startsWith('!') ? !keys[term.slice(1)] : !!keys[term];
+    });
   const shown = (keys: Record<string, boolean>) => welcome.filter((w) => holds(w.when, keys)).map((w) => localised(w.contents, strings));
   assert.deepEqual(shown({}), [strings['view.loading']]);
   assert.deepEqual(shown({ 'til.indexed': true }), [strings['view.welcome']]);

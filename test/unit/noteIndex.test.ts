@@ -24,7 +24,10 @@ function hover(index: NoteIndex, line: string, word: string, offset = 0) {
 test('the same question on two days or in two notes is one card with every place', () => {
   const index = buildIndex();
   const ctx = index.cardGroups().find((c) => c.question.startsWith('문맥 교환'))!;
-  assert.deepEqual(ctx.places.map((p) => p.line), [5, 81]);
+  assert.deepEqual(
+    ctx.places.map((p) => p.line),
+    [5, 81],
+  );
   const sem = index.cardGroups().find((c) => c.question.startsWith('세마포어는'))!;
   assert.deepEqual(sem.places.map((p) => p.file).sort(), ['/m/same.md', '/n/days.md']);
 });
@@ -53,7 +56,11 @@ test('words, identifier parts, multi-word and Korean terms', () => {
 
 test('ordinary words and empty space have nothing to say', () => {
   const index = buildIndex();
-  for (const [line, word] of [['for (int index = 0; index < n; index++)', 'index'], ['return value;', 'value'], ['x = 1', 'x']] as const) {
+  for (const [line, word] of [
+    ['for (int index = 0; index < n; index++)', 'index'],
+    ['return value;', 'value'],
+    ['x = 1', 'x'],
+  ] as const) {
     assert.equal(hover(index, line, word), undefined, word);
   }
   assert.equal(index.matchAt('   ', 1), undefined);
@@ -77,14 +84,20 @@ test('re-indexing a file replaces its contribution; removing it drops it', () =>
 
 test('days from several notes merge by date and sort oldest first', () => {
   const index = buildIndex();
-  assert.deepEqual(index.days().map((d) => d.date), ['01-09', '03-02', '03-03', '2025-03-04', '2025-03-05']);
+  assert.deepEqual(
+    index.days().map((d) => d.date),
+    ['01-09', '03-02', '03-03', '2025-03-04', '2025-03-05'],
+  );
 });
 
 test('glossary targets that no note explains are listed', () => {
   const index = buildIndex();
   assert.deepEqual(index.unresolvedGlossaryEntries(), []);
   index.setGlossary([parseGlossary('/g.yaml', 'os:\n  frobnicate: 없는 용어\n')]);
-  assert.deepEqual(index.unresolvedGlossaryEntries().map((e) => e.code), ['frobnicate']);
+  assert.deepEqual(
+    index.unresolvedGlossaryEntries().map((e) => e.code),
+    ['frobnicate'],
+  );
 });
 
 test('a broken glossary is a problem, not a crash', () => {

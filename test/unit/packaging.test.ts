@@ -47,7 +47,12 @@ test('THIRD_PARTY_NOTICES.txt has a section with license text for every package 
     const text = section(id);
     assert.ok(text, `${id} is bundled but has no section in THIRD_PARTY_NOTICES.txt`);
     const licenseFile = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-    const firstLine = licenseFile && fs.readFileSync(path.join(dir, licenseFile), 'utf8').split('\n').find((l) => l.trim());
+    const firstLine =
+      licenseFile &&
+      fs
+        .readFileSync(path.join(dir, licenseFile), 'utf8')
+        .split('\n')
+        .find((l) => l.trim());
     if (firstLine) assert.ok(text.includes(firstLine.trim()), `${id}: its ${licenseFile} is not copied in`);
     else assert.match(text, /Permission is hereby granted|licen[cs]e/i, `${id}: no license text`);
   }
@@ -76,8 +81,15 @@ test('every webview chunk on disk is loaded (statically or lazily) by a webview 
     queue.push(...(outputs[file]?.imports ?? []));
   }
   const chunksDir = path.join(repoRoot, 'dist/webview/chunks');
-  const onDisk = fs.readdirSync(chunksDir).filter((f) => f.endsWith('.js')).map((f) => `dist/webview/chunks/${f}`);
-  assert.deepEqual(onDisk.filter((f) => !reachable.has(f)), [], 'chunks no entry loads');
+  const onDisk = fs
+    .readdirSync(chunksDir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `dist/webview/chunks/${f}`);
+  assert.deepEqual(
+    onDisk.filter((f) => !reachable.has(f)),
+    [],
+    'chunks no entry loads',
+  );
   for (const file of reachable) assert.ok(fs.existsSync(path.join(repoRoot, file)), `${file} is loaded but missing`);
   // Mermaid's diagram types are lazy chunks: a note's ```mermaid block may be any of them, so all of them ship.
   assert.ok(onDisk.some((f) => /\/sequenceDiagram-/.test(f)) && onDisk.some((f) => /\/stateDiagram-v2-/.test(f)));
@@ -86,11 +98,26 @@ test('every webview chunk on disk is loaded (statically or lazily) by a webview 
 test('the .vsix holds the bundles, notices and bundled notes, and no source map, source, test or CLI', () => {
   // `vsce ls` lists exactly what `vsce package` would put in (after a development build: .map files are on disk).
   const vsce = path.join(repoRoot, 'node_modules/@vscode/vsce/vsce');
-  const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const needed of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.txt', 'dist/extension.js', 'dist/parseWorker.js', 'dist/quiz.js', 'dist/webview/diagram.js', 'dist/webview/preload.json']) {
+  const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  for (const needed of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'THIRD_PARTY_NOTICES.txt',
+    'dist/extension.js',
+    'dist/parseWorker.js',
+    'dist/quiz.js',
+    'dist/webview/diagram.js',
+    'dist/webview/preload.json',
+  ]) {
     assert.ok(files.includes(needed), `${needed} is not packaged`);
   }
-  assert.ok(files.some((f) => f.startsWith('notes/')), 'bundled notes are not packaged');
+  assert.ok(
+    files.some((f) => f.startsWith('notes/')),
+    'bundled notes are not packaged',
+  );
   const unwanted = files.filter((f) => /\.map$|\.ts$|^(src|test|scripts|bench|out|node_modules)\/|^dist\/cli\.js$/.test(f));
   assert.deepEqual(unwanted, []);
 });

@@ -8,7 +8,10 @@ const note = parseNote(file, readFixture('notes/days-and-questions.md'));
 const questions = note.cards.map((c) => c.question);
 
 test('day headings start days; other H1s are sections of the current day', () => {
-  assert.deepEqual(note.days.map((d) => d.date), ['03-02', '03-03', '2025-03-04']);
+  assert.deepEqual(
+    note.days.map((d) => d.date),
+    ['03-02', '03-03', '2025-03-04'],
+  );
   const deployments = note.sections.find((s) => s.title === 'Deployments');
   assert.equal(deployments?.dayId, '03-03');
   assert.equal(deployments?.topic, 'kubernetes');

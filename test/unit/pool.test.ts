@@ -95,10 +95,17 @@ test('a missing file becomes a problem; a damaged pack costs a parse, not a cras
 test('loadMany keeps order and reports batches', async () => {
   const { dir, pool, loader } = await setup();
   try {
-    const files = await Promise.all(Array.from({ length: 25 }, (_, i) => write(dir, `n${i}.md`, `# 01${String(i + 1).padStart(2, '0')} TIL\n\n> 질문 ${i}인가요?\n\n답 ${i}.\n`)));
+    const files = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        write(dir, `n${i}.md`, `# 01${String(i + 1).padStart(2, '0')} TIL\n\n> 질문 ${i}인가요?\n\n답 ${i}.\n`),
+      ),
+    );
     let batches = 0;
     const notes = await loader.loadMany(files, () => batches++, 10);
-    assert.deepEqual(notes.map((n) => n.file), files);
+    assert.deepEqual(
+      notes.map((n) => n.file),
+      files,
+    );
     assert.equal(batches, 3);
   } finally {
     await pool.dispose();

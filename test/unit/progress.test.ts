@@ -19,7 +19,12 @@ function tempDir(): string {
 function sample(n = 3): ProgressData {
   const s = new Scheduler();
   const data = emptyProgress();
-  for (let i = 0; i < n; i++) data.cards[`question${i}`] = { ...s.review(undefined, ((i % 4) + 1) as 1 | 2 | 3 | 4, T0), question: `Question ${i}?`, files: ['/n/a.md'] };
+  for (let i = 0; i < n; i++)
+    data.cards[`question${i}`] = {
+      ...s.review(undefined, ((i % 4) + 1) as 1 | 2 | 3 | 4, T0),
+      question: `Question ${i}?`,
+      files: ['/n/a.md'],
+    };
   data.terms.fork = { ...s.review(undefined, 3, T0), term: 'fork' };
   return data;
 }
@@ -105,7 +110,15 @@ test('an atomic write that fails midway leaves the previous file intact', async 
   assert.deepEqual(loaded.data.cards, good.cards);
 
   // A rename that fails is the same: old file intact.
-  const renameFails = new ProgressStore({ dir, now, io: { rename: async () => { throw new Error('EPERM'); } } });
+  const renameFails = new ProgressStore({
+    dir,
+    now,
+    io: {
+      rename: async () => {
+        throw new Error('EPERM');
+      },
+    },
+  });
   await assert.rejects(renameFails.save(sample(7)), /EPERM/);
   assert.equal(fs.readFileSync(path.join(dir, 'progress.json'), 'utf8'), before);
   assert.deepEqual(listing(dir), ['progress.json']);

@@ -120,7 +120,10 @@ test('flags and the review log merge across windows too; a reset clears the othe
   await a.save();
   const disk = onDisk(a.store);
   assert.deepEqual(Object.keys(disk.flags ?? {}), ['q2']);
-  assert.deepEqual(disk.log?.map((e) => e.key), ['q1', 'q3']);
+  assert.deepEqual(
+    disk.log?.map((e) => e.key),
+    ['q1', 'q3'],
+  );
   assert.equal(a.book.flags.get('q2')?.kind, 'suspended', 'A took B’s flag in');
   assert.equal(a.book.log.size, 2);
 
@@ -131,7 +134,11 @@ test('flags and the review log merge across windows too; a reset clears the othe
   b.book.logReview(ReviewLog.entry('q4', 'card', at(10), 3, undefined, q4));
   await b.save();
   const after = onDisk(b.store);
-  assert.deepEqual(after.log?.map((e) => e.key), ['q4'], 'the log entries from before the reset stay gone');
+  assert.deepEqual(
+    after.log?.map((e) => e.key),
+    ['q4'],
+    'the log entries from before the reset stay gone',
+  );
   assert.deepEqual(Object.keys(after.cards), ['q4']);
   assert.equal(after.flags, undefined);
   assert.equal(b.book.log.size, 1);
@@ -192,7 +199,13 @@ test('a backup can be imported again: its valid cards come back', async () => {
 test('a file of a newer version is kept read-only with a message, not reset', async () => {
   const dir = tempDir();
   const store = new ProgressStore({ dir, now: () => T0 });
-  const future = { format: 'til-companion/quiz-progress', version: 7, cards: { q: { ...card('Q?', 3, T0), future: { x: 1 } } }, terms: {}, reviewLog: [1, 2] };
+  const future = {
+    format: 'til-companion/quiz-progress',
+    version: 7,
+    cards: { q: { ...card('Q?', 3, T0), future: { x: 1 } } },
+    terms: {},
+    reviewLog: [1, 2],
+  };
   const text = JSON.stringify(future);
   fs.writeFileSync(store.file, text);
 

@@ -28,14 +28,19 @@ export function score(cards: Card[], expected: Expected[]): Score {
   const wanted = new Set(expected.map((e) => questionKey(e.question)));
   const matched = cards.filter((c) => wanted.has(c.key)).length;
   return {
-    expected: expected.length, found: cards.length, matched,
+    expected: expected.length,
+    found: cards.length,
+    matched,
     recall: expected.length ? matched / expected.length : 1,
     precision: cards.length ? matched / cards.length : 1,
   };
 }
 
 const root = path.join(fixtures, 'questions');
-const styles = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'expected-cards.json'))).sort();
+const styles = fs
+  .readdirSync(root)
+  .filter((d) => fs.existsSync(path.join(root, d, 'expected-cards.json')))
+  .sort();
 
 function load(style: string): { cards: Card[]; expected: Expected[] } {
   const dir = path.join(root, style);
@@ -53,16 +58,28 @@ test('every question style reaches recall >= 0.9 and precision >= 0.95 on its fi
     total.expected += s.expected;
     total.found += s.found;
     total.matched += s.matched;
-    rows.push(`${style.padEnd(10)} expected ${String(s.expected).padStart(2)}  found ${String(s.found).padStart(2)}  recall ${s.recall.toFixed(2)}  precision ${s.precision.toFixed(2)}`);
+    rows.push(
+      `${style.padEnd(10)} expected ${String(s.expected).padStart(2)}  found ${String(s.found).padStart(2)}  recall ${s.recall.toFixed(2)}  precision ${s.precision.toFixed(2)}`,
+    );
     if (s.recall < 0.9 || s.precision < 0.95) {
       const wanted = new Set(expected.map((e) => questionKey(e.question)));
       const got = new Set(cards.map((c) => c.key));
-      failures.push(`${style}: missed [${expected.filter((e) => !got.has(questionKey(e.question))).map((e) => e.question).join(' | ')}], extra [${cards.filter((c) => !wanted.has(c.key)).map((c) => c.question).join(' | ')}]`);
+      failures.push(
+        `${style}: missed [${expected
+          .filter((e) => !got.has(questionKey(e.question)))
+          .map((e) => e.question)
+          .join(' | ')}], extra [${cards
+          .filter((c) => !wanted.has(c.key))
+          .map((c) => c.question)
+          .join(' | ')}]`,
+      );
     }
   }
   const recall = total.matched / total.expected;
   const precision = total.matched / total.found;
-  console.log(`# question styles\n# ${rows.join('\n# ')}\n# overall    recall ${recall.toFixed(3)}  precision ${precision.toFixed(3)} (${total.matched}/${total.expected} expected, ${total.found} found)`);
+  console.log(
+    `# question styles\n# ${rows.join('\n# ')}\n# overall    recall ${recall.toFixed(3)}  precision ${precision.toFixed(3)} (${total.matched}/${total.expected} expected, ${total.found} found)`,
+  );
   assert.deepEqual(failures, []);
   assert.ok(recall >= 0.9 && precision >= 0.95, `overall recall ${recall}, precision ${precision}`);
 });
@@ -74,9 +91,12 @@ test('answers are bounded: each includes what answers it and stops before what f
     for (const e of expected) {
       const card = cards.find((c) => c.key === questionKey(e.question));
       if (!card) continue; // counted by the recall test
-      if (e.answerIncludes && !card.answer.includes(e.answerIncludes)) problems.push(`${style} "${e.question}": answer lacks "${e.answerIncludes}": ${JSON.stringify(card.answer)}`);
-      if (e.answerExcludes && card.answer.includes(e.answerExcludes)) problems.push(`${style} "${e.question}": answer runs into "${e.answerExcludes}"`);
-      if (e.unanswered && card.answer !== '') problems.push(`${style} "${e.question}": expected no answer, got ${JSON.stringify(card.answer)}`);
+      if (e.answerIncludes && !card.answer.includes(e.answerIncludes))
+        problems.push(`${style} "${e.question}": answer lacks "${e.answerIncludes}": ${JSON.stringify(card.answer)}`);
+      if (e.answerExcludes && card.answer.includes(e.answerExcludes))
+        problems.push(`${style} "${e.question}": answer runs into "${e.answerExcludes}"`);
+      if (e.unanswered && card.answer !== '')
+        problems.push(`${style} "${e.question}": expected no answer, got ${JSON.stringify(card.answer)}`);
     }
   }
   assert.deepEqual(problems, []);
@@ -95,6 +115,9 @@ test('each style folder names the style its cards are written in', () => {
   for (const style of styles) {
     if (style === 'decoys' || style === 'fragments' || style === 'english') continue;
     const { cards } = load(style);
-    assert.ok(cards.every((c) => c.style === style), `${style}: ${cards.map((c) => c.style).join(', ')}`);
+    assert.ok(
+      cards.every((c) => c.style === style),
+      `${style}: ${cards.map((c) => c.style).join(', ')}`,
+    );
   }
 });

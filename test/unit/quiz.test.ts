@@ -74,7 +74,13 @@ function indexOf(...notes: Array<[string, string]>): NoteIndex {
 
 const keyOf = (index: NoteIndex, start: string) => {
   const g = index.cardGroups().find((c) => c.question.startsWith(start));
-  assert.ok(g, `no card starting with ${start}: ${index.cardGroups().map((c) => c.question).join(' | ')}`);
+  assert.ok(
+    g,
+    `no card starting with ${start}: ${index
+      .cardGroups()
+      .map((c) => c.question)
+      .join(' | ')}`,
+  );
   return g.key;
 };
 
@@ -139,7 +145,12 @@ test('session order: overdue first (most overdue first), then new in note order;
   d.book.setCard(sem, { ...s.review(undefined, 1, new Date(T0.getTime() - 1 * DAY)), question: '세마포어는 뮤텍스와 무엇이 다른가요?' });
   const session = createSession(index, { scope: 'due' }, d);
   const order = session.items.map((i) => (i.kind === 'card' ? i.question : i.term));
-  assert.deepEqual(order, ['What does a CDN do?', '세마포어는 뮤텍스와 무엇이 다른가요?', '문맥 교환이 무엇인지 설명해 주세요.', '교착 상태를 막는 방법은?']);
+  assert.deepEqual(order, [
+    'What does a CDN do?',
+    '세마포어는 뮤텍스와 무엇이 다른가요?',
+    '문맥 교환이 무엇인지 설명해 주세요.',
+    '교착 상태를 막는 방법은?',
+  ]);
   assert.deepEqual(session.progress(), { position: 1, total: 4, remaining: 4, reviewed: 0, counts: { 1: 0, 2: 0, 3: 0, 4: 0 } });
 
   c.advance(MIN);
@@ -155,7 +166,10 @@ test('session order: overdue first (most overdue first), then new in note order;
   assert.equal(summary.reviewed, 5);
   assert.deepEqual(summary.counts, { 1: 1, 2: 1, 3: 2, 4: 1 });
   assert.equal(summary.correct, 4);
-  assert.deepEqual(summary.missed.map((m) => m.text), ['교착 상태를 막는 방법은?']);
+  assert.deepEqual(
+    summary.missed.map((m) => m.text),
+    ['교착 상태를 막는 방법은?'],
+  );
   assert.ok(summary.nextDue && Date.parse(summary.nextDue) > c.now().getTime());
   assert.equal(countDue(index.cardGroups(), d.book, c.now()), 0);
   // Not-due cards stay out of the due scope, but a topic quiz can review them early.
@@ -194,8 +208,17 @@ test('a card keeps its progress when the answer is edited and when the note is r
   index.upsert(parseNote('/n/archive/2025-03-10.md', NOTE_A));
   assert.equal(keyOf(index, '문맥 교환'), key);
   assert.deepEqual(d.book.card(key), before);
-  assert.equal(dueGroups(index.cardGroups(), d.book, c.now()).some((g) => g.key === key), false, 'still not due after the rename');
-  assert.deepEqual(createSession(index, { scope: 'note', value: '/n/archive/2025-03-10.md' }, d, { onlyDue: false }).items.map((i) => i.key).includes(key), true);
+  assert.equal(
+    dueGroups(index.cardGroups(), d.book, c.now()).some((g) => g.key === key),
+    false,
+    'still not due after the rename',
+  );
+  assert.deepEqual(
+    createSession(index, { scope: 'note', value: '/n/archive/2025-03-10.md' }, d, { onlyDue: false })
+      .items.map((i) => i.key)
+      .includes(key),
+    true,
+  );
 });
 
 test('a slightly edited question keeps its progress; a different one does not take it', () => {
@@ -208,14 +231,20 @@ test('a slightly edited question keeps its progress; a different one does not ta
   const oldCdn = keyOf(index, 'What does a CDN');
   const ctxProgress = d.book.card(oldCtx)!;
 
-  const edited = NOTE_A.replace('문맥 교환이 무엇인지 설명해 주세요.', '문맥 교환이란 무엇인지 설명해 주세요.').replace('What does a CDN do?', 'What is a load balancer for?');
+  const edited = NOTE_A.replace('문맥 교환이 무엇인지 설명해 주세요.', '문맥 교환이란 무엇인지 설명해 주세요.').replace(
+    'What does a CDN do?',
+    'What is a load balancer for?',
+  );
   index.upsert(parseNote('/n/a.md', edited));
   const newCtx = keyOf(index, '문맥 교환이란');
   assert.notEqual(newCtx, oldCtx);
   assert.ok(questionSimilarity('문맥 교환이 무엇인지 설명해 주세요.', '문맥 교환이란 무엇인지 설명해 주세요.') >= 0.8);
 
   const { migrated } = d.book.reconcile(index.cardGroups());
-  assert.deepEqual(migrated.map((m) => [m.from, m.to]), [[oldCtx, newCtx]]);
+  assert.deepEqual(
+    migrated.map((m) => [m.from, m.to]),
+    [[oldCtx, newCtx]],
+  );
   assert.equal(d.book.card(oldCtx), undefined);
   assert.equal(d.book.card(newCtx)!.due, ctxProgress.due);
   assert.equal(d.book.card(newCtx)!.question, '문맥 교환이란 무엇인지 설명해 주세요.');
@@ -228,10 +257,16 @@ test('a slightly edited question keeps its progress; a different one does not ta
 
 test('orphan matching pairs best first, one each, and is fast on large inputs', () => {
   const m = matchOrphans(
-    [{ key: 'a', question: 'What is a context switch?' }, { key: 'b', question: 'What is a context switch exactly?' }],
+    [
+      { key: 'a', question: 'What is a context switch?' },
+      { key: 'b', question: 'What is a context switch exactly?' },
+    ],
     [{ key: 'x', question: 'What is a context switch, exactly?' }],
   );
-  assert.deepEqual(m.map((x) => [x.from, x.to]), [['b', 'x']]);
+  assert.deepEqual(
+    m.map((x) => [x.from, x.to]),
+    [['b', 'x']],
+  );
 
   const rng = seededRng(7);
   const word = () => Array.from({ length: 4 + Math.floor(rng() * 5) }, () => String.fromCharCode(97 + Math.floor(rng() * 26))).join('');
@@ -239,7 +274,10 @@ test('orphan matching pairs best first, one each, and is fast on large inputs', 
   // Random letters are a worst case for bigram filtering (few distinct bigrams); real orphans are
   // few (only questions that left a note still indexed), this bounds the bad case.
   const orphans = Array.from({ length: 2_000 }, (_, i) => ({ key: `o${i}`, question: sentence() }));
-  const fresh = Array.from({ length: 2_000 }, (_, i) => ({ key: `f${i}`, question: i % 100 === 0 ? orphans[i].question.replace('?', ' now?') : sentence() }));
+  const fresh = Array.from({ length: 2_000 }, (_, i) => ({
+    key: `f${i}`,
+    question: i % 100 === 0 ? orphans[i].question.replace('?', ' now?') : sentence(),
+  }));
   const pairs = matchOrphans(orphans, fresh);
   assert.ok(pairs.length >= 20, `found ${pairs.length}`);
 });
@@ -259,7 +297,10 @@ test('the same question written on two days is one card; grading it once covers 
   assert.ok(day10.items.some((i) => i.key === sem[0].key) && day11.items.some((i) => i.key === sem[0].key));
   while (day11.current() && day11.current()!.key !== sem[0].key) day11.grade(3);
   day11.grade(4);
-  assert.equal(createSession(index, { scope: 'due' }, d).items.some((i) => i.key === sem[0].key), false);
+  assert.equal(
+    createSession(index, { scope: 'due' }, d).items.some((i) => i.key === sem[0].key),
+    false,
+  );
 
   // Two records of one card (e.g. an import) merge: the later review wins.
   const s = new Scheduler();
@@ -283,7 +324,9 @@ test('scopes: topic, day, section, note, and the term under the cursor (with ali
   const index = indexOf(['/n/a.md', NOTE_A], ['/n/b.md', NOTE_B], ['/n/terms.md', readFixture('notes/terms-and-diagrams.md')]);
   const d = deps(c.now);
   const questions = (scope: Parameters<typeof createSession>[1]) =>
-    createSession(index, scope, d).items.map((i) => (i.kind === 'card' ? i.question : i.term)).sort();
+    createSession(index, scope, d)
+      .items.map((i) => (i.kind === 'card' ? i.question : i.term))
+      .sort();
   assert.deepEqual(questions({ scope: 'topic', value: 'web' }), ['What does a CDN do?']);
   assert.deepEqual(questions({ scope: 'day', value: '2025-03-11' }), ['교착 상태를 막는 방법은?', '세마포어는 뮤텍스와 무엇이 다른가요?']);
   assert.deepEqual(questions({ scope: 'note', value: '/n/b.md' }), ['교착 상태를 막는 방법은?', '세마포어는 뮤텍스와 무엇이 다른가요?']);
@@ -318,7 +361,8 @@ test('the term mode offers four distinct choices including the right one, determ
   const c = clock();
   const index = new NoteIndex();
   index.upsert(termNote());
-  const run = (seed: number) => createSession(index, { scope: 'topic', value: 'os', mode: 'terms' }, { ...deps(c.now), rng: seededRng(seed) });
+  const run = (seed: number) =>
+    createSession(index, { scope: 'topic', value: 'os', mode: 'terms' }, { ...deps(c.now), rng: seededRng(seed) });
   const session = run(1);
   assert.equal(session.items.length, 5);
   for (const item of session.items) {
@@ -327,7 +371,10 @@ test('the term mode offers four distinct choices including the right one, determ
     assert.equal(item.choices.length, 4);
     assert.equal(new Set(item.choices.map((x) => x.toLowerCase())).size, 4, `distinct: ${item.choices}`);
     assert.equal(item.choices[item.answer], item.term);
-    assert.ok(item.choices.every((ch) => ch !== 'Pod'), 'distractors come from the same topic when it has enough');
+    assert.ok(
+      item.choices.every((ch) => ch !== 'Pod'),
+      'distractors come from the same topic when it has enough',
+    );
     assert.ok(!item.prompt.toLowerCase().includes(item.term.toLowerCase()), `the prompt does not give the answer away: ${item.prompt}`);
   }
   const process = session.items.find((i) => i.kind === 'term' && i.term === 'Process');
@@ -409,7 +456,17 @@ function bigCorpus(cards: number, files: number): ParsedNote[] {
     const list: Card[] = [];
     for (let i = f; i < cards; i += files) {
       const question = `Question number ${i} about ${topics[i % 5]} topic ${Math.floor(i / 7)}?`;
-      list.push({ key: `question${i}`, question, answer: `Answer ${i}`, style: 'blockquote', topic: topics[i % 5], file, line: list.length * 4 + 1, endLine: list.length * 4 + 3, dayId: `d${f}` });
+      list.push({
+        key: `question${i}`,
+        question,
+        answer: `Answer ${i}`,
+        style: 'blockquote',
+        topic: topics[i % 5],
+        file,
+        line: list.length * 4 + 1,
+        endLine: list.length * 4 + 3,
+        dayId: `d${f}`,
+      });
     }
     notes.push({ file, hash: String(f), days: [], sections: [], cards: list, terms: [], diagrams: [], problems: [] });
   }

@@ -86,7 +86,10 @@ test('new cards per day: a session brings at most the limit, counted from the lo
   // Reopening today: only learning cards that are due come back, no new ones.
   c.advance(30 * MIN);
   s = createSession(index, { scope: 'due' }, deps, { daily });
-  assert.ok(s.items.every((i) => book.card(i.key)), 'no new card after the limit');
+  assert.ok(
+    s.items.every((i) => book.card(i.key)),
+    'no new card after the limit',
+  );
   assert.equal(countDue(index.cardGroups(), book, c.now()), 3 + s.items.length, 'the due count itself is not capped');
   // Tomorrow: two more new cards.
   c.set(new Date(nextStudyDayStart(c.now()).getTime() + MIN));
@@ -119,13 +122,19 @@ test('reviews per day cap cards in the Review state; learning steps always come'
   assert.equal(s.limits()!.reviewsLeft, 0);
   c.advance(MIN);
   const again = createSession(index, { scope: 'due' }, deps, { daily });
-  assert.ok(again.items.every((i) => book.card(i.key)?.state !== 2), 'no review left today');
+  assert.ok(
+    again.items.every((i) => book.card(i.key)?.state !== 2),
+    'no review left today',
+  );
   assert.equal(dueGroups(index.cardGroups(), book, c.now(), again.limits()).filter((g) => book.card(g.key)?.state === 2).length, 0);
 });
 
 test('limit settings are clamped whole numbers; nonsense falls back to the defaults', () => {
   assert.deepEqual(normaliseLimits({ newPerDay: 5.7, reviewsPerDay: -3 }), { newPerDay: 5, reviewsPerDay: 0 });
-  assert.deepEqual(normaliseLimits({ newPerDay: 'many' as unknown as number, reviewsPerDay: Infinity }), { newPerDay: 20, reviewsPerDay: 200 });
+  assert.deepEqual(normaliseLimits({ newPerDay: 'many' as unknown as number, reviewsPerDay: Infinity }), {
+    newPerDay: 20,
+    reviewsPerDay: 200,
+  });
   assert.deepEqual(normaliseLimits({ newPerDay: 1e9 }), { newPerDay: 9999, reviewsPerDay: 200 });
   assert.deepEqual(normaliseLimits(undefined), { newPerDay: 20, reviewsPerDay: 200 });
 });
@@ -171,7 +180,10 @@ test('suspend hides the card from every quiz and the due count, keeps its FSRS s
   // Months later it is still suspended.
   c.advance(200 * DAY);
   assert.ok(!createSession(index, { scope: 'due' }, deps).items.some((i) => i.key === key));
-  assert.deepEqual(book.flags.hidden(c.now()).map((h) => [h.key, h.kind]), [[key, 'suspended']]);
+  assert.deepEqual(
+    book.flags.hidden(c.now()).map((h) => [h.key, h.kind]),
+    [[key, 'suspended']],
+  );
   assert.equal(book.unhide(key, c.now()), true);
   assert.equal(book.unhide(key, c.now()), false, 'undo twice: nothing more to undo');
   assert.equal(createSession(index, { scope: 'due' }, deps).items[0].key, key, 'overdue: first again');
@@ -193,7 +205,10 @@ test('"not a question" hides the card, follows an edit of its question, and an u
   const newKey = keyOf(index2, 'PCB에는 보통');
   assert.notEqual(newKey, key);
   const { migrated } = book.reconcile(index2.cardGroups());
-  assert.deepEqual(migrated.map((m) => [m.from, m.to]), [[key, newKey]]);
+  assert.deepEqual(
+    migrated.map((m) => [m.from, m.to]),
+    [[key, newKey]],
+  );
   assert.ok(!createSession(index2, { scope: 'due' }, deps).items.some((i) => i.key === newKey));
   // Undo, then merge the copy saved before the undo: the later undo wins.
   c.advance(MIN);
@@ -223,7 +238,10 @@ test('bury siblings: the other cards of the section wait until the next study da
   assert.equal(book.flags.get(pcb)?.kind, 'suspended', 'a suspended sibling stays suspended');
   assert.equal(book.flags.get(ctx)?.kind, 'buried');
   assert.deepEqual(book.card(ctx), ctxState);
-  assert.ok(s.items.some((i) => i.key === turn), 'another section is not buried');
+  assert.ok(
+    s.items.some((i) => i.key === turn),
+    'another section is not buried',
+  );
   assert.equal(s.current()!.key, thread, 'the card itself stays');
   // Later today: still buried. Practice asks buried cards anyway.
   c.advance(3 * 60 * MIN);
@@ -324,8 +342,14 @@ test('each grade is logged with card, time, rating, interval and prior state; it
   assert.deepEqual(bad.data?.cards, data.cards);
   assert.equal(bad.dropped, 3);
   assert.deepEqual(bad.errors, ['log[0].rating is not 1, 2, 3 or 4', 'log[1].at is not a date', 'log[2] is not an object']);
-  const badFlag = validateProgress({ ...data, flags: { k: { kind: 'frozen', at: T0.toISOString(), question: 'q' }, j: { kind: 'buried', at: T0.toISOString(), question: 'q' } } });
-  assert.deepEqual(badFlag.errors, ['flags["k"].kind is not one of suspended, notQuestion, buried, cleared', 'flags["j"].until is missing (a buried card needs an end)']);
+  const badFlag = validateProgress({
+    ...data,
+    flags: { k: { kind: 'frozen', at: T0.toISOString(), question: 'q' }, j: { kind: 'buried', at: T0.toISOString(), question: 'q' } },
+  });
+  assert.deepEqual(badFlag.errors, [
+    'flags["k"].kind is not one of suspended, notQuestion, buried, cleared',
+    'flags["j"].until is missing (a buried card needs an end)',
+  ]);
   // A version 1 file (before flags and the log) still reads.
   assert.ok(validateProgress({ version: 1, cards: {} }).data);
 });

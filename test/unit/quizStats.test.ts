@@ -33,8 +33,20 @@ The callee.
 `;
 
 const LABELS: ChartLabels = {
-  reviewsPerDay: 'Reviews per day', reviews: 'Reviews', again: 'Again', retention: 'True retention', target: 'Target', forecast: 'Due in the next 30 days',
-  due: 'Due', coverageTopics: 'Coverage per topic', coverageDays: 'Coverage per day of notes', cards: 'Cards', studied: 'Studied', notStudied: 'New', hidden: 'Hidden', overall: 'All cards',
+  reviewsPerDay: 'Reviews per day',
+  reviews: 'Reviews',
+  again: 'Again',
+  retention: 'True retention',
+  target: 'Target',
+  forecast: 'Due in the next 30 days',
+  due: 'Due',
+  coverageTopics: 'Coverage per topic',
+  coverageDays: 'Coverage per day of notes',
+  cards: 'Cards',
+  studied: 'Studied',
+  notStudied: 'New',
+  hidden: 'Hidden',
+  overall: 'All cards',
 };
 
 function studied() {
@@ -66,28 +78,53 @@ test('stats: reviews per day, true retention of review-state cards, forecast, ha
   assert.ok(stats.againPerDay.reduce((a, b) => a + b, 0) > 0);
   assert.ok(stats.retention.weeks.length > 0, 'some weeks had reviews of cards in review');
   for (const r of stats.retention.rate) assert.ok(r >= 0 && r <= 1);
-  assert.equal(stats.forecast.due.reduce((a, b) => a + b, 0), 3, 'each studied card is due once in the forecast (or overdue on day one)');
+  assert.equal(
+    stats.forecast.due.reduce((a, b) => a + b, 0),
+    3,
+    'each studied card is due once in the forecast (or overdue on day one)',
+  );
   assert.equal(stats.hardest[0].question, 'Who sends the SDP answer?', 'the card failed every day is the hardest');
-  assert.deepEqual(stats.topics.map((r) => [r.topic, r.total, r.studied]).sort(), [['os', 2, 2], ['webrtc', 1, 1]]);
-  assert.deepEqual(stats.noteDays.map((r) => [r.label, r.total, r.studied]), [['2025-03-10', 3, 3]]);
+  assert.deepEqual(stats.topics.map((r) => [r.topic, r.total, r.studied]).sort(), [
+    ['os', 2, 2],
+    ['webrtc', 1, 1],
+  ]);
+  assert.deepEqual(
+    stats.noteDays.map((r) => [r.label, r.total, r.studied]),
+    [['2025-03-10', 3, 3]],
+  );
   assert.equal(stats.totals.studied, 3);
 });
 
 test('charts: one Mermaid source per chart with the numbers; nothing to draw says so; labels cannot break out', () => {
   const { index, book, now } = studied();
   const charts = statsCharts(quizStats(index.cardGroups(), index.days(), book, now, { target: 0.9 }), LABELS, 'No reviews yet');
-  assert.deepEqual(charts.map((c) => c.id), ['reviews', 'retention', 'forecast', 'topics', 'noteDays', 'overall']);
+  assert.deepEqual(
+    charts.map((c) => c.id),
+    ['reviews', 'retention', 'forecast', 'topics', 'noteDays', 'overall'],
+  );
   for (const c of charts) assert.ok(c.source, `${c.id} has a chart`);
-  assert.match(charts[0].source!, /^xychart-beta\n {2}x-axis \["\d\d-\d\d", " ", " ", " ", " ", "\d\d-\d\d", /, "every fifth date labelled");
+  assert.match(
+    charts[0].source!,
+    /^xychart-beta\n {2}x-axis \["\d\d-\d\d", " ", " ", " ", " ", "\d\d-\d\d", /,
+    'every fifth date labelled',
+  );
   assert.match(charts[1].source!, /line \[90(, 90)*\]/, 'the target line');
   assert.match(charts[5].source!, /^pie showData\n {2}"Studied" : 3\n {2}"New" : 0$/);
   for (const c of charts) assert.ok(!/Who sends/.test(c.source!), 'no card text in a chart');
 
-  const empty = statsCharts(quizStats(index.cardGroups(), index.days(), new ProgressBook(), now, { target: 0.9 }), LABELS, 'No reviews yet');
+  const empty = statsCharts(
+    quizStats(index.cardGroups(), index.days(), new ProgressBook(), now, { target: 0.9 }),
+    LABELS,
+    'No reviews yet',
+  );
   assert.equal(empty[0].source, undefined);
   assert.equal(empty[0].summary, 'No reviews yet');
   assert.equal(chartLabel('a" ]\n%%{init: {"theme":"dark"}}%%'), 'a init: theme : dark');
-  const hostile = statsCharts(quizStats(index.cardGroups(), index.days(), book, now, { target: 0.9 }), { ...LABELS, reviews: 'R"]\n  bar [1' }, '');
+  const hostile = statsCharts(
+    quizStats(index.cardGroups(), index.days(), book, now, { target: 0.9 }),
+    { ...LABELS, reviews: 'R"]\n  bar [1' },
+    '',
+  );
   assert.ok(!hostile[0].source!.includes('R"'), 'a label cannot close its string');
   assert.equal(hostile[0].source!.split('\n').length, 5, 'nor add a line');
 });

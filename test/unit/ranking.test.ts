@@ -10,8 +10,16 @@ function note(file: string, markdown: string, source: NoteSource) {
   return { ...parseNote(file, markdown), source };
 }
 
-const STARTER = note('/ext/notes/os.md', '**뮤텍스(Mutex)**는 한 번에 한 스레드만 들어가게 하는 잠금이다.\n\n**좀비 프로세스**는 종료 상태를 아직 수거하지 않은 자식이다.\n', 'starter');
-const MINE = note('/ws/til.md', '**Mutex**\n\n잠근 사람만 푸는 열쇠 하나짜리 잠금.\n\n오늘은 pthread_join()으로 스레드를 기다렸다.\n', 'workspace');
+const STARTER = note(
+  '/ext/notes/os.md',
+  '**뮤텍스(Mutex)**는 한 번에 한 스레드만 들어가게 하는 잠금이다.\n\n**좀비 프로세스**는 종료 상태를 아직 수거하지 않은 자식이다.\n',
+  'starter',
+);
+const MINE = note(
+  '/ws/til.md',
+  '**Mutex**\n\n잠근 사람만 푸는 열쇠 하나짜리 잠금.\n\n오늘은 pthread_join()으로 스레드를 기다렸다.\n',
+  'workspace',
+);
 const MORE = note('/extra/sync.md', '## Mutex\n\n락을 못 얻으면 잠든다.\n', 'extra');
 
 test("the user's explanation comes first; the starter note is listed only when the user has none", () => {
@@ -20,7 +28,11 @@ test("the user's explanation comes first; the starter note is listed only when t
   const mutex = index.term('뮤텍스')!;
   assert.equal(mutex.file, '/ws/til.md', 'a bold label in the user note beats a definition in the starter notes');
   assert.equal(mutex.noteSource, 'workspace');
-  assert.deepEqual(mutex.others.map((o) => o.file), ['/extra/sync.md'], 'also in the extra folder; the starter note is not offered');
+  assert.deepEqual(
+    mutex.others.map((o) => o.file),
+    ['/extra/sync.md'],
+    'also in the extra folder; the starter note is not offered',
+  );
   const zombie = index.term('좀비 프로세스')!;
   assert.equal(zombie.noteSource, 'starter', 'nothing of the user on it: the starter note answers');
   assert.ok(index.hasUserNotes());
@@ -38,8 +50,15 @@ test('a term the notes only mention is marked so, and left out of the term list 
 
 test("the user's glossary wins over ours, and their concept names join ours", () => {
   const index = new NoteIndex();
-  index.upsertMany([MINE, note('/ws/locks.md', '**상호 배제 잠금**\n\n한 명씩만 들어가는 방.\n\n**카운팅 잠금**\n\n정해진 수만큼 들어가는 방.\n', 'workspace')]);
-  const ours = parseGlossary('/ext/notes/glossary.yaml', 'os:\n  pthread_mutex_lock: 뮤텍스\n  sem_wait: 세마포어\nconcepts:\n  뮤텍스: [Mutex]\n', 'bundled');
+  index.upsertMany([
+    MINE,
+    note('/ws/locks.md', '**상호 배제 잠금**\n\n한 명씩만 들어가는 방.\n\n**카운팅 잠금**\n\n정해진 수만큼 들어가는 방.\n', 'workspace'),
+  ]);
+  const ours = parseGlossary(
+    '/ext/notes/glossary.yaml',
+    'os:\n  pthread_mutex_lock: 뮤텍스\n  sem_wait: 세마포어\nconcepts:\n  뮤텍스: [Mutex]\n',
+    'bundled',
+  );
   const theirs = parseGlossary('/ws/til-glossary.yaml', 'os:\n  sem_wait: 카운팅 잠금\nconcepts:\n  Mutex: 상호 배제 잠금\n', 'user');
   assert.deepEqual([...ours.problems, ...theirs.problems], []);
   index.setGlossary([theirs, ours]); // order given does not matter: theirs is applied last

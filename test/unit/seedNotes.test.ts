@@ -29,10 +29,22 @@ test('the real notes: 8 days, every question style, duplicates merged, no quoted
   const styles = note.cards.reduce<Record<string, number>>((n, c) => ((n[c.style] = (n[c.style] ?? 0) + 1), n), {});
   assert.deepEqual(styles, { blockquote: 60, aside: 7, heading: 12, emphasis: 15 });
   const questions = note.cards.map((c) => c.question).join('\n');
-  for (const decoy of ['CPU 하나의 작업만을', 'Swapper 라고도', '정리', '뭐라는거냐면', 'Race Condition 상황에서', '메모리는 한정되어', '너 누구야', '우선순위를 부여하고']) {
+  for (const decoy of [
+    'CPU 하나의 작업만을',
+    'Swapper 라고도',
+    '정리',
+    '뭐라는거냐면',
+    'Race Condition 상황에서',
+    '메모리는 한정되어',
+    '너 누구야',
+    '우선순위를 부여하고',
+  ]) {
     assert.ok(!questions.includes(decoy), decoy);
   }
-  assert.ok(note.cards.every((c) => c.answer.length > 0), 'every question in the real notes has an answer');
+  assert.ok(
+    note.cards.every((c) => c.answer.length > 0),
+    'every question in the real notes has an answer',
+  );
   assert.deepEqual(note.problems, []);
 });
 
@@ -74,7 +86,11 @@ function shapesOf(note: ParsedNote): Set<string> {
 
 test('the shapes fixture (our words): 4 days, each question style of the real notes, duplicates merged, no quoted explanation taken for a question', () => {
   const { note, index } = parse(shapes);
-  assert.deepEqual(note.days.map((d) => d.date), ['03-02', '03-03', '03-04', '03-05'], 'day headings only, not "# 복습 - …" or a question');
+  assert.deepEqual(
+    note.days.map((d) => d.date),
+    ['03-02', '03-03', '03-04', '03-05'],
+    'day headings only, not "# 복습 - …" or a question',
+  );
   const styles = note.cards.reduce<Record<string, number>>((n, c) => ((n[c.style] = (n[c.style] ?? 0) + 1), n), {});
   assert.deepEqual(styles, { blockquote: 4, emphasis: 4, aside: 2, heading: 3 });
   assert.equal(index.cardGroups().length, note.cards.length - 1, 'the question written on two days is one card');
@@ -90,13 +106,21 @@ test('the shapes fixture (our words): 4 days, each question style of the real no
     assert.ok(questions.includes(expected), `${expected} in ${JSON.stringify(questions)}`);
   }
   const all = questions.join('\n');
-  for (const decoy of ['얼마나 보내', '정리', '한마디로', '준비 큐에 선', '스와핑을 맡는다고도', '복습']) assert.ok(!all.includes(decoy), decoy);
-  assert.ok(note.cards.every((c) => c.answer.length > 0), 'every question has an answer');
+  for (const decoy of ['얼마나 보내', '정리', '한마디로', '준비 큐에 선', '스와핑을 맡는다고도', '복습'])
+    assert.ok(!all.includes(decoy), decoy);
+  assert.ok(
+    note.cards.every((c) => c.answer.length > 0),
+    'every question has an answer',
+  );
   assert.deepEqual(note.problems, []);
 });
 
 test('the shapes fixture has every question shape the real notes use', { skip }, () => {
   const real = shapesOf(parse(seed).note);
   const ours = shapesOf(parse(shapes).note);
-  assert.deepEqual([...real].filter((kind) => !ours.has(kind)), [], `the real notes use ${[...real].join(', ')}`);
+  assert.deepEqual(
+    [...real].filter((kind) => !ours.has(kind)),
+    [],
+    `the real notes use ${[...real].join(', ')}`,
+  );
 });

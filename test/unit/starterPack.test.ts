@@ -22,13 +22,20 @@ function packedCopy(): string {
   return dir;
 }
 
-const noWorkers = { parse: () => Promise.reject(new Error('a worker was asked to parse')), parseGlossary: () => Promise.reject(new Error('a worker was asked')) } as unknown as ParsePool;
+const noWorkers = {
+  parse: () => Promise.reject(new Error('a worker was asked to parse')),
+  parseGlossary: () => Promise.reject(new Error('a worker was asked')),
+} as unknown as ParsePool;
 
 test('the pack read at activation holds the starter notes (with their source) and our glossary, and answers a hover', async () => {
   const dir = packedCopy();
   const pack = await readStarterPack(dir);
   assert.ok(pack, 'the pack is read');
-  const files = fs.readdirSync(path.join(dir, 'notes')).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, 'notes', f)).sort();
+  const files = fs
+    .readdirSync(path.join(dir, 'notes'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join(dir, 'notes', f))
+    .sort();
   assert.deepEqual(pack.notes.map((n) => n.file).sort(), files, 'absolute paths of this install');
   assert.ok(pack.notes.every((n) => n.source === 'starter'));
   const glossaryFile = path.join(dir, 'notes', 'glossary.yaml');
@@ -41,7 +48,10 @@ test('the pack read at activation holds the starter notes (with their source) an
   assert.equal(fork?.noteSource, 'starter');
   // The same parse the workers would make.
   const first = pack.notes.find((n) => n.file === files[0])!;
-  assert.deepEqual({ ...first, source: undefined }, { ...parseNote(files[0], fs.readFileSync(files[0]), { hash: first.hash }), source: undefined });
+  assert.deepEqual(
+    { ...first, source: undefined },
+    { ...parseNote(files[0], fs.readFileSync(files[0]), { hash: first.hash }), source: undefined },
+  );
 });
 
 test('starter files whose bytes match the pack are never parsed again; a changed one is', async () => {
@@ -51,8 +61,15 @@ test('starter files whose bytes match the pack are never parsed again; a changed
   const loader = new NoteLoader({ pool: noWorkers, read: async (f) => fs.readFileSync(f) });
   loader.seed(pack.notes);
   const loaded = await loader.loadMany(files);
-  assert.deepEqual(loaded.flatMap((n) => n.problems.filter((p) => p.code === 'parse-failed')), [], 'no worker was asked');
-  assert.ok(loaded.every((n) => n.source === undefined), 'where a note comes from is said per load, not by the pack');
+  assert.deepEqual(
+    loaded.flatMap((n) => n.problems.filter((p) => p.code === 'parse-failed')),
+    [],
+    'no worker was asked',
+  );
+  assert.ok(
+    loaded.every((n) => n.source === undefined),
+    'where a note comes from is said per load, not by the pack',
+  );
   fs.appendFileSync(files[0], '\n**새 용어**는 바뀐 노트에만 있다.\n');
   const changed = await new NoteLoader({ pool: noWorkers, read: async (f) => fs.readFileSync(f) }).loadOne(files[0]);
   assert.equal(changed.problems[0]?.code, 'parse-failed', 'the changed note went to the (refusing) pool');
@@ -77,7 +94,10 @@ test('the package ships the pack (.vscodeignore)', () => {
 });
 
 test('a large batch merges in slices: other work runs between them, and every note arrives', async () => {
-  const notes = Array.from({ length: 120 }, (_, i) => ({ ...parseNote(`/ws/n${i}.md`, `## 용어${i}\n\n설명 ${i}.\n`), source: 'workspace' as const }));
+  const notes = Array.from({ length: 120 }, (_, i) => ({
+    ...parseNote(`/ws/n${i}.md`, `## 용어${i}\n\n설명 ${i}.\n`),
+    source: 'workspace' as const,
+  }));
   const index = new NoteIndex();
   let sizeWhenOtherWorkRan = -1;
   setImmediate(() => (sizeWhenOtherWorkRan = index.size));

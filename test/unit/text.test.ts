@@ -4,10 +4,25 @@ import { cleanInline, isQuestionText, questionKey, splitIdentifier, stripParticl
 import { dateFromFileName, parseDayHeading } from '../../src/core/notes/dates';
 
 test('questions are recognised in every style the author writes', () => {
-  for (const q of ['시스템 콜이 무엇인지 설명해 주세요.', '❗**Record와 VO를 비교해주세요.**', '💡 **왜 필요할까?**', '성능 고려 사항은?', '다대다 화상회의는 ?', 'Is this a question?', '커널 모드로 바뀌는 순간은 언제인가요']) {
+  for (const q of [
+    '시스템 콜이 무엇인지 설명해 주세요.',
+    '❗**Record와 VO를 비교해주세요.**',
+    '💡 **왜 필요할까?**',
+    '성능 고려 사항은?',
+    '다대다 화상회의는 ?',
+    'Is this a question?',
+    '커널 모드로 바뀌는 순간은 언제인가요',
+  ]) {
     assert.equal(isQuestionText(q), true, q);
   }
-  for (const s of ['CPU 스케줄러는 준비 큐에서 다음 작업을 고른다.', '**정리**', 'Deployments', '롤링 업데이트', 'DTO와 Record 비교하기', '']) {
+  for (const s of [
+    'CPU 스케줄러는 준비 큐에서 다음 작업을 고른다.',
+    '**정리**',
+    'Deployments',
+    '롤링 업데이트',
+    'DTO와 Record 비교하기',
+    '',
+  ]) {
     assert.equal(isQuestionText(s), false, s);
   }
 });

@@ -13,7 +13,11 @@ const roots = ['/home/u/work', '/home/u/til'];
 const note = '/home/u/work/notes/os.md';
 
 test('answer links: relative links open inside the workspace or a notes folder, nothing else', () => {
-  assert.deepEqual(resolveAnswerLink('scheduling.md#L12', note, roots), { kind: 'file', path: '/home/u/work/notes/scheduling.md', line: 12 });
+  assert.deepEqual(resolveAnswerLink('scheduling.md#L12', note, roots), {
+    kind: 'file',
+    path: '/home/u/work/notes/scheduling.md',
+    line: 12,
+  });
   assert.deepEqual(resolveAnswerLink('../img/a.png', note, roots), { kind: 'file', path: '/home/u/work/img/a.png', line: undefined });
   assert.deepEqual(resolveAnswerLink('https://kubernetes.io/docs', note, roots), { kind: 'external', url: 'https://kubernetes.io/docs' });
   for (const [href, reason] of [
@@ -40,7 +44,8 @@ test('answer links: relative links open inside the workspace or a notes folder, 
 test('answer HTML: network links are dropped, remote images show a placeholder unless allowed', () => {
   for (const href of ['//host/x', '\\\\host\\x', '/\\host', ' //host']) assert.equal(safeHref(href), false, href);
   assert.equal(safeHref('notes/a.md'), true);
-  const html = '<p><a href="//attacker.example/x">a</a> <img src="https://tracker.example/p.png" alt="pixel"> <img src="//host/share/i.png" alt="unc"></p>';
+  const html =
+    '<p><a href="//attacker.example/x">a</a> <img src="https://tracker.example/p.png" alt="pixel"> <img src="//host/share/i.png" alt="unc"></p>';
   const placeholder = (alt: string) => `[image: ${alt}]`;
   const resolveImage = () => 'data:image/png;base64,AAAA';
   const off = sanitizeHtml(html, { imagePlaceholder: placeholder, resolveImage });

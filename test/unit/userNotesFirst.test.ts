@@ -17,17 +17,22 @@ const fixture = path.join(fixtures, 'user-notes', 'study-log.md');
 const starterDir = path.join(repoRoot, 'notes');
 
 function starterNotes(): ParsedNote[] {
-  return fs.readdirSync(starterDir).filter((f) => f.endsWith('.md')).map((f) => {
-    const note = parseNote(path.join(starterDir, f), fs.readFileSync(path.join(starterDir, f)));
-    return { ...note, source: 'starter' as const };
-  });
+  return fs
+    .readdirSync(starterDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => {
+      const note = parseNote(path.join(starterDir, f), fs.readFileSync(path.join(starterDir, f)));
+      return { ...note, source: 'starter' as const };
+    });
 }
 
 function indexOf(userFile: string, withStarter: boolean): NoteIndex {
   const index = new NoteIndex();
   index.upsert({ ...parseNote(userFile, fs.readFileSync(userFile)), source: 'workspace' });
   if (withStarter) index.upsertMany(starterNotes());
-  index.setGlossary([parseGlossary(path.join(starterDir, 'glossary.yaml'), fs.readFileSync(path.join(starterDir, 'glossary.yaml'), 'utf8'))]);
+  index.setGlossary([
+    parseGlossary(path.join(starterDir, 'glossary.yaml'), fs.readFileSync(path.join(starterDir, 'glossary.yaml'), 'utf8')),
+  ]);
   return index;
 }
 
@@ -40,9 +45,20 @@ function hover(index: NoteIndex, p: CodePosition) {
 }
 
 const DOCUMENT_HEADS: Record<CodePosition['language'], string[]> = {
-  c: ['#include <pthread.h>', '#include <semaphore.h>', '#include <unistd.h>', '#include <sys/wait.h>', '#include <sys/mman.h>', '#include <linux/futex.h>', 'int main(void) {'],
+  c: [
+    '#include <pthread.h>',
+    '#include <semaphore.h>',
+    '#include <unistd.h>',
+    '#include <sys/wait.h>',
+    '#include <sys/mman.h>',
+    '#include <linux/futex.h>',
+    'int main(void) {',
+  ],
   yaml: ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:'],
-  javascript: ["const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:stun.example.org' }] });", 'pc.onicecandidate = (e) => send(e.candidate);'],
+  javascript: [
+    "const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:stun.example.org' }] });",
+    'pc.onicecandidate = (e) => send(e.candidate);',
+  ],
   java: ['package shop.member;', 'import java.util.concurrent.Semaphore;'],
 };
 
@@ -63,17 +79,26 @@ function misses(index: NoteIndex, userFile: string): string[] {
 //   fixture 11/33 → 33/33 (starter on: 4/33 → 33/33).
 const CONCEPT_FLOOR = { 'the real notes': 55, 'the own-words fixture': 25 };
 
-for (const [name, file] of [['the real notes', seed], ['the own-words fixture', fixture]] as const) {
+for (const [name, file] of [
+  ['the real notes', seed],
+  ['the own-words fixture', fixture],
+] as const) {
   const present = fs.existsSync(file);
   if (!present) console.log(`# skipped ${name}: ${file} is not beside the repo (CI lays shared/ next to the clone)`);
   for (const withStarter of [false, true]) {
-    test(`${name}${withStarter ? ' with the starter notes' : ' alone'}: every code position is explained from the user's note`, { skip: !present && `${file} absent` }, () => {
-      const index = indexOf(file, withStarter);
-      const missed = misses(index, file);
-      const concepts = index.glossaryCoverage();
-      console.log(`# ${name}${withStarter ? ' + starter' : ''}: ${ALL_POSITIONS.length - missed.length}/${ALL_POSITIONS.length} positions from the user's note; glossary concepts from the user's note: ${concepts.fromUserNotes}/${concepts.concepts}`);
-      assert.deepEqual(missed, []);
-      assert.ok(concepts.fromUserNotes >= CONCEPT_FLOOR[name], `${concepts.fromUserNotes} glossary concepts from the user's note`);
-    });
+    test(
+      `${name}${withStarter ? ' with the starter notes' : ' alone'}: every code position is explained from the user's note`,
+      { skip: !present && `${file} absent` },
+      () => {
+        const index = indexOf(file, withStarter);
+        const missed = misses(index, file);
+        const concepts = index.glossaryCoverage();
+        console.log(
+          `# ${name}${withStarter ? ' + starter' : ''}: ${ALL_POSITIONS.length - missed.length}/${ALL_POSITIONS.length} positions from the user's note; glossary concepts from the user's note: ${concepts.fromUserNotes}/${concepts.concepts}`,
+        );
+        assert.deepEqual(missed, []);
+        assert.ok(concepts.fromUserNotes >= CONCEPT_FLOOR[name], `${concepts.fromUserNotes} glossary concepts from the user's note`);
+      },
+    );
   }
 }

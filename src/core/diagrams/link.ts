@@ -123,7 +123,7 @@ export function titleMatch(title: string, keyword: string): number {
     const before = t[at - 1];
     let after = t[at + k.length];
     if (after === 's' && !ASCII_WORD.test(t[at + k.length + 1] ?? '')) after = t[at + k.length + 1];
-    const startsWord = !before || !(ASCII_WORD.test(before) && ASCII_WORD.test(k[0])) && !(isHangul(before) && isHangul(k[0]));
+    const startsWord = !before || (!(ASCII_WORD.test(before) && ASCII_WORD.test(k[0])) && !(isHangul(before) && isHangul(k[0])));
     const endsWord = !after || !(ASCII_WORD.test(after) && ASCII_WORD.test(k[k.length - 1]));
     if (startsWord && endsWord) return 2;
   }
@@ -152,7 +152,10 @@ function sectionContaining(sections: Section[], file: string, line: number): Sec
  * sections that explain a term named by one. A section whose note is about another topic only
  * counts when its title is exactly the keyword.
  */
-export function linkDiagramToSections(diagram: Pick<BuiltinDiagram, 'illustrates' | 'topic'>, index: Pick<DiagramIndex, 'sections' | 'term'>): SectionLink[] {
+export function linkDiagramToSections(
+  diagram: Pick<BuiltinDiagram, 'illustrates' | 'topic'>,
+  index: Pick<DiagramIndex, 'sections' | 'term'>,
+): SectionLink[] {
   const sections = index.sections();
   const best = new Map<string, SectionLink>();
   const offer = (link: SectionLink) => {
@@ -256,11 +259,13 @@ export function diagramsForTerm(index: TermDiagramIndex, key: string): DiagramRe
     const named = keywords.some((k) => names.has(k));
     const topicOk = !term || topicFits(d.topic, term.topic);
     const inIllustratedSection =
-      !!home && d.illustrates.some((k) => {
+      !!home &&
+      d.illustrates.some((k) => {
         const score = titleMatch(home.title, k);
         return score === 3 || (score === 2 && topicFits(d.topic, home.topic));
       });
-    if ((named && topicOk) || inIllustratedSection) out.push({ id: d.id, title: d.title, kind: 'builtin', highlight: highlightFor(d, names) });
+    if ((named && topicOk) || inIllustratedSection)
+      out.push({ id: d.id, title: d.title, kind: 'builtin', highlight: highlightFor(d, names) });
   }
   if (home && note) {
     for (const block of note.diagrams) {

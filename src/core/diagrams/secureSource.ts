@@ -87,7 +87,7 @@ function replaceDirectives(source: string, replace: (directive: string) => strin
 function dropUnclosedDirectives(source: string, removed: Set<string>): string {
   let out = '';
   let from = 0;
-  for (let at = source.indexOf('%%{'); at >= 0; ) {
+  for (let at = source.indexOf('%%{'); at >= 0;) {
     let end = source.indexOf('\n', at);
     if (end < 0) end = source.length;
     const directive = source.slice(at, end);

@@ -14,7 +14,10 @@ export interface DiagramDescription {
 const MAX_LINE = 2000; // a longer line is not a diagram statement worth describing
 
 function statements(source: string): string[] {
-  return source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('%%') && l.length <= MAX_LINE);
+  return source
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('%%') && l.length <= MAX_LINE);
 }
 
 function kindOf(header: string): DiagramDescription['kind'] {
@@ -160,7 +163,8 @@ function describeSequence(lines: string[]): DiagramDescription {
       continue;
     }
     const message = /^([^\s:>-][^:>]*?)\s*(?:-{1,2}>>|-{1,2}>|-{1,2}x|-{1,2}\))[+-]?\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
-    if (message) edges.push({ from: names.see(message[1].trim()), to: names.see(message[2].trim()), label: message[3].trim() || undefined });
+    if (message)
+      edges.push({ from: names.see(message[1].trim()), to: names.see(message[2].trim()), label: message[3].trim() || undefined });
   }
   return { kind: 'sequence', nodes: names.list(), edges: edges.map((e) => ({ ...e, from: names.name(e.from), to: names.name(e.to) })) };
 }

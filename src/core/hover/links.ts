@@ -36,7 +36,9 @@ const smallIndex = (n: unknown) => n === undefined || (Number.isInteger(n) && (n
 export function isTermLinkArgs(value: unknown): value is TermLinkArgs {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  const topicsOk = v.topics === undefined || (Array.isArray(v.topics) && v.topics.length <= TOPICS.length && v.topics.every((t) => TOPICS.includes(t as Topic)));
+  const topicsOk =
+    v.topics === undefined ||
+    (Array.isArray(v.topics) && v.topics.length <= TOPICS.length && v.topics.every((t) => TOPICS.includes(t as Topic)));
   return typeof v.term === 'string' && smallIndex(v.diagram) && smallIndex(v.place) && topicsOk;
 }
 
@@ -47,10 +49,12 @@ function termArgs(match: Pick<TermMatch, 'key' | 'topics'>, extra: Partial<TermL
 
 export const hoverLinks = {
   /** The passage the hover shows (`place` absent) or the n-th of its other places, looked up again when clicked. */
-  openPlace: (match: Pick<TermMatch, 'key' | 'topics'>, place?: number) => commandLink(Commands.openLocation, [termArgs(match, place === undefined ? {} : { place })]),
+  openPlace: (match: Pick<TermMatch, 'key' | 'topics'>, place?: number) =>
+    commandLink(Commands.openLocation, [termArgs(match, place === undefined ? {} : { place })]),
   explain: (match: Pick<TermMatch, 'key' | 'topics'>) => commandLink(Commands.explainTerm, [termArgs(match)]),
   search: (termKey: string) => commandLink(Commands.search, [{ term: termKey } satisfies TermLinkArgs]),
-  diagram: (termKey: string, position: number) => commandLink(Commands.showDiagram, [{ term: termKey, diagram: position } satisfies TermLinkArgs]),
+  diagram: (termKey: string, position: number) =>
+    commandLink(Commands.showDiagram, [{ term: termKey, diagram: position } satisfies TermLinkArgs]),
   quiz: (termKey: string) => commandLink(Commands.startQuiz, [{ scope: 'term', value: termKey }]),
 };
 

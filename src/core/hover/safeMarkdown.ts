@@ -58,7 +58,10 @@ export function safeNoteMarkdown(markdown: string): string {
     i = j;
   }
   flush();
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Inline Markdown (may span lines) outside code fences. */

@@ -37,5 +37,8 @@ export interface HoverSection {
 
 /** Formats `{0}`-style placeholders: the CLI's `t` (the extension uses vscode.l10n.t). */
 export function translator(bundle: Record<string, string> = {}): Translate {
-  return (message, ...args) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (whole, n: string) => (args[Number(n)] !== undefined ? String(args[Number(n)]) : whole));
+  return (message, ...args) =>
+    (bundle[message] ?? message).replace(/\{(\d+)\}/g, (whole, n: string) =>
+      args[Number(n)] !== undefined ? String(args[Number(n)]) : whole,
+    );
 }

@@ -58,7 +58,12 @@ export function parseGlossary(file: string, text: string, origin: GlossaryOrigin
   const entries: GlossaryEntry[] = [];
   const concepts: GlossaryConcept[] = [];
   if (text.length > MAX_GLOSSARY_CHARS) {
-    problems.push({ file, severity: 'error', code: 'too-large', message: `The glossary is over ${MAX_GLOSSARY_CHARS / 1048576} MB and was not read.` });
+    problems.push({
+      file,
+      severity: 'error',
+      code: 'too-large',
+      message: `The glossary is over ${MAX_GLOSSARY_CHARS / 1048576} MB and was not read.`,
+    });
     return { file, origin, entries, concepts, problems };
   }
   let data: unknown;
@@ -69,19 +74,37 @@ export function parseGlossary(file: string, text: string, origin: GlossaryOrigin
     if (doc.errors.length) throw doc.errors[0];
     data = doc.toJS({ maxAliasCount: 50 });
     lineOfKey = keyLines(doc.contents, new LineIndex(text));
-    if (lineOfKey.duplicate) throw new Error(`Map keys must be unique: "${lineOfKey.duplicate.key}" again on line ${lineOfKey.duplicate.line}`);
+    if (lineOfKey.duplicate)
+      throw new Error(`Map keys must be unique: "${lineOfKey.duplicate.key}" again on line ${lineOfKey.duplicate.line}`);
   } catch (error) {
-    problems.push({ file, severity: 'error', code: 'invalid-frontmatter', message: `The glossary is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : error}` });
+    problems.push({
+      file,
+      severity: 'error',
+      code: 'invalid-frontmatter',
+      message: `The glossary is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+    });
     return { file, origin, entries, concepts, problems };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    if (data != null) problems.push({ file, severity: 'error', code: 'parse-failed', message: 'The glossary should map topics to { code identifier: term } maps.' });
+    if (data != null)
+      problems.push({
+        file,
+        severity: 'error',
+        code: 'parse-failed',
+        message: 'The glossary should map topics to { code identifier: term } maps.',
+      });
     return { file, origin, entries, concepts, problems };
   }
   for (const [topicName, map] of Object.entries(data as Record<string, unknown>)) {
     const topic = topicFromName(topicName) ?? 'other';
     if (!map || typeof map !== 'object' || Array.isArray(map)) {
-      problems.push({ file, line: lineOfKey.topics.get(topicName) ?? 1, severity: 'warning', code: 'parse-failed', message: `Glossary section "${topicName}" should be a map of code identifier → term.` });
+      problems.push({
+        file,
+        line: lineOfKey.topics.get(topicName) ?? 1,
+        severity: 'warning',
+        code: 'parse-failed',
+        message: `Glossary section "${topicName}" should be a map of code identifier → term.`,
+      });
       continue;
     }
     const codeLines = lineOfKey.codes.get(topicName);
@@ -92,18 +115,37 @@ export function parseGlossary(file: string, text: string, origin: GlossaryOrigin
     }
     for (const [code, value] of Object.entries(map as Record<string, unknown>)) {
       const line = lineOf(code);
-      const read = readGlossaryValue(code, value, (message) => problems.push({ file, line, severity: 'warning', code: 'parse-failed', message }));
-      for (const sense of read.terms) entries.push(sense.scope ? { code: read.code, term: sense.term, topic, line, scope: sense.scope, origin } : { code: read.code, term: sense.term, topic, line, origin });
+      const read = readGlossaryValue(code, value, (message) =>
+        problems.push({ file, line, severity: 'warning', code: 'parse-failed', message }),
+      );
+      for (const sense of read.terms)
+        entries.push(
+          sense.scope
+            ? { code: read.code, term: sense.term, topic, line, scope: sense.scope, origin }
+            : { code: read.code, term: sense.term, topic, line, origin },
+        );
     }
   }
   return { file, origin, entries, concepts, problems };
 }
 
-function readConcepts(file: string, map: Record<string, unknown>, lineOf: (s: string) => number, out: GlossaryConcept[], problems: Problem[]): void {
+function readConcepts(
+  file: string,
+  map: Record<string, unknown>,
+  lineOf: (s: string) => number,
+  out: GlossaryConcept[],
+  problems: Problem[],
+): void {
   for (const [name, others] of Object.entries(map)) {
     const list = typeof others === 'string' ? [others] : Array.isArray(others) ? others : undefined;
     if (!list || !list.every((o) => typeof o === 'string' && o.trim())) {
-      problems.push({ file, line: lineOf(name), severity: 'warning', code: 'parse-failed', message: `Concept "${name}" should list its other names (text or a list of text).` });
+      problems.push({
+        file,
+        line: lineOf(name),
+        severity: 'warning',
+        code: 'parse-failed',
+        message: `Concept "${name}" should list its other names (text or a list of text).`,
+      });
       continue;
     }
     out.push({ names: [name.trim(), ...list.map((o: string) => o.trim())], line: lineOf(name) });
@@ -115,7 +157,10 @@ function readConcepts(file: string, map: Record<string, unknown>, lineOf: (s: st
  * senses replace ours), and the concept names joined into groups (a user's `Mutex: [상호 배제 잠금]` extends our
  * `뮤텍스: [Mutex]`): each name's key → the other names' keys.
  */
-export function mergeGlossaries(glossaries: Glossary[], keyOf: (code: string) => string): { glossaries: Glossary[]; conceptKeys: Map<string, string[]> } {
+export function mergeGlossaries(
+  glossaries: Glossary[],
+  keyOf: (code: string) => string,
+): { glossaries: Glossary[]; conceptKeys: Map<string, string[]> } {
   const theirs = glossaries.filter((g) => g.origin === 'user');
   const ours = glossaries.filter((g) => g.origin !== 'user');
   const overridden = new Set(theirs.flatMap((g) => g.entries.map((e) => keyOf(e.code))));
@@ -130,7 +175,11 @@ export function mergeGlossaries(glossaries: Glossary[], keyOf: (code: string) =>
     }
   }
   const conceptKeys = new Map<string, string[]>();
-  for (const [k, group] of groups) conceptKeys.set(k, [...group].filter((m) => m !== k));
+  for (const [k, group] of groups)
+    conceptKeys.set(
+      k,
+      [...group].filter((m) => m !== k),
+    );
   return { glossaries: merged, conceptKeys };
 }
 

@@ -71,7 +71,8 @@ function readOne(code: string, item: unknown, report: (message: string) => void)
     if (forms.length) scope.forms = forms;
   }
   for (const key of Object.keys(raw)) {
-    if (!['term', 'languages', 'language', 'files', 'file', 'form', 'forms'].includes(key)) report(`Glossary entry "${code}": unknown field "${key}".`);
+    if (!['term', 'languages', 'language', 'files', 'file', 'form', 'forms'].includes(key))
+      report(`Glossary entry "${code}": unknown field "${key}".`);
   }
   return Object.keys(scope).length ? { term: raw.term.trim(), scope } : { term: raw.term.trim() };
 }

@@ -1,4 +1,16 @@
-import { isUserSource, type Card, type CardKind, type Day, type MermaidBlock, type NoteSource, type ParsedNote, type Problem, type Section, type Term, type Topic } from '../model';
+import {
+  isUserSource,
+  type Card,
+  type CardKind,
+  type Day,
+  type MermaidBlock,
+  type NoteSource,
+  type ParsedNote,
+  type Problem,
+  type Section,
+  type Term,
+  type Topic,
+} from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
 import { yearsForMonthDays } from './dayYears';
@@ -315,8 +327,19 @@ export class NoteIndex implements TermResolver, ContextResolver {
     }
     names.delete(best.term);
     return {
-      ...best, key: termKey(best.term), allAliases: [...names], noteSource: this.sourceOf(best.file), mentionOnly: best.source === 'mention',
-      others: ranked.others.map((e) => ({ term: e.term, file: e.file, line: e.line, noteSource: this.sourceOf(e.file), mention: e.source === 'mention', summary: e.summary })),
+      ...best,
+      key: termKey(best.term),
+      allAliases: [...names],
+      noteSource: this.sourceOf(best.file),
+      mentionOnly: best.source === 'mention',
+      others: ranked.others.map((e) => ({
+        term: e.term,
+        file: e.file,
+        line: e.line,
+        noteSource: this.sourceOf(e.file),
+        mention: e.source === 'mention',
+        summary: e.summary,
+      })),
     };
   }
 

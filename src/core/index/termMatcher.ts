@@ -24,10 +24,67 @@ const WORD = /[\p{L}\p{N}_$]/u;
 const WINDOW = 200;
 // Words too common in code to explain unless the glossary names them explicitly.
 const COMMON_CODE_WORDS = new Set([
-  'index', 'value', 'values', 'data', 'name', 'type', 'list', 'map', 'get', 'set', 'key', 'keys', 'id', 'file', 'string',
-  'number', 'result', 'error', 'item', 'items', 'node', 'nodes', 'state', 'status', 'time', 'this', 'self', 'return',
-  'new', 'var', 'let', 'const', 'int', 'void', 'char', 'true', 'false', 'null', 'the', 'and', 'for', 'if', 'else', 'a', 'an',
-  'to', 'of', 'in', 'on', 'is', 'it', 'do', 'api', 'app', 'main', 'test', 'info', 'log', 'message', 'count', 'size',
+  'index',
+  'value',
+  'values',
+  'data',
+  'name',
+  'type',
+  'list',
+  'map',
+  'get',
+  'set',
+  'key',
+  'keys',
+  'id',
+  'file',
+  'string',
+  'number',
+  'result',
+  'error',
+  'item',
+  'items',
+  'node',
+  'nodes',
+  'state',
+  'status',
+  'time',
+  'this',
+  'self',
+  'return',
+  'new',
+  'var',
+  'let',
+  'const',
+  'int',
+  'void',
+  'char',
+  'true',
+  'false',
+  'null',
+  'the',
+  'and',
+  'for',
+  'if',
+  'else',
+  'a',
+  'an',
+  'to',
+  'of',
+  'in',
+  'on',
+  'is',
+  'it',
+  'do',
+  'api',
+  'app',
+  'main',
+  'test',
+  'info',
+  'log',
+  'message',
+  'count',
+  'size',
 ]);
 const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)(\s*:\s*)([^#]*?)\s*(?:#.*)?$/;
 
@@ -36,7 +93,12 @@ const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)(\s*:\s*)([^#]*?)\s*(?:#.*)?
  * context decides which topics, glossary senses and forms may explain a word; without one, or in prose, every term
  * matches as in the notes (the baseline the hover benchmark compares against).
  */
-export function matchTermAt(lineText: string, column: number, resolver: TermResolver & Partial<ContextResolver>, context?: DocumentContext): MatchedWord | undefined {
+export function matchTermAt(
+  lineText: string,
+  column: number,
+  resolver: TermResolver & Partial<ContextResolver>,
+  context?: DocumentContext,
+): MatchedWord | undefined {
   let offset = 0;
   let line = lineText;
   if (line.length > WINDOW * 2) {
@@ -45,7 +107,8 @@ export function matchTermAt(lineText: string, column: number, resolver: TermReso
   }
   const col = column - offset;
   const shift = (m: MatchedWord | undefined) => (m && offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
-  if (context && !context.prose && resolver.glossary && resolver.hasTermIn) return shift(matchInContext(line, col, context, resolver as ContextResolver));
+  if (context && !context.prose && resolver.glossary && resolver.hasTermIn)
+    return shift(matchInContext(line, col, context, resolver as ContextResolver));
   return shift(matchYaml(line, col, resolver) ?? matchWords(line, col, resolver));
 }
 
@@ -69,7 +132,8 @@ function matchYaml(line: string, col: number, resolver: TermResolver): MatchedWo
   }
   if (inKey) {
     const target = resolver.glossaryTarget(termKey(lastKey));
-    if (target && resolver.hasTerm(termKey(target))) return { key: termKey(target), matched: lastKey, start: keyStart, end: keyEnd, viaGlossary: true };
+    if (target && resolver.hasTerm(termKey(target)))
+      return { key: termKey(target), matched: lastKey, start: keyStart, end: keyEnd, viaGlossary: true };
     return undefined; // other keys: fall through to ordinary word matching
   }
   return undefined;
@@ -104,7 +168,13 @@ function matchWords(line: string, col: number, resolver: TermResolver): MatchedW
   if (!found) return undefined;
   const { words, at } = found;
   const word = words[at];
-  const found1 = (key: string, matched: string, start: number, end: number, viaGlossary = false): MatchedWord => ({ key, matched, start, end, viaGlossary });
+  const found1 = (key: string, matched: string, start: number, end: number, viaGlossary = false): MatchedWord => ({
+    key,
+    matched,
+    start,
+    end,
+    viaGlossary,
+  });
 
   // 1. The glossary names code identifiers explicitly.
   const target = resolver.glossaryTarget(termKey(word.text));
@@ -134,7 +204,8 @@ function matchWords(line: string, col: number, resolver: TermResolver): MatchedW
         const piece = parts.slice(first, first + span).join(' ');
         if (span === 1 && (piece.length < 3 || COMMON_CODE_WORDS.has(piece.toLowerCase()))) continue;
         const viaGlossary = resolver.glossaryTarget(termKey(piece));
-        if (viaGlossary && resolver.hasTerm(termKey(viaGlossary))) return found1(termKey(viaGlossary), word.text, word.start, word.end, true);
+        if (viaGlossary && resolver.hasTerm(termKey(viaGlossary)))
+          return found1(termKey(viaGlossary), word.text, word.start, word.end, true);
         const hit = resolveWord(piece, resolver);
         if (hit) return found1(hit, word.text, word.start, word.end);
       }

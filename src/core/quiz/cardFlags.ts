@@ -153,7 +153,8 @@ export class CardFlags {
     }
     const orphans: Array<{ key: string; question: string }> = [];
     for (const [key, f] of this.map) {
-      if (f.kind !== 'cleared' && !present.has(key) && !isGeneratedKey(key) && f.files?.some((file) => indexedFiles.has(file))) orphans.push({ key, question: f.question });
+      if (f.kind !== 'cleared' && !present.has(key) && !isGeneratedKey(key) && f.files?.some((file) => indexedFiles.has(file)))
+        orphans.push({ key, question: f.question });
     }
     if (!orphans.length || !fresh.length) return [];
     const moved = matchOrphans(orphans, fresh, threshold);

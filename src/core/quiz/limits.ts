@@ -18,8 +18,12 @@ export const MAX_LIMIT = 9999;
 
 /** Limits from settings (user input): whole numbers 0..MAX_LIMIT, defaults for anything else. */
 export function normaliseLimits(value: { newPerDay?: unknown; reviewsPerDay?: unknown } | undefined): DailyLimits {
-  const one = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(MAX_LIMIT, Math.max(0, Math.floor(v))) : fallback);
-  return { newPerDay: one(value?.newPerDay, DEFAULT_LIMITS.newPerDay), reviewsPerDay: one(value?.reviewsPerDay, DEFAULT_LIMITS.reviewsPerDay) };
+  const one = (v: unknown, fallback: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(MAX_LIMIT, Math.max(0, Math.floor(v))) : fallback;
+  return {
+    newPerDay: one(value?.newPerDay, DEFAULT_LIMITS.newPerDay),
+    reviewsPerDay: one(value?.reviewsPerDay, DEFAULT_LIMITS.reviewsPerDay),
+  };
 }
 
 /** Where today stands against the limits (the session header shows it). */

@@ -18,8 +18,13 @@ export interface TermMastery {
 const DAY = 86_400_000;
 
 /** The quiz states about a term: its term-mode state and its cloze and reverse cards. */
-export function termStates(book: { term(key: string): ReviewState | undefined; card(key: string): ReviewState | undefined }, termKey: string): ReviewState[] {
-  return [book.term(termKey), book.card(generatedKey('cloze', termKey)), book.card(generatedKey('reverse', termKey))].filter((s): s is ReviewState => !!s);
+export function termStates(
+  book: { term(key: string): ReviewState | undefined; card(key: string): ReviewState | undefined },
+  termKey: string,
+): ReviewState[] {
+  return [book.term(termKey), book.card(generatedKey('cloze', termKey)), book.card(generatedKey('reverse', termKey))].filter(
+    (s): s is ReviewState => !!s,
+  );
 }
 
 /**

@@ -177,8 +177,7 @@ export class ProgressBook {
       const p = this.cards.get(g.key);
       if (!p) {
         if (!isGeneratedKey(g.key)) fresh.push({ key: g.key, question: g.question, files });
-      }
-      else if (p.files && !sameList(p.files, files)) {
+      } else if (p.files && !sameList(p.files, files)) {
         this.cards.set(g.key, { ...p, files });
         changed = true;
       }
@@ -187,7 +186,8 @@ export class ProgressBook {
     if (fresh.length) {
       for (const [key, p] of this.cards) {
         // A generated card (cloze, reverse, diagram) whose kind is off is not an orphan: its key never moves.
-        if (!present.has(key) && !isGeneratedKey(key) && p.files?.some((f) => indexedFiles.has(f))) orphans.push({ key, question: p.question });
+        if (!present.has(key) && !isGeneratedKey(key) && p.files?.some((f) => indexedFiles.has(f)))
+          orphans.push({ key, question: p.question });
       }
     }
     const migrated = matchOrphans(orphans, fresh, threshold);

@@ -88,7 +88,8 @@ export const PROGRESS_SECTIONS: readonly ProgressSection[] = [
       if (!state) return undefined;
       if (typeof value.question !== 'string') return fail(`${where}.question is not a string`);
       const files = value.files;
-      if (files !== undefined && (!Array.isArray(files) || !files.every((f) => typeof f === 'string'))) return fail(`${where}.files is not a list of paths`);
+      if (files !== undefined && (!Array.isArray(files) || !files.every((f) => typeof f === 'string')))
+        return fail(`${where}.files is not a list of paths`);
       return { ...withState(value, state), question: value.question, ...(files ? { files: [...(files as string[])] } : {}) };
     },
     newer: (a, b) => newer(a as ReviewState, b as ReviewState),
@@ -150,9 +151,11 @@ const MAX_REASONS = 5;
 /** Checks parsed JSON. Entries that fail are dropped one by one; the rest is used. */
 export function validateProgress(json: unknown): Validation {
   if (!isObject(json)) return { errors: ['not a JSON object'], dropped: 0 };
-  if (json.format !== undefined && json.format !== PROGRESS_FORMAT) return { errors: [`unknown format ${JSON.stringify(json.format)}`], dropped: 0 };
+  if (json.format !== undefined && json.format !== PROGRESS_FORMAT)
+    return { errors: [`unknown format ${JSON.stringify(json.format)}`], dropped: 0 };
   const version = json.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { errors: [`unsupported version ${JSON.stringify(version)} (expected ${PROGRESS_VERSION})`], dropped: 0 };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { errors: [`unsupported version ${JSON.stringify(version)} (expected ${PROGRESS_VERSION})`], dropped: 0 };
   const errors: string[] = [];
   let dropped = 0;
   const fail: Fail = (message) => {
@@ -179,7 +182,9 @@ export function validateProgress(json: unknown): Validation {
     for (const [key, value] of Object.entries(raw)) {
       const where = `${section.name}[${JSON.stringify(key)}]`;
       let ok = true;
-      const checked = isObject(value) ? section.check(value, key, where, (m) => ((ok = false), fail(m))) : (fail(`${where} is not an object`), undefined);
+      const checked = isObject(value)
+        ? section.check(value, key, where, (m) => ((ok = false), fail(m)))
+        : (fail(`${where} is not an object`), undefined);
       if (ok && checked && key) entries.push([key, checked]);
       else dropped++;
     }

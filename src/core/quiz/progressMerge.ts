@@ -67,7 +67,7 @@ function list_(data: ProgressData | undefined, name: ProgressSectionName): unkno
 export type Section = Record<string, unknown>;
 
 export function section(data: ProgressData | undefined, name: ProgressSectionName): Section {
-  return ((data as unknown as Record<string, Section | undefined> | undefined)?.[name]) ?? {};
+  return (data as unknown as Record<string, Section | undefined> | undefined)?.[name] ?? {};
 }
 
 export function own(record: Section, key: string): unknown {
@@ -83,6 +83,8 @@ export function sameEntry(a: unknown, b: unknown): boolean {
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as object).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
   );
 }

@@ -32,7 +32,10 @@ export class ReviewLog {
   private list: ReviewEntry[] = [];
   version = 0;
 
-  constructor(entries?: readonly ReviewEntry[], private readonly max = MAX_LOG_ENTRIES) {
+  constructor(
+    entries?: readonly ReviewEntry[],
+    private readonly max = MAX_LOG_ENTRIES,
+  ) {
     if (entries) this.replace(entries);
   }
 
@@ -50,7 +53,14 @@ export class ReviewLog {
   }
 
   /** Entry for a grade: the interval is measured from the review to the new due date. */
-  static entry(key: string, kind: ReviewEntry['kind'], at: Date, rating: QuizGrade, before: ReviewState | undefined, after: ReviewState): ReviewEntry {
+  static entry(
+    key: string,
+    kind: ReviewEntry['kind'],
+    at: Date,
+    rating: QuizGrade,
+    before: ReviewState | undefined,
+    after: ReviewState,
+  ): ReviewEntry {
     const interval = Math.max(0, Math.round(((Date.parse(after.due) - at.getTime()) / 86_400_000) * 1000) / 1000);
     return { key, kind, at: at.toISOString(), rating, interval, state: before?.state ?? 0 };
   }
@@ -107,7 +117,8 @@ export function validateLog(json: unknown, fail: (msg: string) => void): ReviewE
     if (v.kind !== 'card' && v.kind !== 'term') return fail(`${where}.kind is not "card" or "term"`);
     if (typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) return fail(`${where}.at is not a date`);
     if (v.rating !== 1 && v.rating !== 2 && v.rating !== 3 && v.rating !== 4) return fail(`${where}.rating is not 1, 2, 3 or 4`);
-    if (typeof v.interval !== 'number' || !Number.isFinite(v.interval) || v.interval < 0) return fail(`${where}.interval is not a number ≥ 0`);
+    if (typeof v.interval !== 'number' || !Number.isFinite(v.interval) || v.interval < 0)
+      return fail(`${where}.interval is not a number ≥ 0`);
     if (v.state !== 0 && v.state !== 1 && v.state !== 2 && v.state !== 3) return fail(`${where}.state is not 0, 1, 2 or 3`);
     out.push({ key: v.key, kind: v.kind, at: new Date(v.at).toISOString(), rating: v.rating, interval: v.interval, state: v.state });
   });

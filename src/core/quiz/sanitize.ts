@@ -24,7 +24,9 @@ const ALLOWED = new Set(
   ).split(' '),
 );
 const DROP_WITH_CONTENT = new Set(
-  'script style iframe frame frameset object embed applet noscript noembed noframes template textarea title xmp svg math select option head'.split(' '),
+  'script style iframe frame frameset object embed applet noscript noembed noframes template textarea title xmp svg math select option head'.split(
+    ' ',
+  ),
 );
 const VOID = new Set('br col hr img input wbr'.split(' '));
 const GLOBAL_ATTRS = new Set(['class', 'title', 'lang', 'dir']);
@@ -158,7 +160,20 @@ function isLocalSource(src: string): boolean {
   return !m || m[1].length === 1 || m[1].toLowerCase() === 'file';
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', nbsp: '\u00a0', sol: '/', lpar: '(', rpar: ')' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  nbsp: '\u00a0',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);?/g, (whole, body: string) => {

@@ -1,5 +1,14 @@
 /** FSRS scheduling (ts-fsrs) over the JSON-safe review state the progress file stores. */
-import { createEmptyCard, fsrs, generatorParameters, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type FSRSParameters, type Grade } from 'ts-fsrs';
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  StrategyMode,
+  type AbstractScheduler,
+  type Card as FsrsCard,
+  type FSRSParameters,
+  type Grade,
+} from 'ts-fsrs';
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy (the ts-fsrs Rating values). */
 export type QuizGrade = 1 | 2 | 3 | 4;
@@ -56,7 +65,10 @@ export class Scheduler {
   constructor(options: SchedulerOptions = {}, params: Partial<FSRSParameters> = {}) {
     this.desiredRetention = clampRetention(options.desiredRetention ?? DEFAULT_RETENTION);
     this.fuzz = options.fuzz ?? true;
-    this.f = fsrs(generatorParameters({ ...params, enable_fuzz: this.fuzz, request_retention: this.desiredRetention })).useStrategy(StrategyMode.SEED, fuzzSeed);
+    this.f = fsrs(generatorParameters({ ...params, enable_fuzz: this.fuzz, request_retention: this.desiredRetention })).useStrategy(
+      StrategyMode.SEED,
+      fuzzSeed,
+    );
   }
 
   /** A card never reviewed: due now. */

@@ -151,7 +151,7 @@ function sectionAndDescendants(index: ScopeIndex, id: string | undefined): Set<s
   out.add(id);
   // Sections of a file come in order with parents first, so one pass per depth level suffices;
   // loop until stable for safety.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of sections) {
       if (s.parentId && out.has(s.parentId) && !out.has(s.id)) {
@@ -207,7 +207,10 @@ const WORD = /[a-z0-9_]/;
  * O(text × name) whatever the name holds.
  */
 export function latinNameTest(name: string): ((text: string) => boolean) | undefined {
-  const parts = name.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  const parts = name
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
   const needle = parts.join('');
   if (!needle) return undefined;
   // Compact offsets where a part ends (a separator run may follow) — elsewhere the text must be contiguous.

@@ -161,7 +161,11 @@ export class QuizSession {
     if (item.kind !== 'card') throw new Error('term questions are answered with choose()');
     const now = this.deps.now();
     const before = this.deps.book.card(item.key);
-    const state: CardProgress = { ...this.deps.scheduler.review(before, grade, now, item.key), question: item.question, files: filesOf(item) };
+    const state: CardProgress = {
+      ...this.deps.scheduler.review(before, grade, now, item.key),
+      question: item.question,
+      files: filesOf(item),
+    };
     if (!this.practice) {
       this.deps.book.logReview(ReviewLog.entry(item.key, 'card', now, grade, before, state));
       this.deps.book.setCard(item.key, state);
@@ -198,7 +202,10 @@ export class QuizSession {
       const flag = book.flags.get(key);
       if (flag && flag.kind !== 'cleared' && flag.kind !== 'buried') continue; // suspended stays suspended
       const sibling = byKey.get(key);
-      book.hide(key, 'buried', sibling?.question ?? book.card(key)?.question ?? key, now, { until, files: sibling ? filesOf(sibling) : book.card(key)?.files });
+      book.hide(key, 'buried', sibling?.question ?? book.card(key)?.question ?? key, now, {
+        until,
+        files: sibling ? filesOf(sibling) : book.card(key)?.files,
+      });
     }
     return { action: 'burySiblings', key: item.key, removed: this.dropFromQueue(new Set(keys), false) };
   }
@@ -297,9 +304,16 @@ export function createSession(index: ScopeIndex, scope: QuizScope, deps: Session
   let items: QuizItem[];
   if (mode === 'cards') {
     const limits = daily && limitStatus(deps.book.log, daily, now);
-    items = orderCards(selectCardGroups(index, scope), deps.book, now, { onlyDue, limits, includeBuried: practice }).map(
-      (g): CardItem => ({ kind: 'card', key: g.key, question: g.question, answer: g.answer, topic: g.topic, places: g.places, cardKind: g.kind, diagramId: g.diagramId }),
-    );
+    items = orderCards(selectCardGroups(index, scope), deps.book, now, { onlyDue, limits, includeBuried: practice }).map((g): CardItem => ({
+      kind: 'card',
+      key: g.key,
+      question: g.question,
+      answer: g.answer,
+      topic: g.topic,
+      places: g.places,
+      cardKind: g.kind,
+      diagramId: g.diagramId,
+    }));
   } else {
     items = termItems(index, scope, deps, now, onlyDue);
   }

@@ -93,12 +93,7 @@ export function matchOrphans(orphans: readonly Keyed[], fresh: readonly Keyed[],
     }
   });
 
-  pairs.sort(
-    (x, y) =>
-      y.score - x.score ||
-      cmp(orphans[x.o].key, orphans[y.o].key) ||
-      cmp(fresh[x.f].key, fresh[y.f].key),
-  );
+  pairs.sort((x, y) => y.score - x.score || cmp(orphans[x.o].key, orphans[y.o].key) || cmp(fresh[x.f].key, fresh[y.f].key));
   const usedO = new Set<number>();
   const usedF = new Set<number>();
   const out: IdentityMatch[] = [];

@@ -47,7 +47,13 @@ export interface StatsOptions {
 
 const MATURE_DAYS = 21;
 
-export function quizStats(groups: readonly CardGroup[], noteDays: readonly DayGroup[], book: ProgressBook, now: Date, options: StatsOptions): QuizStats {
+export function quizStats(
+  groups: readonly CardGroup[],
+  noteDays: readonly DayGroup[],
+  book: ProgressBook,
+  now: Date,
+  options: StatsOptions,
+): QuizStats {
   const dayCount = options.days ?? 30;
   const days = studyDayKeys(now, dayCount, 'past');
   const dayIndex = new Map(days.map((d, i) => [d, i]));
@@ -92,7 +98,9 @@ export function quizStats(groups: readonly CardGroup[], noteDays: readonly DayGr
   const forecastDays = studyDayKeys(now, options.forecastDays ?? 30, 'future');
   const forecastIndex = new Map(forecastDays.map((d, i) => [d, i]));
   const due = forecastDays.map(() => 0);
-  const byTopic = new Map<Topic, CoverageRow & { topic: Topic }>(TOPICS.map((t) => [t, { topic: t, label: t, total: 0, studied: 0, mature: 0 }]));
+  const byTopic = new Map<Topic, CoverageRow & { topic: Topic }>(
+    TOPICS.map((t) => [t, { topic: t, label: t, total: 0, studied: 0, mature: 0 }]),
+  );
   const hardest: QuizStats['hardest'] = [];
   const todayStart = studyDayStart(now).getTime();
   let studied = 0;

@@ -34,13 +34,21 @@ export interface StatsChart {
 
 /** A label safe inside a Mermaid double-quoted string. */
 export function chartLabel(text: string): string {
-  return text.replace(/["`[\]{}<>%;#\\\r\n\t]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || '-';
+  return (
+    text
+      .replace(/["`[\]{}<>%;#\\\r\n\t]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60) || '-'
+  );
 }
 
 const list = (labels: readonly string[]) => `[${labels.map((l) => `"${l ? chartLabel(l) : ' '}"`).join(', ')}]`;
 /** Every `step`-th label of a long axis (the rest blank), so dates stay readable. */
-const thin = (labels: readonly string[], step = 5) => labels.map((l, i) => (labels.length <= 10 || i % step === 0 || i === labels.length - 1 ? l : ''));
-const nums = (values: readonly number[]) => `[${values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0')).join(', ')}]`;
+const thin = (labels: readonly string[], step = 5) =>
+  labels.map((l, i) => (labels.length <= 10 || i % step === 0 || i === labels.length - 1 ? l : ''));
+const nums = (values: readonly number[]) =>
+  `[${values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0')).join(', ')}]`;
 const shortDay = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(key) ? key.slice(5) : key);
 const top = (values: readonly number[]) => Math.max(1, ...values);
 
@@ -59,7 +67,9 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
           `  bar ${nums(stats.againPerDay)}`,
         ].join('\n')
       : undefined,
-    summary: reviewed ? `${l.reviews}: ${stats.reviewsPerDay.reduce((a, b) => a + b, 0)}; ${l.again}: ${stats.againPerDay.reduce((a, b) => a + b, 0)}` : emptyText,
+    summary: reviewed
+      ? `${l.reviews}: ${stats.reviewsPerDay.reduce((a, b) => a + b, 0)}; ${l.again}: ${stats.againPerDay.reduce((a, b) => a + b, 0)}`
+      : emptyText,
   });
   const r = stats.retention;
   charts.push({
@@ -75,18 +85,26 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
         ].join('\n')
       : undefined,
     summary:
-      r.overall !== undefined
-        ? `${l.retention}: ${Math.round(r.overall * 100)}% (${l.target}: ${Math.round(r.target * 100)}%)`
-        : emptyText,
+      r.overall !== undefined ? `${l.retention}: ${Math.round(r.overall * 100)}% (${l.target}: ${Math.round(r.target * 100)}%)` : emptyText,
   });
   const dueAny = stats.forecast.due.some((n) => n > 0);
   charts.push({
     id: 'forecast',
     title: l.forecast,
     source: dueAny
-      ? ['xychart-beta', `  x-axis ${list(thin(stats.forecast.days.map(shortDay)))}`, `  y-axis "${chartLabel(l.due)}" 0 --> ${top(stats.forecast.due)}`, `  bar ${nums(stats.forecast.due)}`].join('\n')
+      ? [
+          'xychart-beta',
+          `  x-axis ${list(thin(stats.forecast.days.map(shortDay)))}`,
+          `  y-axis "${chartLabel(l.due)}" 0 --> ${top(stats.forecast.due)}`,
+          `  bar ${nums(stats.forecast.due)}`,
+        ].join('\n')
       : undefined,
-    summary: dueAny ? stats.forecast.days.map((d, i) => (stats.forecast.due[i] ? `${shortDay(d)}: ${stats.forecast.due[i]}` : '')).filter(Boolean).join(', ') : emptyText,
+    summary: dueAny
+      ? stats.forecast.days
+          .map((d, i) => (stats.forecast.due[i] ? `${shortDay(d)}: ${stats.forecast.due[i]}` : ''))
+          .filter(Boolean)
+          .join(', ')
+      : emptyText,
   });
   const coverage = (id: 'topics' | 'noteDays', title: string, rows: QuizStats['noteDays']) =>
     charts.push({
@@ -113,7 +131,12 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
     id: 'overall',
     title: l.overall,
     source: t.cards
-      ? ['pie showData', `  "${chartLabel(l.studied)}" : ${studiedShown}`, `  "${chartLabel(l.notStudied)}" : ${fresh}`, ...(t.hidden ? [`  "${chartLabel(l.hidden)}" : ${t.hidden}`] : [])].join('\n')
+      ? [
+          'pie showData',
+          `  "${chartLabel(l.studied)}" : ${studiedShown}`,
+          `  "${chartLabel(l.notStudied)}" : ${fresh}`,
+          ...(t.hidden ? [`  "${chartLabel(l.hidden)}" : ${t.hidden}`] : []),
+        ].join('\n')
       : undefined,
     summary: `${l.studied}: ${studiedShown}, ${l.notStudied}: ${fresh}, ${l.hidden}: ${t.hidden}`,
   });

@@ -19,7 +19,12 @@ const PREVIEW_DELAY_MS = 120;
 const TYPING_WINDOW_MS = 60;
 
 function firstLine(source: string): string {
-  return source.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('%%') && l !== '---') ?? '';
+  return (
+    source
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith('%%') && l !== '---') ?? ''
+  );
 }
 
 /** The note a file key names, as the workspace shows it. */
@@ -41,7 +46,8 @@ export function galleryItems(diagrams: DiagramSource[], noteLabel: NoteLabel): D
   }
   for (const [file, blocks] of byNote) {
     items.push({ label: noteLabel(file), kind: vscode.QuickPickItemKind.Separator });
-    for (const d of blocks) items.push({ label: d.title, description: vscode.l10n.t('line {0}', d.line ?? 0), detail: firstLine(d.source), diagram: d });
+    for (const d of blocks)
+      items.push({ label: d.title, description: vscode.l10n.t('line {0}', d.line ?? 0), detail: firstLine(d.source), diagram: d });
   }
   return items;
 }
@@ -50,7 +56,12 @@ export function galleryItems(diagrams: DiagramSource[], noteLabel: NoteLabel): D
  * Shows the gallery; resolves to the chosen diagram (already on screen in a panel), or undefined when the
  * picker was dismissed (a preview panel the gallery opened is closed again).
  */
-export function pickDiagram(services: Services, diagrams: DiagramSource[], placeHolder: string, noteLabel: NoteLabel): Promise<DiagramSource | undefined> {
+export function pickDiagram(
+  services: Services,
+  diagrams: DiagramSource[],
+  placeHolder: string,
+  noteLabel: NoteLabel,
+): Promise<DiagramSource | undefined> {
   const picker = vscode.window.createQuickPick<DiagramPick>();
   picker.items = galleryItems(diagrams, noteLabel);
   picker.placeholder = placeHolder;

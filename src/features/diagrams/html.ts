@@ -76,11 +76,16 @@ export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, i
   const preloads = [...chunks]
     .filter((file) => /^chunks\/[\w.-]+\.js$/.test(file))
     .map((file) => `<link rel="modulepreload" nonce="${nonce}" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, file))}">`);
-  return webviewHtml(webview, extensionUri, {
-    entry: 'diagram',
-    title: initial.title,
-    strings: webviewStrings(),
-    csp: { style: ["'unsafe-inline'"], img: ['data:'], font: true },
-    head: [`<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`, ...preloads].join('\n'),
-  }, nonce);
+  return webviewHtml(
+    webview,
+    extensionUri,
+    {
+      entry: 'diagram',
+      title: initial.title,
+      strings: webviewStrings(),
+      csp: { style: ["'unsafe-inline'"], img: ['data:'], font: true },
+      head: [`<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`, ...preloads].join('\n'),
+    },
+    nonce,
+  );
 }

@@ -16,7 +16,14 @@ import * as vscode from 'vscode';
 import { onDidChangeSettings, Setting } from '../config';
 import { Commands, type Services } from '../services';
 import { BUILTIN_DIAGRAMS } from '../../core/diagrams/builtin';
-import { blockSource, diagramCatalog, diagramsForTerm as coreDiagramsForTerm, findDiagram, type DiagramRef, type DiagramSource } from '../../core/diagrams/link';
+import {
+  blockSource,
+  diagramCatalog,
+  diagramsForTerm as coreDiagramsForTerm,
+  findDiagram,
+  type DiagramRef,
+  type DiagramSource,
+} from '../../core/diagrams/link';
 import type { MermaidBlock } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { DIAGRAM_VIEW_TYPE, type DiagramViewState } from '../../shared/diagramProtocol';
@@ -63,7 +70,9 @@ export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[]
 
 /** Every diagram (built-in first, then the notes' mermaid blocks), for the tree's Diagrams group. */
 export function diagramList(index: NoteIndex): Array<{ id: string; title: string }> {
-  return diagramCatalog(index).map(localised).map((d) => ({ id: d.id, title: d.title }));
+  return diagramCatalog(index)
+    .map(localised)
+    .map((d) => ({ id: d.id, title: d.title }));
 }
 
 /** URIs and file keys: the index keys notes by whatever the notes source gave it (fsPath or URI string). */
@@ -110,7 +119,9 @@ function relocateBlock(index: NoteIndex, old: DiagramSource): MermaidBlock | und
   const blocks = blocksOf(index, toUri(old.file));
   const same = blocks.find((b) => b.id === old.id);
   if (same && (same.source === old.source || same.title === old.title)) return same;
-  const byTitle = blocks.filter((b) => b.title === old.title).sort((a, b) => Math.abs(a.line - (old.line ?? 0)) - Math.abs(b.line - (old.line ?? 0)));
+  const byTitle = blocks
+    .filter((b) => b.title === old.title)
+    .sort((a, b) => Math.abs(a.line - (old.line ?? 0)) - Math.abs(b.line - (old.line ?? 0)));
   return byTitle[0] ?? blocks.find((b) => b.source === old.source) ?? same;
 }
 
@@ -146,7 +157,8 @@ export function registerDiagrams(services: Services): vscode.Disposable {
       }
       return open(diagram, ref.highlight);
     }
-    const args: ShowDiagramArgs = typeof arg === 'string' ? { id: arg } : typeof arg === 'object' && arg !== null && typeof arg.id === 'string' ? { id: arg.id } : {};
+    const args: ShowDiagramArgs =
+      typeof arg === 'string' ? { id: arg } : typeof arg === 'object' && arg !== null && typeof arg.id === 'string' ? { id: arg.id } : {};
     let diagram: DiagramSource | undefined;
     if (args.id) {
       diagram = findDiagram(index, args.id);

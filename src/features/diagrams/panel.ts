@@ -147,7 +147,13 @@ export class DiagramPanel extends Disposable {
   }
 
   private renderMessage(): RenderMessage {
-    const message: RenderMessage = { type: 'render', diagramId: this.diagramValue.id, title: this.diagramValue.title, source: this.diagramValue.source, theme: configuredTheme() };
+    const message: RenderMessage = {
+      type: 'render',
+      diagramId: this.diagramValue.id,
+      title: this.diagramValue.title,
+      source: this.diagramValue.source,
+      theme: configuredTheme(),
+    };
     if (this.highlight) message.highlight = this.highlight;
     return message;
   }
@@ -214,11 +220,15 @@ export class DiagramPanel extends Disposable {
         break;
       case 'rendered':
         if (message.renderId !== undefined) this.complete(message.renderId, { ok: true, ms: message.ms });
-        this.services.output.debug(`diagram "${this.diagramValue.title}" rendered in ${message.ms} ms${message.removed?.length ? `; removed: ${message.removed.join(', ')}` : ''}`);
+        this.services.output.debug(
+          `diagram "${this.diagramValue.title}" rendered in ${message.ms} ms${message.removed?.length ? `; removed: ${message.removed.join(', ')}` : ''}`,
+        );
         break;
       case 'renderError':
         if (message.renderId !== undefined) this.complete(message.renderId, { ok: false, error: message.message });
-        this.services.output.warn(`diagram "${this.diagramValue.title}" (${this.diagramValue.id}) did not render: ${message.message.split('\n')[0]}`);
+        this.services.output.warn(
+          `diagram "${this.diagramValue.title}" (${this.diagramValue.id}) did not render: ${message.message.split('\n')[0]}`,
+        );
         break;
       case 'exportSvg': {
         if (message.requestId !== undefined) {
@@ -262,7 +272,9 @@ export class DiagramPanel extends Disposable {
     // group is created when there is none), then let openLocation open the note there.
     const column = this.panel.viewColumn;
     if (column !== undefined) {
-      await vscode.commands.executeCommand(column === vscode.ViewColumn.One ? 'workbench.action.focusSecondEditorGroup' : 'workbench.action.focusFirstEditorGroup');
+      await vscode.commands.executeCommand(
+        column === vscode.ViewColumn.One ? 'workbench.action.focusSecondEditorGroup' : 'workbench.action.focusFirstEditorGroup',
+      );
     }
     await this.services.openLocation(target.file, target.line);
   }
@@ -288,9 +300,13 @@ export class DiagramPanel extends Disposable {
       if (typeof content === 'string') await writeSvg(target, content);
       else await vscode.workspace.fs.writeFile(target, content);
       await state.update(LAST_EXPORT_FOLDER, vscode.Uri.joinPath(target, '..').toString());
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported the diagram to {0}.', target.scheme === 'file' ? target.fsPath : target.toString()));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Exported the diagram to {0}.', target.scheme === 'file' ? target.fsPath : target.toString()),
+      );
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the diagram: {0}', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Could not export the diagram: {0}', error instanceof Error ? error.message : String(error)),
+      );
     }
   }
 

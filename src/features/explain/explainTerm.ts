@@ -19,11 +19,16 @@ export async function explanationMarkdown(index: NoteIndex, term: TermInfo, read
   try {
     const text = (await readFile(term.file)).split(/\r?\n/);
     const end = section ? section.endLine : Math.min(text.length, term.line + 20);
-    passage = text.slice(term.line - 1, Math.min(end, term.line + 60)).join('\n').trim() || term.summary;
+    passage =
+      text
+        .slice(term.line - 1, Math.min(end, term.line + 60))
+        .join('\n')
+        .trim() || term.summary;
   } catch {
     // the note went away: the indexed summary still explains the term
   }
-  if (term.noteSource === 'starter') lines.push(`_${vscode.l10n.t('From the starter notes: your notes do not explain this term yet.')}_`, '');
+  if (term.noteSource === 'starter')
+    lines.push(`_${vscode.l10n.t('From the starter notes: your notes do not explain this term yet.')}_`, '');
   else if (term.mentionOnly) lines.push(`_${vscode.l10n.t('Your notes mention this term; none of them defines it.')}_`, '');
   lines.push(passage, '', openLink(term), '');
   if (term.others.length) {
@@ -32,7 +37,10 @@ export async function explanationMarkdown(index: NoteIndex, term: TermInfo, read
     for (const place of term.others) lines.push(...otherPlace(place));
   }
   const names = [term.term, ...term.allAliases].map((n) => n.toLowerCase()).filter((n) => n.length > 1);
-  const related = index.cardGroups().filter((g) => names.some((n) => g.question.toLowerCase().includes(n))).slice(0, 8);
+  const related = index
+    .cardGroups()
+    .filter((g) => names.some((n) => g.question.toLowerCase().includes(n)))
+    .slice(0, 8);
   if (related.length) {
     lines.push(`## ${vscode.l10n.t('Questions in your notes')}`, '');
     for (const g of related) lines.push(`### ${g.question}`, '', g.answer || vscode.l10n.t('_No answer yet._'), '');
@@ -46,23 +54,40 @@ function openLink(place: { file: string; line: number }): string {
 
 function otherPlace(place: TermPlace): string[] {
   const kind = place.mention ? vscode.l10n.t('mentioned') : vscode.l10n.t('explained');
-  const quote = place.summary.trim().split(/\r?\n/).slice(0, 6).map((l) => `> ${l}`);
+  const quote = place.summary
+    .trim()
+    .split(/\r?\n/)
+    .slice(0, 6)
+    .map((l) => `> ${l}`);
   return [`### ${place.term} · ${kind}`, '', ...quote, ...(quote.length ? [''] : []), openLink(place), ''];
 }
 
 export function registerExplain(services: Services): vscode.Disposable {
   const documents = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
-  const provider: vscode.TextDocumentContentProvider = { onDidChange: changed.event, provideTextDocumentContent: (uri) => documents.get(uri.path) ?? '' };
+  const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
+    provideTextDocumentContent: (uri) => documents.get(uri.path) ?? '',
+  };
   const readFile = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
 
   // The argument: a term key, or `{ term, topics }` from a hover link (the same look-up the hover made).
   const command = vscode.commands.registerCommand(Commands.explainTerm, async (key?: unknown) => {
-    let term = typeof key === 'string' ? services.index.term(key) : isTermLinkArgs(key) ? services.index.termWithin(key.term, key.topics) : undefined;
+    let term =
+      typeof key === 'string'
+        ? services.index.term(key)
+        : isTermLinkArgs(key)
+          ? services.index.termWithin(key.term, key.topics)
+          : undefined;
     const editor = vscode.window.activeTextEditor;
     if (!term && editor) {
       const pos = editor.selection.active;
-      const match = services.index.matchAt(editor.document.lineAt(pos.line).text, pos.character, contextOf(services.index, editor.document), pos.line);
+      const match = services.index.matchAt(
+        editor.document.lineAt(pos.line).text,
+        pos.character,
+        contextOf(services.index, editor.document),
+        pos.line,
+      );
       term = match && services.index.termWithin(match.key, match.topics);
     }
     if (!term) {

@@ -28,7 +28,12 @@ export class TermHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const config = this.deps.config();
     if (!config.hoverEnabled || !languageEnabled(config.hoverLanguages, document.languageId)) return undefined;
-    const match = this.deps.index.matchAt(document.lineAt(position.line).text, position.character, contextOf(this.deps.index, document), position.line);
+    const match = this.deps.index.matchAt(
+      document.lineAt(position.line).text,
+      position.character,
+      contextOf(this.deps.index, document),
+      position.line,
+    );
     if (!match) return undefined;
     const markdown = buildHoverMarkdown({
       match,

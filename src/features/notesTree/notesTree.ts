@@ -6,10 +6,20 @@ import { Commands, type Services } from '../services';
 import { childrenOfDay, childrenOfSection, childrenOfStarter, childrenOfTopic, rootNodes, type TreeNode } from './treeModel';
 
 export const TOPIC_LABELS: Record<Topic, string> = {
-  os: 'OS', kubernetes: 'Kubernetes', webrtc: 'WebRTC', web: 'Web', java: 'Java', other: 'Other',
+  os: 'OS',
+  kubernetes: 'Kubernetes',
+  webrtc: 'WebRTC',
+  web: 'Web',
+  java: 'Java',
+  other: 'Other',
 };
 const TOPIC_ICONS: Record<Topic, string> = {
-  os: 'server-process', kubernetes: 'server-environment', webrtc: 'broadcast', web: 'globe', java: 'coffee', other: 'note',
+  os: 'server-process',
+  kubernetes: 'server-environment',
+  webrtc: 'broadcast',
+  web: 'globe',
+  java: 'coffee',
+  other: 'note',
 };
 
 export type ExtraRoots = (mode: 'day' | 'topic') => TreeNode[];
@@ -32,14 +42,22 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return [...this.extraRoots(this.mode), ...rootNodes(this.index, this.mode)];
     switch (node.kind) {
-      case 'day': return childrenOfDay(this.index, node.group);
-      case 'section': return childrenOfSection(this.index, node);
-      case 'topic': return childrenOfTopic(this.index, node);
-      case 'starter': return childrenOfStarter(this.index, node);
-      case 'due': return node.cards.map((g) => ({ kind: 'question' as const, id: `due:${g.key}`, card: g.places[0], places: g.places.length }));
-      case 'hidden': return node.cards.map((card) => ({ kind: 'hiddenCard' as const, id: `hidden:${card.key}`, card }));
-      case 'diagrams': return node.links.map((l) => ({ kind: 'diagramLink' as const, id: `diagrams:${l.id}`, diagramId: l.id, title: l.title }));
-      default: return [];
+      case 'day':
+        return childrenOfDay(this.index, node.group);
+      case 'section':
+        return childrenOfSection(this.index, node);
+      case 'topic':
+        return childrenOfTopic(this.index, node);
+      case 'starter':
+        return childrenOfStarter(this.index, node);
+      case 'due':
+        return node.cards.map((g) => ({ kind: 'question' as const, id: `due:${g.key}`, card: g.places[0], places: g.places.length }));
+      case 'hidden':
+        return node.cards.map((card) => ({ kind: 'hiddenCard' as const, id: `hidden:${card.key}`, card }));
+      case 'diagrams':
+        return node.links.map((l) => ({ kind: 'diagramLink' as const, id: `diagrams:${l.id}`, diagramId: l.id, title: l.title }));
+      default:
+        return [];
     }
   }
 
@@ -89,7 +107,9 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon(card.answer ? 'question' : 'circle-outline');
       item.description = node.places > 1 ? vscode.l10n.t('written {0} times', node.places) : undefined;
       item.contextValue = 'til.question';
-      const tooltip = new vscode.MarkdownString(`**${escapeMd(card.question)}**\n\n${card.answer.slice(0, 800) || vscode.l10n.t('_No answer yet._')}`);
+      const tooltip = new vscode.MarkdownString(
+        `**${escapeMd(card.question)}**\n\n${card.answer.slice(0, 800) || vscode.l10n.t('_No answer yet._')}`,
+      );
       tooltip.supportHtml = false;
       item.tooltip = tooltip;
       item.command = open(card.file, card.line);
@@ -148,7 +168,11 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
             ? vscode.l10n.t('not a question')
             : vscode.l10n.t('buried until tomorrow');
       item.contextValue = 'til.hiddenCard';
-      item.tooltip = vscode.l10n.t('{0} since {1}. Use the undo button to ask it again.', item.description, new Date(card.at).toLocaleString());
+      item.tooltip = vscode.l10n.t(
+        '{0} since {1}. Use the undo button to ask it again.',
+        item.description,
+        new Date(card.at).toLocaleString(),
+      );
       item.accessibilityInformation = { label: `${card.question}, ${item.description}` };
       return item;
     }
@@ -158,7 +182,9 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = vscode.l10n.t('{0} notes that come with TIL Companion', node.notes);
       item.iconPath = new vscode.ThemeIcon('library');
       item.contextValue = 'til.starter';
-      item.tooltip = vscode.l10n.t('Examples that ship with the extension, kept apart from your notes. Setting: tilCompanion.notes.includeBundled ("auto": only while none of your notes are found).');
+      item.tooltip = vscode.l10n.t(
+        'Examples that ship with the extension, kept apart from your notes. Setting: tilCompanion.notes.includeBundled ("auto": only while none of your notes are found).',
+      );
       return item;
     }
     case 'due': {
@@ -210,7 +236,11 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
   const showMessage = () => {
     if (!loaded) return;
     const starterOnly = services.index.size > 0 && !services.index.hasUserNotes();
-    const message = starterOnly ? vscode.l10n.t('None of your notes found yet; the starter notes below show what TIL Companion does. Run "TIL: Choose Notes Folder…" to add yours.') : undefined;
+    const message = starterOnly
+      ? vscode.l10n.t(
+          'None of your notes found yet; the starter notes below show what TIL Companion does. Run "TIL: Choose Notes Folder…" to add yours.',
+        )
+      : undefined;
     for (const view of views) view.message = message;
   };
   if (options.loading) {
@@ -221,13 +251,6 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     };
     options.loading.then(done, done);
   }
-  const disposables = [
-    byDay,
-    byTopic,
-    ...views,
-    ...subscriptions,
-    indexChanged,
-    { dispose: () => clearTimeout(timer) },
-  ];
+  const disposables = [byDay, byTopic, ...views, ...subscriptions, indexChanged, { dispose: () => clearTimeout(timer) }];
   return vscode.Disposable.from(...disposables);
 }

@@ -84,10 +84,14 @@ export function childrenOfSection(index: NoteIndex, node: TreeNode & { kind: 'se
 
 function lineOf(node: TreeNode): number {
   switch (node.kind) {
-    case 'section': return node.section.line;
-    case 'question': return node.card.line;
-    case 'diagram': return node.diagram.line;
-    default: return 0;
+    case 'section':
+      return node.section.line;
+    case 'question':
+      return node.card.line;
+    case 'diagram':
+      return node.diagram.line;
+    default:
+      return 0;
   }
 }
 

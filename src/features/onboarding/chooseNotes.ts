@@ -56,7 +56,11 @@ async function pickFolder(services: Services): Promise<string | undefined> {
       detail: vscode.l10n.t('{0} days, {1} questions, {2} terms, {3} problems', days, questions, terms, problems),
     });
   }
-  items.push({ action: 'browse', label: `$(folder-opened) ${vscode.l10n.t('Choose a folder…')}`, detail: vscode.l10n.t('A folder of Markdown notes, in this workspace or anywhere on this machine.') });
+  items.push({
+    action: 'browse',
+    label: `$(folder-opened) ${vscode.l10n.t('Choose a folder…')}`,
+    detail: vscode.l10n.t('A folder of Markdown notes, in this workspace or anywhere on this machine.'),
+  });
   const picked = ownNotes.length ? await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Your TIL notes') }) : items[0];
   if (!picked) return undefined;
   if (picked.action === 'keep') {

@@ -13,7 +13,10 @@ export async function tryHover(context: vscode.ExtensionContext): Promise<vscode
   const sample = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'sample.c'));
   const document = await vscode.workspace.openTextDocument({ language: 'c', content: new TextDecoder().decode(sample) });
   const editor = await vscode.window.showTextDocument(document, { preview: false });
-  const line = document.getText().split('\n').findIndex((l) => l.includes('fork('));
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes('fork('));
   const column = document.lineAt(Math.max(0, line)).text.indexOf('fork') + 1;
   const position = new vscode.Position(Math.max(0, line), Math.max(0, column));
   editor.selection = new vscode.Selection(position, position);
@@ -24,7 +27,9 @@ export async function tryHover(context: vscode.ExtensionContext): Promise<vscode
 
 /** An untitled glossary template to fill in and save beside the notes: the extension writes no file itself. */
 export async function addGlossaryEntries(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
-  const template = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'til-glossary.yaml'));
+  const template = await vscode.workspace.fs.readFile(
+    vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'til-glossary.yaml'),
+  );
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(template) });
   return vscode.window.showTextDocument(document, { preview: false });
 }
@@ -39,5 +44,7 @@ export async function openWalkthroughOnFirstRun(context: vscode.ExtensionContext
   if (!readWalkthroughOnFirstRun()) return;
   await context.globalState.update(SHOWN_KEY, true);
   output.info('First run in this profile: opening the walkthrough');
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false).then(undefined, (error) => output.warn(`Could not open the walkthrough: ${error}`));
+  await vscode.commands
+    .executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)
+    .then(undefined, (error) => output.warn(`Could not open the walkthrough: ${error}`));
 }

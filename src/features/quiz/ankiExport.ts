@@ -27,7 +27,9 @@ export async function exportAnkiCards(cards: readonly CardGroup[], now: Date): P
   });
   try {
     await fs.promises.writeFile(target.fsPath, text, 'utf8');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} cards for Anki to {1}.', cards.length, path.basename(target.fsPath)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Exported {0} cards for Anki to {1}.', cards.length, path.basename(target.fsPath)),
+    );
     return target.fsPath;
   } catch (err) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the cards: {0}', err instanceof Error ? err.message : String(err)));

@@ -85,7 +85,11 @@ export class DueCards extends Disposable {
       const all = countDue(this.countedGroups(), this.book, this.now());
       this.statusItem.tooltip =
         all > due
-          ? vscode.l10n.t('{0} questions to review today ({1} due in all; the daily limits hold back the rest). Click to start the quiz.', due, all)
+          ? vscode.l10n.t(
+              '{0} questions to review today ({1} due in all; the daily limits hold back the rest). Click to start the quiz.',
+              due,
+              all,
+            )
           : vscode.l10n.t('{0} of {1} questions are due for review. Click to start the quiz.', due, total);
       this.statusItem.accessibilityInformation = { label: vscode.l10n.t('{0} questions due for review', due), role: 'button' };
       this.statusItem.show();

@@ -73,7 +73,12 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
     vscode.commands.registerCommand(Commands.practiceQuiz, (arg?: unknown) => quiz().start(arg, true)),
     vscode.commands.registerCommand(Commands.unhideCard, (arg?: unknown) => {
       // From the tree: the hidden-card node; from a command link or a test: the card key.
-      const key = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && typeof (arg as { key?: unknown }).key === 'string' ? (arg as { key: string }).key : undefined;
+      const key =
+        typeof arg === 'string'
+          ? arg
+          : typeof arg === 'object' && arg !== null && typeof (arg as { key?: unknown }).key === 'string'
+            ? (arg as { key: string }).key
+            : undefined;
       return key ? quiz().unhide(key) : false;
     }),
     vscode.commands.registerCommand(Commands.exportProgress, () => quiz().exportProgress()),

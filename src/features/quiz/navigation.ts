@@ -24,7 +24,12 @@ export async function openItemNote(services: Services, session: QuizSession | un
  * they resolve inside `roots` (the workspace and the notes folders); anything else is refused with a
  * line in the log.
  */
-export async function openAnswerLink(services: Services, session: QuizSession | undefined, href: string, roots: readonly string[]): Promise<void> {
+export async function openAnswerLink(
+  services: Services,
+  session: QuizSession | undefined,
+  href: string,
+  roots: readonly string[],
+): Promise<void> {
   const item = session?.current();
   const base = item?.kind === 'card' ? item.places[0]?.file : item?.file;
   const target = resolveAnswerLink(href, base, roots);

@@ -15,12 +15,17 @@ export class QuizPanel extends Disposable {
   readonly onDidDispose = this.onDisposeEmitter.event;
 
   static create(extensionUri: vscode.Uri, roots: vscode.Uri[], title: string): QuizPanel {
-    const panel = vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      enableCommandUris: false,
-      retainContextWhenHidden: false, // the webview keeps its screen with setState
-      localResourceRoots: roots,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      QUIZ_VIEW_TYPE,
+      title,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        retainContextWhenHidden: false, // the webview keeps its screen with setState
+        localResourceRoots: roots,
+      },
+    );
     return new QuizPanel(panel, extensionUri, roots);
   }
 

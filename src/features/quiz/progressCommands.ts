@@ -65,9 +65,13 @@ export class ProgressCommands {
     if (!target) return;
     try {
       await this.deps.store.exportTo(target.fsPath, this.deps.book.toData(this.deps.now()));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported progress of {0} cards to {1}.', this.deps.book.cardCount, path.basename(target.fsPath)));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Exported progress of {0} cards to {1}.', this.deps.book.cardCount, path.basename(target.fsPath)),
+      );
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export quiz progress: {0}', err instanceof Error ? err.message : String(err)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Could not export quiz progress: {0}', err instanceof Error ? err.message : String(err)),
+      );
     }
   }
 
@@ -95,20 +99,23 @@ export class ProgressCommands {
     }
     const merge = vscode.l10n.t('Merge');
     const replace = vscode.l10n.t('Replace');
-    const how = test && (test.how === 'merge' || test.how === 'replace')
-      ? (test.how === 'merge' ? merge : replace)
-      : await vscode.window.showInformationMessage(
-          vscode.l10n.t('Import progress of {0} cards?', Object.keys(data.cards).length),
-          {
-            modal: true,
-            detail: [
-              vscode.l10n.t('Merge keeps the most recent review of each card. Replace discards the current progress.'),
-              ...(dropped ? [vscode.l10n.t('{0} invalid entries in the file are left out.', dropped)] : []),
-            ].join('\n\n'),
-          },
-          merge,
-          replace,
-        );
+    const how =
+      test && (test.how === 'merge' || test.how === 'replace')
+        ? test.how === 'merge'
+          ? merge
+          : replace
+        : await vscode.window.showInformationMessage(
+            vscode.l10n.t('Import progress of {0} cards?', Object.keys(data.cards).length),
+            {
+              modal: true,
+              detail: [
+                vscode.l10n.t('Merge keeps the most recent review of each card. Replace discards the current progress.'),
+                ...(dropped ? [vscode.l10n.t('{0} invalid entries in the file are left out.', dropped)] : []),
+              ].join('\n\n'),
+            },
+            merge,
+            replace,
+          );
     if (how === merge) this.deps.book.merge(data);
     else if (how === replace) this.deps.book.replace(data);
     else return;
@@ -118,7 +125,9 @@ export class ProgressCommands {
       try {
         await this.deps.store.replace(this.deps.book.toData());
       } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not save quiz progress: {0}', err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not save quiz progress: {0}', err instanceof Error ? err.message : String(err)),
+        );
         return;
       }
     } else {
@@ -139,7 +148,10 @@ export class ProgressCommands {
       const reset = vscode.l10n.t('Reset Progress');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('Reset all quiz progress?'),
-        { modal: true, detail: vscode.l10n.t('Every card becomes new again. A copy of the current progress file is kept in the extension storage.') },
+        {
+          modal: true,
+          detail: vscode.l10n.t('Every card becomes new again. A copy of the current progress file is kept in the extension storage.'),
+        },
         reset,
       );
       if (choice !== reset) return;
@@ -159,7 +171,9 @@ export class ProgressCommands {
     await this.deps.restartOpenSession();
     if (!skipConfirm) {
       void vscode.window.showInformationMessage(
-        backup ? vscode.l10n.t('Quiz progress reset. The previous progress was kept as {0}.', path.basename(backup)) : vscode.l10n.t('Quiz progress reset.'),
+        backup
+          ? vscode.l10n.t('Quiz progress reset. The previous progress was kept as {0}.', path.basename(backup))
+          : vscode.l10n.t('Quiz progress reset.'),
       );
     }
   }
@@ -167,7 +181,9 @@ export class ProgressCommands {
 
 /** Tells the user that progress.json could not be read (in full) and what became of it. */
 export function reportLoadProblem(output: vscode.LogOutputChannel, problem: ProgressProblem): void {
-  output.error(`quiz: progress file ${problem.file} is ${problem.kind}: ${problem.message}${problem.backup ? `; copied to ${problem.backup}` : ''}`);
+  output.error(
+    `quiz: progress file ${problem.file} is ${problem.kind}: ${problem.message}${problem.backup ? `; copied to ${problem.backup}` : ''}`,
+  );
   const backupName = problem.backup ? path.basename(problem.backup) : '';
   let message: string;
   if (problem.kind === 'newer') {
@@ -177,11 +193,22 @@ export function reportLoadProblem(output: vscode.LogOutputChannel, problem: Prog
     );
   } else if (problem.kind === 'dropped') {
     message = problem.backup
-      ? vscode.l10n.t('{0} invalid entries in the quiz progress file were left out; the rest of your progress is kept. The original file was kept as {1}.', problem.dropped ?? 0, backupName)
-      : vscode.l10n.t('{0} invalid entries in the quiz progress file were left out; the rest of your progress is kept.', problem.dropped ?? 0);
+      ? vscode.l10n.t(
+          '{0} invalid entries in the quiz progress file were left out; the rest of your progress is kept. The original file was kept as {1}.',
+          problem.dropped ?? 0,
+          backupName,
+        )
+      : vscode.l10n.t(
+          '{0} invalid entries in the quiz progress file were left out; the rest of your progress is kept.',
+          problem.dropped ?? 0,
+        );
   } else {
     message = problem.backup
-      ? vscode.l10n.t('Quiz progress could not be read ({0}). Starting with empty progress; the old file was kept as {1}.', problem.kind, backupName)
+      ? vscode.l10n.t(
+          'Quiz progress could not be read ({0}). Starting with empty progress; the old file was kept as {1}.',
+          problem.kind,
+          backupName,
+        )
       : vscode.l10n.t('Quiz progress could not be read ({0}). Starting with empty progress.', problem.kind);
   }
   const showOutput = vscode.l10n.t('Show Output');
@@ -189,7 +216,8 @@ export function reportLoadProblem(output: vscode.LogOutputChannel, problem: Prog
   const actions = problem.backup ? [revealBackup, showOutput] : [showOutput];
   void vscode.window.showWarningMessage(message, ...actions).then((choice) => {
     if (choice === showOutput) output.show(true);
-    else if (choice === revealBackup && problem.backup) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(problem.backup));
+    else if (choice === revealBackup && problem.backup)
+      void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(problem.backup));
   });
 }
 

@@ -218,7 +218,9 @@ export class QuizController extends Disposable {
     // Refreshing an untouched session that still starts with the same card keeps its id, so the
     // webview keeps a revealed answer.
     if (reveal || revived || !previous || this.session.current()?.key !== previous) this.sessionId = randomUUID();
-    this.services.output.debug(`quiz: session over ${this.session.items.length} item(s) for ${JSON.stringify(scope)} in ${Date.now() - started} ms`);
+    this.services.output.debug(
+      `quiz: session over ${this.session.items.length} item(s) for ${JSON.stringify(scope)} in ${Date.now() - started} ms`,
+    );
     const title = vscode.l10n.t('Quiz: {0}', scopeLabel(this.services.index, scope));
     const extensionUri = this.services.context.extensionUri;
     if (revived) {
@@ -236,7 +238,12 @@ export class QuizController extends Disposable {
   private attach(panel: QuizPanel): void {
     this.panel = panel;
     this.renderer.clear();
-    panel.onMessage((m) => void this.onMessage(m).catch((err) => this.services.output.error(`quiz: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)));
+    panel.onMessage(
+      (m) =>
+        void this.onMessage(m).catch((err) =>
+          this.services.output.error(`quiz: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+        ),
+    );
     panel.onDidDispose(() => {
       if (this.panel === panel) {
         this.panel = undefined;
@@ -292,7 +299,15 @@ export class QuizController extends Disposable {
         const { correct } = session.choose(message.choice);
         void this.progress.save();
         const explanationHtml = await this.renderer.render(item.summary, item.file);
-        this.panel?.post({ type: 'chosen', sessionId: this.sessionId, key: item.key, choice: message.choice, answer: item.answer, correct, explanationHtml });
+        this.panel?.post({
+          type: 'chosen',
+          sessionId: this.sessionId,
+          key: item.key,
+          choice: message.choice,
+          answer: item.answer,
+          correct,
+          explanationHtml,
+        });
         return;
       }
       case 'next':
@@ -341,7 +356,11 @@ export class QuizController extends Disposable {
       return undefined;
     }
     const result =
-      action === 'skip' ? session.skip() : action === 'burySiblings' ? session.burySiblings() : session.hideCurrent(action === 'suspend' ? 'suspended' : 'notQuestion');
+      action === 'skip'
+        ? session.skip()
+        : action === 'burySiblings'
+          ? session.burySiblings()
+          : session.hideCurrent(action === 'suspend' ? 'suspended' : 'notQuestion');
     const saved = action === 'skip' ? Promise.resolve() : this.progress.save();
     this.invalidateDue();
     const notice: NoticeView = { action, removed: result.removed };
@@ -400,7 +419,9 @@ export class QuizController extends Disposable {
     const item = this.session?.current();
     return {
       dueCount: this.dueCount(),
-      dueKeys: this.dueCards().slice(0, 100).map((g) => g.key),
+      dueKeys: this.dueCards()
+        .slice(0, 100)
+        .map((g) => g.key),
       cardCount: this.services.index.cardGroups().length,
       panelOpen: !!this.panel,
       panelTitle: this.panel?.title,

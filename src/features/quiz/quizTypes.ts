@@ -33,4 +33,3 @@ export interface QuizTestState {
 
 /** The per-card actions of the quiz panel (and the test command). */
 export { CARD_ACTIONS, type CardAction } from '../../shared/quizProtocol';
-

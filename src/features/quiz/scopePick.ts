@@ -120,27 +120,51 @@ interface ScopeItem extends vscode.QuickPickItem {
 /** Quick pick of scopes, then of a topic or a day when needed. */
 export async function pickScope(index: NoteIndex, dueCount: number): Promise<QuizScope | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const noteFile = editor?.document.uri.scheme === 'file' && index.note(editor.document.uri.fsPath) ? editor.document.uri.fsPath : undefined;
+  const noteFile =
+    editor?.document.uri.scheme === 'file' && index.note(editor.document.uri.fsPath) ? editor.document.uri.fsPath : undefined;
   const term = termAtCursor(index);
   const items: ScopeItem[] = [
-    { label: `$(history) ${vscode.l10n.t('Everything due')}`, description: vscode.l10n.t('{0} due', dueCount), pick: () => ({ scope: 'due' }) },
+    {
+      label: `$(history) ${vscode.l10n.t('Everything due')}`,
+      description: vscode.l10n.t('{0} due', dueCount),
+      pick: () => ({ scope: 'due' }),
+    },
     { label: `$(tag) ${vscode.l10n.t('A topic…')}`, pick: () => pickTopic(index, 'cards') },
     { label: `$(calendar) ${vscode.l10n.t('A day…')}`, pick: () => pickDay(index) },
   ];
-  if (noteFile) items.push({ label: `$(file) ${vscode.l10n.t('This note')}`, description: path.basename(noteFile), pick: () => ({ scope: 'note', value: noteFile }) });
-  if (term) items.push({ label: `$(symbol-keyword) ${vscode.l10n.t('Questions about the term under the cursor')}`, description: term, pick: () => ({ scope: 'term', value: term }) });
+  if (noteFile)
+    items.push({
+      label: `$(file) ${vscode.l10n.t('This note')}`,
+      description: path.basename(noteFile),
+      pick: () => ({ scope: 'note', value: noteFile }),
+    });
+  if (term)
+    items.push({
+      label: `$(symbol-keyword) ${vscode.l10n.t('Questions about the term under the cursor')}`,
+      description: term,
+      pick: () => ({ scope: 'term', value: term }),
+    });
   items.push(
     { label: vscode.l10n.t('Terms'), kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(symbol-key) ${vscode.l10n.t('Name the term: everything due')}`, detail: vscode.l10n.t('An explanation is shown; pick the term among four.'), pick: () => ({ scope: 'due', mode: 'terms' }) },
+    {
+      label: `$(symbol-key) ${vscode.l10n.t('Name the term: everything due')}`,
+      detail: vscode.l10n.t('An explanation is shown; pick the term among four.'),
+      pick: () => ({ scope: 'due', mode: 'terms' }),
+    },
     { label: `$(symbol-key) ${vscode.l10n.t('Name the term: a topic…')}`, pick: () => pickTopic(index, 'terms') },
   );
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start Quiz'), placeHolder: vscode.l10n.t('What do you want to review?') });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Start Quiz'),
+    placeHolder: vscode.l10n.t('What do you want to review?'),
+  });
   return chosen?.pick ? await chosen.pick() : undefined;
 }
 
 async function pickTopic(index: NoteIndex, mode: QuizMode): Promise<QuizScope | undefined> {
   const counts = new Map<string, number>();
-  if (mode === 'cards') for (const g of index.cardGroups(mainSources(index))) for (const t of new Set(g.places.map((p) => p.topic))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  if (mode === 'cards')
+    for (const g of index.cardGroups(mainSources(index)))
+      for (const t of new Set(g.places.map((p) => p.topic))) counts.set(t, (counts.get(t) ?? 0) + 1);
   else for (const t of termsOf(index)) counts.set(t.topic, (counts.get(t.topic) ?? 0) + 1);
   const items = TOPICS.filter((t) => counts.has(t)).map((t) => ({
     label: topicLabel(t),
@@ -151,7 +175,10 @@ async function pickTopic(index: NoteIndex, mode: QuizMode): Promise<QuizScope | 
     void vscode.window.showInformationMessage(vscode.l10n.t('No topics with questions yet.'));
     return undefined;
   }
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Quiz on a topic'), placeHolder: vscode.l10n.t('Pick a topic') });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Quiz on a topic'),
+    placeHolder: vscode.l10n.t('Pick a topic'),
+  });
   return chosen && { scope: 'topic', value: chosen.topic, mode };
 }
 
@@ -172,6 +199,10 @@ async function pickDay(index: NoteIndex): Promise<QuizScope | undefined> {
     return undefined;
   }
   const items = days.map(({ d, n }) => ({ label: d.title, description: d.date, detail: vscode.l10n.t('{0} questions', n), key: d.key }));
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Quiz on a day'), placeHolder: vscode.l10n.t('Pick a day'), matchOnDescription: true });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Quiz on a day'),
+    placeHolder: vscode.l10n.t('Pick a day'),
+    matchOnDescription: true,
+  });
   return chosen && { scope: 'day', value: chosen.key };
 }

@@ -56,12 +56,23 @@ export async function screenMessage(
 
 /** The session header's "new x/y, reviews x/y". */
 export function limitsView(status: LimitStatus | undefined): LimitsView | undefined {
-  return status && { newToday: status.newToday, newPerDay: status.newPerDay, reviewsToday: status.reviewsToday, reviewsPerDay: status.reviewsPerDay };
+  return (
+    status && {
+      newToday: status.newToday,
+      newPerDay: status.newPerDay,
+      reviewsToday: status.reviewsToday,
+      reviewsPerDay: status.reviewsPerDay,
+    }
+  );
 }
 
 export function emptyMessage(index: NoteIndex, scope: QuizScope | undefined): string {
-  if (!index.cardGroups().length) return vscode.l10n.t('No questions found in your notes yet. Write a question as a quote, a heading or an aside, ending with a question mark.');
-  if (scope?.mode === 'terms') return vscode.l10n.t('Not enough explained terms here to ask about (each needs three others to choose from).');
+  if (!index.cardGroups().length)
+    return vscode.l10n.t(
+      'No questions found in your notes yet. Write a question as a quote, a heading or an aside, ending with a question mark.',
+    );
+  if (scope?.mode === 'terms')
+    return vscode.l10n.t('Not enough explained terms here to ask about (each needs three others to choose from).');
   if (scope?.scope === 'due') return vscode.l10n.t('No cards are due. Well done!');
   return vscode.l10n.t('No questions in this scope.');
 }
@@ -78,7 +89,9 @@ export async function itemView(sources: ViewSources, item: QuizItem, session: Qu
       kind: 'card',
       key: item.key,
       question: item.question,
-      answerHtml: item.answer.trim() ? await renderer.render(item.answer, first?.file) : `<p><em>${vscode.l10n.t('No answer written yet.')}</em></p>`,
+      answerHtml: item.answer.trim()
+        ? await renderer.render(item.answer, first?.file)
+        : `<p><em>${vscode.l10n.t('No answer written yet.')}</em></p>`,
       topic: topicLabel(item.topic),
       source: first
         ? `${path.basename(first.file)}:${first.line}${item.places.length > 1 ? ` (+${item.places.length - 1})` : ''}`

@@ -18,13 +18,20 @@ export function buildSearchItems(index: NoteIndex): Pick[] {
       label: `$(symbol-key) ${t.term}`,
       description: t.allAliases.join(', '),
       detail: t.summary.replace(/\s+/g, ' ').slice(0, 120),
-      file: t.file, line: t.line,
+      file: t.file,
+      line: t.line,
     });
   }
   items.push({ label: vscode.l10n.t('Questions'), kind: vscode.QuickPickItemKind.Separator });
   for (const g of index.cardGroups()) {
     const p = g.places[0];
-    items.push({ label: `$(question) ${g.question}`, description: `${path.basename(p.file)}:${p.line}`, detail: g.answer.replace(/\s+/g, ' ').slice(0, 120), file: p.file, line: p.line });
+    items.push({
+      label: `$(question) ${g.question}`,
+      description: `${path.basename(p.file)}:${p.line}`,
+      detail: g.answer.replace(/\s+/g, ' ').slice(0, 120),
+      file: p.file,
+      line: p.line,
+    });
   }
   items.push({ label: vscode.l10n.t('Sections'), kind: vscode.QuickPickItemKind.Separator });
   for (const s of index.sections()) {

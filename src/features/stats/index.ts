@@ -44,7 +44,12 @@ class StatsFeature extends Disposable {
     this._register(toDisposable(() => clearTimeout(this.timer)));
     if (services.context.extensionMode === vscode.ExtensionMode.Test) {
       this._register(
-        vscode.commands.registerCommand('til.test.stats.state', (): StatsTestState => ({ open: !!this.panel, charts: this.sent, drawn: this.lastRendered.charts, errors: this.lastRendered.errors })),
+        vscode.commands.registerCommand('til.test.stats.state', (): StatsTestState => ({
+          open: !!this.panel,
+          charts: this.sent,
+          drawn: this.lastRendered.charts,
+          errors: this.lastRendered.errors,
+        })),
       );
     }
   }
@@ -135,7 +140,13 @@ class StatsFeature extends Disposable {
         lapses: vscode.l10n.t('Lapses'),
         reviews: vscode.l10n.t('Reviews'),
         noHardCards: vscode.l10n.t('No card forgotten after learning it yet.'),
-        headline: vscode.l10n.t('{0} of {1} cards studied, {2} reviews in all; desired retention {3}%.', t.studied, t.cards, t.reviews, Math.round(target * 100)),
+        headline: vscode.l10n.t(
+          '{0} of {1} cards studied, {2} reviews in all; desired retention {3}%.',
+          t.studied,
+          t.cards,
+          t.reviews,
+          Math.round(target * 100),
+        ),
       },
       charts,
       hardest: stats.hardest.map((h) => ({ question: h.question, lapses: h.lapses, reps: h.reps })),

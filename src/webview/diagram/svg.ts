@@ -5,9 +5,35 @@
  */
 
 const BLOCKED_TAGS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base',
-  'form', 'input', 'button', 'textarea', 'select', 'option', 'audio', 'video', 'source', 'track',
-  'portal', 'template', 'noscript', 'animate', 'set', 'animatemotion', 'animatetransform', 'handler', 'listener',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'portal',
+  'template',
+  'noscript',
+  'animate',
+  'set',
+  'animatemotion',
+  'animatetransform',
+  'handler',
+  'listener',
 ]);
 const URL_ATTRS = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'srcset', 'poster', 'background', 'ping']);
 
@@ -30,7 +56,8 @@ export function scrubElement(root: Element): void {
       if (name.startsWith('on') || (URL_ATTRS.has(name) && !safeUrl(attr.value))) el.removeAttribute(attr.name);
       else if (name === 'style' && /url\(\s*(['"]?)\s*(?!#|data:image\/)[^'")\s]/i.test(attr.value)) el.removeAttribute(attr.name);
     }
-    if ((tag === 'img' || tag === 'image') && !el.getAttribute('src') && !el.getAttribute('href') && !el.getAttribute('xlink:href')) el.remove();
+    if ((tag === 'img' || tag === 'image') && !el.getAttribute('src') && !el.getAttribute('href') && !el.getAttribute('xlink:href'))
+      el.remove();
   }
 }
 

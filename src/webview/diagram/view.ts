@@ -44,6 +44,7 @@ export function highlightNode(canvas: HTMLElement, viewport: HTMLElement, panZoo
   const box = target.getBoundingClientRect();
   const view = viewport.getBoundingClientRect();
   const outside = box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom;
-  if (outside) panZoom.panBy(view.left + view.width / 2 - (box.left + box.width / 2), view.top + view.height / 2 - (box.top + box.height / 2));
+  if (outside)
+    panZoom.panBy(view.left + view.width / 2 - (box.left + box.width / 2), view.top + view.height / 2 - (box.top + box.height / 2));
   target.focus({ preventScroll: true });
 }

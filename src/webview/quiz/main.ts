@@ -82,7 +82,9 @@ function updateProgress(p: ProgressView | undefined): void {
   const s = strings();
   const limits = p?.limits;
   limitsText.hidden = !limits;
-  limitsText.textContent = limits ? `${format(s.limitsNew, limits.newToday, limits.newPerDay)} · ${format(s.limitsReviews, limits.reviewsToday, limits.reviewsPerDay)}` : '';
+  limitsText.textContent = limits
+    ? `${format(s.limitsNew, limits.newToday, limits.newPerDay)} · ${format(s.limitsReviews, limits.reviewsToday, limits.reviewsPerDay)}`
+    : '';
   if (limits) limitsText.title = s.limitsLabel;
   if (!p || !p.total) {
     progressBar.hidden = true;

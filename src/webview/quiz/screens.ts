@@ -1,6 +1,16 @@
 // The DOM of each quiz screen (card, term choice, summary, empty). The panel's state, messages and
 // keys stay in main.ts; the screens call back into it through ScreenHost.
-import type { CardAction, CardView, Grade, HostToWebview, NoticeView, QuizStrings, SummaryView, TermView, WebviewToHost } from '../../shared/quizProtocol';
+import type {
+  CardAction,
+  CardView,
+  Grade,
+  HostToWebview,
+  NoticeView,
+  QuizStrings,
+  SummaryView,
+  TermView,
+  WebviewToHost,
+} from '../../shared/quizProtocol';
 import { format } from '../../shared/webviewProtocol';
 import { el } from './dom';
 
@@ -27,7 +37,13 @@ function noticeBar(host: ScreenHost, notice: NoticeView | undefined): HTMLElemen
   if (!notice) return [];
   const s = host.strings();
   const text =
-    notice.action === 'skip' ? s.skipped : notice.action === 'suspend' ? s.suspended : notice.action === 'notQuestion' ? s.notQuestionDone : format(s.buried, notice.removed);
+    notice.action === 'skip'
+      ? s.skipped
+      : notice.action === 'suspend'
+        ? s.suspended
+        : notice.action === 'notQuestion'
+          ? s.notQuestionDone
+          : format(s.buried, notice.removed);
   const bar = el('div', { class: 'notice', role: 'status' }, el('span', {}, text));
   if (notice.undoKey) {
     const key = notice.undoKey;
@@ -73,12 +89,23 @@ export function renderCard(host: ScreenHost, card: CardView, revealed: boolean, 
   const { screen } = host;
   const s = host.strings();
   const nodes: Node[] = [...noticeBar(host, notice), meta(host, card)];
-  const kind = card.cardKind && card.cardKind !== 'question' ? { cloze: s.kindCloze, reverse: s.kindReverse, diagram: s.kindDiagram }[card.cardKind] : undefined;
+  const kind =
+    card.cardKind && card.cardKind !== 'question'
+      ? { cloze: s.kindCloze, reverse: s.kindReverse, diagram: s.kindDiagram }[card.cardKind]
+      : undefined;
   if (kind) nodes.push(el('p', { class: `card-kind card-kind-${card.cardKind}` }, kind));
-  const question = el('h1', { class: `question${card.cardKind === 'reverse' ? ' long' : ''}`, id: 'question', tabindex: '-1' }, card.question);
+  const question = el(
+    'h1',
+    { class: `question${card.cardKind === 'reverse' ? ' long' : ''}`, id: 'question', tabindex: '-1' },
+    card.question,
+  );
   nodes.push(question);
   if (!revealed) {
-    const reveal = el('button', { class: 'primary reveal', id: 'reveal', 'aria-keyshortcuts': 'Space', 'aria-describedby': 'question' }, s.reveal);
+    const reveal = el(
+      'button',
+      { class: 'primary reveal', id: 'reveal', 'aria-keyshortcuts': 'Space', 'aria-describedby': 'question' },
+      s.reveal,
+    );
     reveal.addEventListener('click', () => host.revealAnswer());
     nodes.push(reveal, el('p', { class: 'hint' }, s.revealHint), cardActions(host, card));
     screen.replaceChildren(...nodes);
@@ -93,7 +120,12 @@ export function renderCard(host: ScreenHost, card: CardView, revealed: boolean, 
   for (const g of [1, 2, 3, 4] as Grade[]) {
     const b = el(
       'button',
-      { class: `grade grade-${g}`, 'data-grade': String(g), 'aria-keyshortcuts': String(g), 'aria-label': `${labels[g]} (${g}), ${card.intervals[g]}` },
+      {
+        class: `grade grade-${g}`,
+        'data-grade': String(g),
+        'aria-keyshortcuts': String(g),
+        'aria-label': `${labels[g]} (${g}), ${card.intervals[g]}`,
+      },
       el('span', { class: 'key' }, String(g)),
       el('span', { class: 'label' }, labels[g]),
       el('span', { class: 'interval' }, card.intervals[g]),
@@ -111,14 +143,23 @@ export function renderCard(host: ScreenHost, card: CardView, revealed: boolean, 
 export function renderTerm(host: ScreenHost, term: TermView, chosen: Chosen | undefined, notice?: NoticeView): void {
   const { screen } = host;
   const s = host.strings();
-  const nodes: Node[] = [...noticeBar(host, notice), meta(host, term), el('h1', { class: 'question', id: 'question', tabindex: '-1' }, s.whichTerm)];
+  const nodes: Node[] = [
+    ...noticeBar(host, notice),
+    meta(host, term),
+    el('h1', { class: 'question', id: 'question', tabindex: '-1' }, s.whichTerm),
+  ];
   const prompt = el('div', { class: 'answer prompt', role: 'region', 'aria-label': s.whichTerm });
   prompt.innerHTML = term.promptHtml; // sanitised on the host
   nodes.push(prompt);
   const list = el('div', { class: 'choices', role: 'group', 'aria-label': s.chooseHint });
   const buttons: HTMLButtonElement[] = [];
   term.choices.forEach((choice, i) => {
-    const b = el('button', { class: 'choice', 'aria-keyshortcuts': String(i + 1) }, el('span', { class: 'key' }, String(i + 1)), el('span', { class: 'label' }, choice)) as HTMLButtonElement;
+    const b = el(
+      'button',
+      { class: 'choice', 'aria-keyshortcuts': String(i + 1) },
+      el('span', { class: 'key' }, String(i + 1)),
+      el('span', { class: 'label' }, choice),
+    ) as HTMLButtonElement;
     if (chosen) {
       b.disabled = i !== chosen.answer && i !== chosen.choice;
       if (i === chosen.answer) b.classList.add('right');
@@ -132,7 +173,11 @@ export function renderTerm(host: ScreenHost, term: TermView, chosen: Chosen | un
   });
   nodes.push(list);
   if (chosen) {
-    const feedback = el('p', { class: `feedback ${chosen.correct ? 'right' : 'wrong'}`, role: 'status' }, chosen.correct ? s.correct : format(s.wrong, term.choices[chosen.answer] ?? ''));
+    const feedback = el(
+      'p',
+      { class: `feedback ${chosen.correct ? 'right' : 'wrong'}`, role: 'status' },
+      chosen.correct ? s.correct : format(s.wrong, term.choices[chosen.answer] ?? ''),
+    );
     const explanation = el('div', { class: 'answer explanation' });
     explanation.innerHTML = chosen.explanationHtml; // sanitised on the host
     const next = el('button', { class: 'primary next', 'aria-keyshortcuts': 'Space Enter' }, s.next);

@@ -9,7 +9,8 @@ export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-ligh
 /** The theme kind from the body classes; high-contrast-light is checked first (it may also carry `vscode-high-contrast`). */
 export function themeKind(body: HTMLElement = document.body): ThemeKind {
   const c = body.classList;
-  if (c.contains('vscode-high-contrast-light') || body.dataset.vscodeThemeKind === 'vscode-high-contrast-light') return 'high-contrast-light';
+  if (c.contains('vscode-high-contrast-light') || body.dataset.vscodeThemeKind === 'vscode-high-contrast-light')
+    return 'high-contrast-light';
   if (c.contains('vscode-high-contrast')) return 'high-contrast';
   if (c.contains('vscode-dark')) return 'dark';
   if (c.contains('vscode-light')) return 'light';

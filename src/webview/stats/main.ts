@@ -50,10 +50,21 @@ async function show(message: StatsHostToWebview): Promise<void> {
   const table = el('table', { class: 'hardest' });
   table.append(el('thead', {}, el('tr', {}, el('th', {}, strings.question), el('th', {}, strings.lapses), el('th', {}, strings.reviews))));
   const body = el('tbody');
-  for (const row of message.hardest) body.append(el('tr', {}, el('td', {}, row.question), el('td', {}, String(row.lapses)), el('td', {}, String(row.reps))));
+  for (const row of message.hardest)
+    body.append(el('tr', {}, el('td', {}, row.question), el('td', {}, String(row.lapses)), el('td', {}, String(row.reps))));
   table.append(body);
-  const hardest = el('section', { class: 'hardest-cards', 'data-chart': 'hardest' }, el('h2', {}, strings.hardest), message.hardest.length ? table : el('p', { class: 'summary' }, strings.noHardCards));
-  app.replaceChildren(el('h1', {}, strings.title), el('p', { class: 'headline' }, strings.headline), el('div', { class: 'grid' }, ...sections), hardest);
+  const hardest = el(
+    'section',
+    { class: 'hardest-cards', 'data-chart': 'hardest' },
+    el('h2', {}, strings.hardest),
+    message.hardest.length ? table : el('p', { class: 'summary' }, strings.noHardCards),
+  );
+  app.replaceChildren(
+    el('h1', {}, strings.title),
+    el('p', { class: 'headline' }, strings.headline),
+    el('div', { class: 'grid' }, ...sections),
+    hardest,
+  );
   app.dataset.rendered = String(drawn);
   api.postMessage({ type: 'rendered', charts: drawn, errors });
 }

@@ -26,18 +26,26 @@ export async function paletteToQuickPick(wb: Workbench, commandTitle: string, ti
     try {
       await box.waitFor({ state: 'visible', timeout: 3_000 });
       await box.fill(`>${commandTitle}`);
-      const row = page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: commandTitle }) }).first();
+      const row = page
+        .locator(QUICK_ROWS)
+        .filter({ has: page.locator('.label-name', { hasText: commandTitle }) })
+        .first();
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       await row.click();
       // the command's quick pick replaces the palette: an empty input, visible
       const until = Date.now() + 10_000;
-      while (Date.now() < until && ((await box.inputValue().catch(() => '>')).startsWith('>') || !(await box.isVisible()))) await sleep(100);
+      while (Date.now() < until && ((await box.inputValue().catch(() => '>')).startsWith('>') || !(await box.isVisible())))
+        await sleep(100);
       if (await box.isVisible()) return;
     } catch {
       // the extension may not be active yet: its command has no row
     }
     if (Date.now() > deadline) throw new Error(`the command "${commandTitle}" did not open its quick pick within ${timeoutMs} ms`);
-    await page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('.monaco-workbench .part.statusbar')
+      .first()
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
   }
 }
 
@@ -59,7 +67,10 @@ export async function showDiagram(wb: Workbench, title: string): Promise<number>
       await row.click();
       return typed;
     } catch {
-      lastRows = await wb.page.locator(QUICK_ROWS).allInnerTexts().catch(() => []);
+      lastRows = await wb.page
+        .locator(QUICK_ROWS)
+        .allInnerTexts()
+        .catch(() => []);
       await wb.dismiss();
       await sleep(1_000);
     }
@@ -74,14 +85,21 @@ export async function rendered(frame: FrameLocator): Promise<{ kind: 'svg' | 'er
   await svg.or(error).first().waitFor({ state: 'visible', timeout: 60_000 });
   if (await error.isVisible()) return { kind: 'error', text: (await error.innerText()).trim() };
   // Text of the labels (not of mermaid's <style> element).
-  const text = await svg.evaluate((el: any) => Array.from(el.querySelectorAll('text, span, p, div') as ArrayLike<any>).map((e) => String(e.textContent ?? '')).join(' '));
+  const text = await svg.evaluate((el: any) =>
+    Array.from(el.querySelectorAll('text, span, p, div') as ArrayLike<any>)
+      .map((e) => String(e.textContent ?? ''))
+      .join(' '),
+  );
   return { kind: 'svg', text };
 }
 
-
 /** The canvas transform (zoom and pan) the diagram page applied. */
 export async function viewOf(frame: FrameLocator): Promise<{ zoom: number; panX: number; panY: number }> {
-  const transform = (await frame.locator('.canvas').first().evaluate((el: any) => String(el.style.transform))) ?? '';
+  const transform =
+    (await frame
+      .locator('.canvas')
+      .first()
+      .evaluate((el: any) => String(el.style.transform))) ?? '';
   const m = /translate\(\s*(-?[\d.e-]+)px,\s*(-?[\d.e-]+)px\)\s*scale\(\s*([\d.e-]+)\s*\)/.exec(transform);
   if (!m) throw new Error(`no pan/zoom transform on the canvas: "${transform}"`);
   return { panX: Number(m[1]), panY: Number(m[2]), zoom: Number(m[3]) };
@@ -89,12 +107,17 @@ export async function viewOf(frame: FrameLocator): Promise<{ zoom: number; panX:
 
 /** The smallest on-screen font size (CSS px) among the diagram's node labels, at the current zoom. */
 export async function smallestLabelPx(frame: FrameLocator): Promise<number> {
-  return frame.locator('.canvas svg').first().evaluate((svg: any) => {
-    const scale = svg.getBoundingClientRect().width / (svg.viewBox?.baseVal?.width || svg.getBBox().width);
-    const labels = Array.from(svg.querySelectorAll('g.node text, g.cluster text, g.edgeLabel text') as ArrayLike<any>).filter((t) => String(t.textContent ?? '').trim());
-    const win = svg.ownerDocument.defaultView;
-    return Math.min(...labels.map((t) => parseFloat(win.getComputedStyle(t).fontSize) * scale));
-  });
+  return frame
+    .locator('.canvas svg')
+    .first()
+    .evaluate((svg: any) => {
+      const scale = svg.getBoundingClientRect().width / (svg.viewBox?.baseVal?.width || svg.getBBox().width);
+      const labels = Array.from(svg.querySelectorAll('g.node text, g.cluster text, g.edgeLabel text') as ArrayLike<any>).filter((t) =>
+        String(t.textContent ?? '').trim(),
+      );
+      const win = svg.ownerDocument.defaultView;
+      return Math.min(...labels.map((t) => parseFloat(win.getComputedStyle(t).fontSize) * scale));
+    });
 }
 
 /**

@@ -9,7 +9,10 @@ const ONE_LINE = 140;
 export const excerptSection: HoverSection = {
   id: 'excerpt',
   render({ match, excerptLength, mastery, t }) {
-    const excerpt = mastery?.level === 'known' ? hoverExcerpt(firstSentence(match.summary), Math.min(ONE_LINE, excerptLength)) : hoverExcerpt(match.summary, excerptLength);
+    const excerpt =
+      mastery?.level === 'known'
+        ? hoverExcerpt(firstSentence(match.summary), Math.min(ONE_LINE, excerptLength))
+        : hoverExcerpt(match.summary, excerptLength);
     if (!match.mentionOnly) return excerpt || t('_Mentioned in your notes._');
     // Nothing defines it: say so, then show where the notes use it.
     return excerpt ? `_${escapeMarkdown(t('Mentioned in your notes:'))}_\n\n${excerpt}` : t('_Mentioned in your notes._');

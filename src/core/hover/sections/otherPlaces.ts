@@ -18,9 +18,18 @@ export const otherPlacesSection: HoverSection = {
     const files = new Set(others.map((o) => o.file));
     files.delete(match.file);
     const label =
-      files.size === 0 ? t('Also further on in this note:') : files.size === 1 ? t('Also in 1 other note:') : t('Also in {0} other notes:', files.size);
-    const links = others.slice(0, SHOWN).map((o, i) => markdownLink(escapeMarkdown(placeName(o)), hoverLinks.openPlace(match, i), o.mention ? t('Mentioned here') : t('Explained here')));
-    const more = others.length > SHOWN ? ` · ${markdownLink(escapeMarkdown(t('{0} more', others.length - SHOWN)), hoverLinks.explain(match))}` : '';
+      files.size === 0
+        ? t('Also further on in this note:')
+        : files.size === 1
+          ? t('Also in 1 other note:')
+          : t('Also in {0} other notes:', files.size);
+    const links = others
+      .slice(0, SHOWN)
+      .map((o, i) =>
+        markdownLink(escapeMarkdown(placeName(o)), hoverLinks.openPlace(match, i), o.mention ? t('Mentioned here') : t('Explained here')),
+      );
+    const more =
+      others.length > SHOWN ? ` · ${markdownLink(escapeMarkdown(t('{0} more', others.length - SHOWN)), hoverLinks.explain(match))}` : '';
     return `_${escapeMarkdown(label)}_ ${links.join(' · ')}${more}`;
   },
 };

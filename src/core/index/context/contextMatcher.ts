@@ -25,19 +25,124 @@ export interface ContextMatch {
 
 // Too common in code to be explained by a note's word, whatever the notes say.
 const COMMON_CODE_WORDS = new Set([
-  'index', 'value', 'values', 'data', 'name', 'list', 'map', 'get', 'set', 'key', 'keys', 'id', 'file', 'result', 'error',
-  'item', 'items', 'node', 'nodes', 'state', 'status', 'time', 'main', 'test', 'info', 'log', 'message', 'count', 'size',
-  'api', 'app', 'the', 'to', 'of', 'on', 'it', 'run', 'start', 'stop', 'init', 'open', 'close', 'read', 'write', 'send',
-  'event', 'events', 'handler', 'request', 'response', 'service', 'server', 'client', 'controller', 'model', 'view',
-  'user', 'owner', 'config', 'options', 'context', 'table', 'entry', 'buffer', 'lock', 'wait', 'signal', 'exit', 'task',
-  'job', 'queue', 'stack', 'heap', 'memory', 'process', 'thread', 'port', 'host', 'label', 'labels', 'template', 'image',
-  'record', 'records', 'track', 'tracks', 'stream', 'channel', 'candidate', 'offer', 'answer', 'peer', 'media', 'ready',
-  'running', 'new', 'mode', 'path', 'url', 'body', 'args', 'env', 'spec', 'kind', 'type', 'types', 'source', 'target',
+  'index',
+  'value',
+  'values',
+  'data',
+  'name',
+  'list',
+  'map',
+  'get',
+  'set',
+  'key',
+  'keys',
+  'id',
+  'file',
+  'result',
+  'error',
+  'item',
+  'items',
+  'node',
+  'nodes',
+  'state',
+  'status',
+  'time',
+  'main',
+  'test',
+  'info',
+  'log',
+  'message',
+  'count',
+  'size',
+  'api',
+  'app',
+  'the',
+  'to',
+  'of',
+  'on',
+  'it',
+  'run',
+  'start',
+  'stop',
+  'init',
+  'open',
+  'close',
+  'read',
+  'write',
+  'send',
+  'event',
+  'events',
+  'handler',
+  'request',
+  'response',
+  'service',
+  'server',
+  'client',
+  'controller',
+  'model',
+  'view',
+  'user',
+  'owner',
+  'config',
+  'options',
+  'context',
+  'table',
+  'entry',
+  'buffer',
+  'lock',
+  'wait',
+  'signal',
+  'exit',
+  'task',
+  'job',
+  'queue',
+  'stack',
+  'heap',
+  'memory',
+  'process',
+  'thread',
+  'port',
+  'host',
+  'label',
+  'labels',
+  'template',
+  'image',
+  'record',
+  'records',
+  'track',
+  'tracks',
+  'stream',
+  'channel',
+  'candidate',
+  'offer',
+  'answer',
+  'peer',
+  'media',
+  'ready',
+  'running',
+  'new',
+  'mode',
+  'path',
+  'url',
+  'body',
+  'args',
+  'env',
+  'spec',
+  'kind',
+  'type',
+  'types',
+  'source',
+  'target',
 ]);
 const MIN_PART = 4;
 
 /** The term under the cursor when the document's context decides which topics, senses and forms may explain it. */
-export function matchInContext(line: string, column: number, context: DocumentContext, resolver: ContextResolver): ContextMatch | undefined {
+export function matchInContext(
+  line: string,
+  column: number,
+  context: DocumentContext,
+  resolver: ContextResolver,
+): ContextMatch | undefined {
   const yamlish = context.yaml || context.kinds.has('lang:shellscript') || context.kinds.has('lang:dockerfile');
   const occ = occurrenceAt(line, column, context.syntax, yamlish);
   if (!occ) return undefined;
@@ -50,7 +155,9 @@ export function matchInContext(line: string, column: number, context: DocumentCo
   }
   if (occ.form === 'annotation') {
     const entry = pickSense(resolver, `@${termKey(occ.word.text)}`, context, 'annotation');
-    return entry && { key: termKey(entry.term), matched: `@${occ.word.text}`, start: occ.word.start - 1, end: occ.word.end, viaGlossary: true };
+    return (
+      entry && { key: termKey(entry.term), matched: `@${occ.word.text}`, start: occ.word.start - 1, end: occ.word.end, viaGlossary: true }
+    );
   }
   if (context.yaml && !occ.inComment) {
     const yaml = matchYaml(line, occ, context, resolver);
@@ -62,7 +169,13 @@ export function matchInContext(line: string, column: number, context: DocumentCo
 function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, resolver: ContextResolver): ContextMatch | undefined {
   const { word, words, at } = occ;
   const form: CodeForm = occ.inComment ? 'word' : occ.form;
-  const found = (key: string, w: Word, viaGlossary: boolean, last = w): ContextMatch => ({ key, matched: line.slice(w.start, last.end), start: w.start, end: last.end, viaGlossary });
+  const found = (key: string, w: Word, viaGlossary: boolean, last = w): ContextMatch => ({
+    key,
+    matched: line.slice(w.start, last.end),
+    start: w.start,
+    end: last.end,
+    viaGlossary,
+  });
 
   // 1. The glossary names the identifier, in a sense that fits here. In comments, an everyday word (`wait`,
   // `signal`) is English unless written as a call.
@@ -100,7 +213,11 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
         const piece = parts.slice(first, first + span).join(' ');
         // A three-letter suffix names the class's role by convention (MemberDto, UserDao): it counts as a part.
         const roleSuffix = span === 1 && first === parts.length - 1 && first > 0 && /^[A-Z][A-Za-z]{2}$/.test(piece);
-        if (span === 1 && ((piece.length < MIN_PART && !roleSuffix) || COMMON_CODE_WORDS.has(piece.toLowerCase()) || KEYWORDS.has(piece.toLowerCase()))) continue;
+        if (
+          span === 1 &&
+          ((piece.length < MIN_PART && !roleSuffix) || COMMON_CODE_WORDS.has(piece.toLowerCase()) || KEYWORDS.has(piece.toLowerCase()))
+        )
+          continue;
         const sense = pickSense(resolver, termKey(piece), context, 'word', parts.slice(first, first + span).join('_'));
         if (sense && !sense.scope?.forms) return found(termKey(sense.term), word, true);
         const key = noteTerm(piece, context, resolver);
@@ -153,7 +270,7 @@ function matchPattern(line: string, occ: Occurrence, context: DocumentContext, r
   let best: ContextMatch | undefined;
   for (const { entry, text } of candidates) {
     if (!fits(entry, context, occ.form === 'string' ? 'string' : 'word', true) || !resolver.hasTerm(termKey(entry.term))) continue;
-    for (let from = Math.max(0, occ.word.start - text.length); ; ) {
+    for (let from = Math.max(0, occ.word.start - text.length); ;) {
       const i = lower.indexOf(text, from);
       if (i === -1 || i > occ.word.start) break;
       const end = i + text.length;
@@ -172,7 +289,13 @@ function matchPattern(line: string, occ: Occurrence, context: DocumentContext, r
  * The first sense of `key` that fits. With `written`, the entry must name that identifier itself: term keys drop
  * underscores, but `__exit` is not `_exit` and `sig_atomic_t` does not contain `_Atomic`.
  */
-function pickSense(resolver: ContextResolver, key: string, context: DocumentContext, form: CodeForm, written?: string): GlossaryEntry | undefined {
+function pickSense(
+  resolver: ContextResolver,
+  key: string,
+  context: DocumentContext,
+  form: CodeForm,
+  written?: string,
+): GlossaryEntry | undefined {
   for (const entry of resolver.glossary.sensesOf(key)) {
     if (written !== undefined && identifierKey(entry.code) !== identifierKey(written)) continue;
     if (fits(entry, context, form, false) && resolver.hasTerm(termKey(entry.term))) return entry;
@@ -205,4 +328,3 @@ function noteTerm(text: string, context: DocumentContext, resolver: ContextResol
   }
   return undefined;
 }
-

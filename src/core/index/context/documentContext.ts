@@ -59,7 +59,27 @@ const VOCABULARY_CHARS = 256 * 1024;
 /** Distinct telling identifiers of a topic that make it fit a document whose language does not say so. */
 const VOCABULARY_THRESHOLD = 2;
 
-const HASH_COMMENT = new Set(['python', 'shellscript', 'bash', 'sh', 'zsh', 'yaml', 'helm', 'dockerfile', 'ruby', 'perl', 'makefile', 'toml', 'properties', 'ini', 'r', 'powershell', 'nginx', 'apacheconf', 'dotenv']);
+const HASH_COMMENT = new Set([
+  'python',
+  'shellscript',
+  'bash',
+  'sh',
+  'zsh',
+  'yaml',
+  'helm',
+  'dockerfile',
+  'ruby',
+  'perl',
+  'makefile',
+  'toml',
+  'properties',
+  'ini',
+  'r',
+  'powershell',
+  'nginx',
+  'apacheconf',
+  'dotenv',
+]);
 
 export function documentContext(languageId: string, text: string, vocabulary?: Vocabulary): DocumentContext {
   const lang = languageId.toLowerCase();
@@ -69,7 +89,15 @@ export function documentContext(languageId: string, text: string, vocabulary?: V
   const reasons: string[] = [];
   if (prose) {
     for (const t of ['os', 'kubernetes', 'webrtc', 'web', 'java', 'other'] as Topic[]) topics.add(t);
-    return { languageId: lang, prose, yaml: false, topics, kinds: new Set(['prose']), syntax: syntaxOf(lang), reasons: ['prose: every topic'] };
+    return {
+      languageId: lang,
+      prose,
+      yaml: false,
+      topics,
+      kinds: new Set(['prose']),
+      syntax: syntaxOf(lang),
+      reasons: ['prose: every topic'],
+    };
   }
   const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
   for (const signal of SIGNALS) {
@@ -94,7 +122,15 @@ export function documentContext(languageId: string, text: string, vocabulary?: V
     }
   }
   kinds.add(`lang:${lang}`);
-  const whole: DocumentContext = { languageId: lang, prose, yaml: lang === 'yaml' || lang === 'helm', topics, kinds, syntax: syntaxOf(lang), reasons };
+  const whole: DocumentContext = {
+    languageId: lang,
+    prose,
+    yaml: lang === 'yaml' || lang === 'helm',
+    topics,
+    kinds,
+    syntax: syntaxOf(lang),
+    reasons,
+  };
   if (kinds.has('kubernetes-manifest')) whole.parts = manifestParts(text, whole);
   return whole;
 }
@@ -146,7 +182,8 @@ function vocabularyOf(text: string, vocabulary: Vocabulary): Map<Topic, Set<stri
 }
 
 function syntaxOf(lang: string): LineSyntax {
-  if (HASH_COMMENT.has(lang)) return { lineComment: ['#'], quotes: lang === 'yaml' || lang === 'helm' ? '' : `"'`, blockCommentLines: false };
+  if (HASH_COMMENT.has(lang))
+    return { lineComment: ['#'], quotes: lang === 'yaml' || lang === 'helm' ? '' : `"'`, blockCommentLines: false };
   if (lang === 'rust') return { lineComment: ['//'], quotes: '"', blockCommentLines: true };
   if (lang === 'go') return { lineComment: ['//'], quotes: '"`\'', blockCommentLines: true };
   if (lang === 'sql' || lang === 'lua' || lang === 'haskell') return { lineComment: ['--'], quotes: `"'`, blockCommentLines: false };

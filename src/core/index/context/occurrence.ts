@@ -41,7 +41,8 @@ export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[nu
     const from = line.length - trimmed.length + include[0].length;
     return { strings: [[from - 1, line.length]], commentAt: -1 };
   }
-  if (syntax.blockCommentLines && (trimmed.startsWith('*') || trimmed.startsWith('/*'))) return { strings, commentAt: line.length - trimmed.length };
+  if (syntax.blockCommentLines && (trimmed.startsWith('*') || trimmed.startsWith('/*')))
+    return { strings, commentAt: line.length - trimmed.length };
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quote) {
@@ -57,8 +58,11 @@ export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[nu
       from = i;
       continue;
     }
-    for (const c of syntax.lineComment) if (line.startsWith(c, i) && (c !== '#' || i === 0 || /\s/.test(line[i - 1]))) return { strings: [...strings, ...quotedInComment(line, i, syntax)], commentAt: i };
-    if (syntax.blockCommentLines && ch === '/' && line[i + 1] === '*') return { strings: [...strings, ...quotedInComment(line, i, syntax)], commentAt: i };
+    for (const c of syntax.lineComment)
+      if (line.startsWith(c, i) && (c !== '#' || i === 0 || /\s/.test(line[i - 1])))
+        return { strings: [...strings, ...quotedInComment(line, i, syntax)], commentAt: i };
+    if (syntax.blockCommentLines && ch === '/' && line[i + 1] === '*')
+      return { strings: [...strings, ...quotedInComment(line, i, syntax)], commentAt: i };
   }
   if (quote) strings.push([from, line.length]);
   return { strings, commentAt: -1 };
@@ -111,7 +115,21 @@ export function occurrenceAt(line: string, column: number, syntax: LineSyntax, h
   else if (before.endsWith('@')) form = 'annotation';
   else if (/(?:\.|->)\s*$/.test(before) && !/\.\.\s*$/.test(before) && !SYSTEM_MODULE.test(before)) form = 'member';
   else if (call) form = 'call';
-  else if (TYPE_BEFORE.test(before) || /^\s*(?:\*+\s*)?[A-Za-z_]\w*\s*[;,=)[]/.test(after) || /^\s*(?:<|\[\]|&)/.test(after) || /^\s+[A-Za-z_]\w*\s*$/.test(after)) form = 'type';
+  else if (
+    TYPE_BEFORE.test(before) ||
+    /^\s*(?:\*+\s*)?[A-Za-z_]\w*\s*[;,=)[]/.test(after) ||
+    /^\s*(?:<|\[\]|&)/.test(after) ||
+    /^\s+[A-Za-z_]\w*\s*$/.test(after)
+  )
+    form = 'type';
   else form = 'word';
-  return { words, at, word, form, call, inComment: inComment && !commentedCode, string: span ? { start: span[0], end: span[1] } : undefined };
+  return {
+    words,
+    at,
+    word,
+    form,
+    call,
+    inComment: inComment && !commentedCode,
+    string: span ? { start: span[0], end: span[1] } : undefined,
+  };
 }

@@ -100,7 +100,8 @@ export class CardDeck extends Disposable implements ScopeIndex {
     const key = sources ? sources.join(',') : '*';
     let groups = this.all.bySources.get(key);
     if (!groups) {
-      const fromSources = (g: CardGroup) => !g.places.length || g.places.some((p) => !this.index.note(p.file) || sources!.includes(this.index.sourceOf(p.file)));
+      const fromSources = (g: CardGroup) =>
+        !g.places.length || g.places.some((p) => !this.index.note(p.file) || sources!.includes(this.index.sourceOf(p.file)));
       groups = [...this.index.cardGroups(sources), ...(sources ? generated.filter(fromSources) : generated)];
       this.all.bySources.set(key, groups);
     }

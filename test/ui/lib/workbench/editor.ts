@@ -43,7 +43,10 @@ export class Editor {
     const tab = this.page.locator(`.tabs-container .tab.active[aria-label*="${base.replace(/"/g, '\\"')}"]`).first();
     try {
       await tab.waitFor({ state: 'visible', timeout: timeoutMs });
-      await this.page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: timeoutMs });
+      await this.page
+        .locator('.part.editor .editor-instance .monaco-editor .view-lines')
+        .first()
+        .waitFor({ state: 'visible', timeout: timeoutMs });
     } catch (err) {
       throw new Error(`${rel} did not open in an active editor tab within ${timeoutMs} ms`, { cause: err });
     }
@@ -113,7 +116,7 @@ export class Editor {
             all += n.nodeValue ?? '';
           }
           all = all.replace(/\u00a0/g, ' ');
-          for (let from = 0; ; ) {
+          for (let from = 0; ;) {
             const idx = all.indexOf(needle, from);
             if (idx < 0) break;
             from = idx + 1;
@@ -150,7 +153,7 @@ export function locateInFile(text: string, needle: string, nth: number): { line:
   let seen = 0;
   for (let i = 0; i < lines.length; i++) {
     let inLine = 0;
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const idx = lines[i].indexOf(needle, from);
       if (idx < 0) break;
       from = idx + 1;

@@ -62,7 +62,9 @@ export class Hovers {
     }
     const lastText = (await anyHover.innerText({ timeout: 500 }).catch(() => '')) ?? '';
     const what = opts.contains ? `a hover containing ${String(opts.contains)}` : 'a hover';
-    throw new Error(`no ${what} over "${text}" after ${attempts} attempt(s) in ${timeoutMs} ms${lastText ? `; last hover text: ${JSON.stringify(lastText.slice(0, 300))}` : ''}`);
+    throw new Error(
+      `no ${what} over "${text}" after ${attempts} attempt(s) in ${timeoutMs} ms${lastText ? `; last hover text: ${JSON.stringify(lastText.slice(0, 300))}` : ''}`,
+    );
   }
 
   /** Where the word is: an explicit line, the nth occurrence in the file (scrolled to), or the first one on screen. */

@@ -7,7 +7,10 @@ export async function waitForNotification(page: Page, text: string | RegExp, tim
   try {
     await toast.waitFor({ state: 'visible', timeout: timeoutMs });
   } catch (err) {
-    const seen = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
+    const seen = await page
+      .locator('.notification-toast')
+      .allInnerTexts()
+      .catch(() => []);
     throw new Error(`no notification matching ${String(text)} within ${timeoutMs} ms; visible: ${JSON.stringify(seen)}`, { cause: err });
   }
   return toast;

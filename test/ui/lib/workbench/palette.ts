@@ -25,14 +25,22 @@ export class Palette {
       } catch {
         if (Date.now() > deadline) throw new Error(`quick input did not open after pressing ${key} within ${timeoutMs} ms`);
         // focus may be in a webview or nowhere yet: click the status bar and retry
-        await this.page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 5, y: 5 }, timeout: 2_000 }).catch(() => {});
+        await this.page
+          .locator('.monaco-workbench .part.statusbar')
+          .first()
+          .click({ position: { x: 5, y: 5 }, timeout: 2_000 })
+          .catch(() => {});
       }
     }
   }
 
   /** Waits until the quick input has closed (after a pick or Enter); quietly gives up at the deadline. */
   async closed(timeoutMs: number): Promise<void> {
-    await this.page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
+    await this.page
+      .locator(QUICK_INPUT)
+      .first()
+      .waitFor({ state: 'hidden', timeout: timeoutMs })
+      .catch(() => {});
   }
 
   /**
@@ -47,7 +55,10 @@ export class Palette {
     let lastTyped = Date.now();
     while (Date.now() < deadline) {
       const seen: [string, string][] = await rows.evaluateAll((els: any[]) =>
-        els.map((el) => [String((el.querySelector('.label-name') ?? el).textContent ?? '').trim(), String(el.getAttribute('aria-label') ?? '')]),
+        els.map((el) => [
+          String((el.querySelector('.label-name') ?? el).textContent ?? '').trim(),
+          String(el.getAttribute('aria-label') ?? ''),
+        ]),
       );
       lastSeen = seen.map(([label]) => label);
       const verdicts = seen.map(([label, aria]) => matches(label, aria));

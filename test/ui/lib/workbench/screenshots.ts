@@ -9,7 +9,12 @@ export const RESULTS_DIR = process.env.TIL_RESULTS_DIR ? path.resolve(process.en
 export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'screenshots');
 
 function safeName(name: string): string {
-  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
+  return (
+    name
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'screenshot'
+  );
 }
 
 /** Saves a screenshot of `page` as test-results/screenshots/<name>.png; never throws. */

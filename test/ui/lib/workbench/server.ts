@@ -40,7 +40,11 @@ export interface StartedWorkbench {
 }
 
 function linkExtension(extensionPath: string, extensionsDir: string): void {
-  const pkg = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as {
+    name: string;
+    publisher: string;
+    version: string;
+  };
   const link = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase());
   fs.rmSync(link, { recursive: true, force: true });
   fs.symlinkSync(path.resolve(extensionPath), link, 'dir');
