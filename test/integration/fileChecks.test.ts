@@ -62,8 +62,9 @@ suite('files checked again after load', () => {
     const bigDir = workspacePath('notes', 'big-glossary');
     fs.mkdirSync(linkedDir);
     fs.mkdirSync(bigDir);
-    const linked = path.join(linkedDir, 'glossary.yaml');
-    const big = path.join(bigDir, 'glossary.yml');
+    // til-glossary.yaml is read wherever it is; a plain glossary.yaml only beside a note.
+    const linked = path.join(linkedDir, 'til-glossary.yaml');
+    const big = path.join(bigDir, 'til-glossary.yml');
     fs.symlinkSync(path.join(outside, 'glossary.yaml'), linked);
     fs.writeFileSync(big, '');
     growHuge(big);
