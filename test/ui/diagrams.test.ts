@@ -97,7 +97,15 @@ before(async () => {
   fs.writeFileSync(path.join(folder, 'notes', 'hostile-til.md'), HOSTILE_NOTE);
   fs.mkdirSync(path.join(folder, 'src'));
   fs.writeFileSync(path.join(folder, 'src', 'slots.c'), SLOTS_C);
-  wb = await openWorkbench({ folder, vsixPath, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+  wb = await openWorkbench({
+    folder,
+    vsixPath,
+    settings: {
+      'workbench.colorTheme': 'Default Light Modern',
+      // The states are explained by the starter notes; this workspace's own note holds only diagrams.
+      'tilCompanion.notes.includeBundled': true,
+    },
+  });
   wb.page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss().catch(() => undefined);

@@ -15,8 +15,6 @@ interface DiagramPick extends vscode.QuickPickItem {
 
 /** How long the cursor rests on a row before its preview renders (arrowing through rows renders nothing). */
 const PREVIEW_DELAY_MS = 120;
-/** An active-row change this close to a change of the typed text comes from the filter, not the cursor. */
-const TYPING_WINDOW_MS = 60;
 
 function firstLine(source: string): string {
   return (
@@ -73,7 +71,8 @@ export function pickDiagram(
   let preview: DiagramPanel | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first = true;
-  let typedAt = 0;
+  // The typed text as of the last active-row change: a change of it means the filter moved the row, not the cursor.
+  let valueAtActive = picker.value;
 
   const show = (diagram: DiagramSource): DiagramPanel => {
     const open = DiagramPanel.get(diagram.id);
@@ -97,18 +96,27 @@ export function pickDiagram(
       // The row active when the picker opens, or the first match of what was typed, is not a choice yet:
       // previews follow the cursor (arrow keys, mouse), so typing a title and pressing Enter opens one panel.
       // The filter's new first match arrives with the typed value, in either order: both cancel the preview.
-      const typed = Date.now() - typedAt < TYPING_WINDOW_MS;
+      const typed = picker.value !== valueAtActive;
+      valueAtActive = picker.value;
       clearTimeout(timer);
+      timer = undefined;
       if (first || typed) {
         first = false;
         return;
       }
       const diagram = active[0]?.diagram;
-      if (diagram) timer = setTimeout(() => show(diagram), PREVIEW_DELAY_MS);
+      if (diagram)
+        timer = setTimeout(() => {
+          timer = undefined;
+          show(diagram);
+        }, PREVIEW_DELAY_MS);
     });
     picker.onDidChangeValue(() => {
-      typedAt = Date.now();
+      // A preview still waiting came from the filter's match arriving before the text: drop it, and take the
+      // text as seen so that the next arrow key previews.
+      if (timer !== undefined) valueAtActive = picker.value;
       clearTimeout(timer);
+      timer = undefined;
     });
     picker.onDidAccept(() => {
       chosen = picker.selectedItems[0]?.diagram ?? picker.activeItems[0]?.diagram;
