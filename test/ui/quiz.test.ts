@@ -33,6 +33,20 @@ CPU가 실행 중인 작업을 바꿀 때 **레지스터**와 프로그램 카�
 네 가지 조건 중 하나를 깨면 된다.
 `;
 
+// A second day of notes that defines terms: the term mode needs four explained terms to offer four names.
+const TERMS_NOTE = `# 2025-03-11 TIL
+
+## 동기화
+
+**뮤텍스**는 한 번에 한 스레드만 임계 구역에 들어가도록 막는 잠금이다.
+
+**스핀락**은 잠금이 풀릴 때까지 잠들지 않고 계속 확인하며 기다리는 잠금이다.
+
+**조건 변수**는 어떤 조건이 참이 될 때까지 스레드를 재우고 깨우는 도구이다.
+
+**모니터**는 잠금과 조건 변수를 하나로 묶어 공유 자원을 감싸는 구조이다.
+`;
+
 let wb: Workbench;
 let folder: string;
 
@@ -40,6 +54,7 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-quiz-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.writeFileSync(path.join(folder, 'notes', '2025-03-10.md'), NOTE);
+  fs.writeFileSync(path.join(folder, 'notes', '2025-03-11.md'), TERMS_NOTE);
   // A 1×1 PNG next to the note: shown inline (data: URI), while the missing one becomes a placeholder.
   fs.mkdirSync(path.join(folder, 'notes', 'images'));
   fs.writeFileSync(
