@@ -58,7 +58,11 @@ const dayPane = () => wb.page.locator('.pane').filter({ has: wb.page.locator('.p
 test("hovering fork in a C file shows the user's explanation, not the starter notes'", async () => {
   await wb.captureOnFailure('user-notes-hover-fork', async () => {
     await wb.openFile('src/main.c');
-    const hover = await wb.hoverWord('fork', { contains: /Open note|노트 열기/, timeoutMs: 90_000 });
+    // The starter notes answer from the first moment (they ship pre-indexed) until the user's notes are read:
+    // hover until the user's note answers, as a user would see it a few seconds after opening the folder.
+    const userNote = path.basename(notesFile).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const fromUserNote = new RegExp(`(?:Open note|노트 열기) \\(${userNote}:`);
+    const hover = await wb.hoverWord('fork', { contains: fromUserNote, timeoutMs: 90_000 });
     const text = await hover.innerText();
     const opened = /(?:Open note|노트 열기) \(([^:()]+):\d+\)/.exec(text);
     assert.ok(opened, `the hover links its note: ${JSON.stringify(text.slice(0, 300))}`);

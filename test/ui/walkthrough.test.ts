@@ -90,7 +90,17 @@ function walkthroughPage(): Locator {
 
 /** Our walkthrough in front: the command reveals it (Escape on the page would go back to the list of all). */
 async function backToWalkthrough(): Promise<void> {
-  await wb.runCommand('TIL: Get Started');
+  // The walkthrough page re-renders a step it has just marked done and can take the focus from the palette
+  // while it opens: try the palette again rather than fail on that race.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await wb.runCommand('TIL: Get Started');
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await wb.dismiss();
+    }
+  }
   await walkthroughPage()
     .locator('.getting-started-category')
     .filter({ hasText: /Get started with TIL Companion/ })
