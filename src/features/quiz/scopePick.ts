@@ -156,6 +156,9 @@ export async function pickScope(index: NoteIndex, dueCount: number): Promise<Qui
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Start Quiz'),
     placeHolder: vscode.l10n.t('What do you want to review?'),
+    // Kept open on focus out: with the walkthrough open, its page marks the quiz step done as the command
+    // starts and takes the focus back, which closed this picker before the user could choose.
+    ignoreFocusOut: true,
   });
   return chosen?.pick ? await chosen.pick() : undefined;
 }
