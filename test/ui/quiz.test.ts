@@ -237,7 +237,9 @@ test('the term mode: an explanation, four names, a pick, the right answer shown'
 test('after a window reload the progress is still there', async () => {
   await wb.captureOnFailure('quiz-reload', async () => {
     const before = await dueCount(wb.page);
-    assert.ok(before <= initialDue - 4, `graded cards are no longer due: ${before} of ${initialDue}`);
+    // Fewer due than at the start: the graded cards are done for today (how many fewer depends on the daily new-card
+    // limit, which lets another new card in for each one graded, and on whether the named term had a card).
+    assert.ok(before < initialDue, `graded cards are no longer due: ${before} of ${initialDue}`);
     await wb.page.reload({ waitUntil: 'domcontentloaded' });
     await wb.page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout: 60_000 });
     await waitForCount(wb.page, before, 60_000);
