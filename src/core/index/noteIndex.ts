@@ -13,6 +13,7 @@ import {
 } from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
+import { groupByDay, keysOf, pull, push, toGroup } from './indexMaps';
 import { yearsForMonthDays } from './dayYears';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from './glossary';
 import { rankExplanations } from './ranking';
@@ -397,36 +398,3 @@ export class NoteIndex implements TermResolver, ContextResolver {
 }
 
 export { glossaryKey };
-
-function keysOf(term: Term): string[] {
-  const keys = new Set([termKey(term.term), ...term.aliases.map(termKey)]);
-  keys.delete('');
-  return [...keys];
-}
-
-function toGroup(key: string, cards: Card[]): CardGroup {
-  // The fullest answer speaks for the group; every place is kept.
-  let best = cards[0];
-  for (const c of cards) if (c.answer.length > best.answer.length) best = c;
-  return { key, question: best.question, answer: best.answer, topic: best.topic, places: [...cards] };
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function pull<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(value);
-  if (i !== -1) list.splice(i, 1);
-  if (!list.length) map.delete(key);
-}
-
-function groupByDay<T extends { dayId?: string }>(items: T[]): Map<string, T[]> {
-  const byDay = new Map<string, T[]>();
-  for (const item of items) if (item.dayId !== undefined) push(byDay, item.dayId, item);
-  return byDay;
-}
