@@ -728,7 +728,11 @@ async function main() {
     await fs.copyFile(DIST_WORKER, WORKER);
     if (existsSync(DIST_EXTENSION)) {
       EXTENSION = path.join(tmp, 'dist', 'extension.js');
-      await fs.copyFile(DIST_EXTENSION, EXTENSION);
+      // The extension loads its siblings lazily (dist/quiz.js on an idle timer), so every top-level bundle comes along.
+      const distDir = path.dirname(DIST_EXTENSION);
+      for (const entry of await fs.readdir(distDir, { withFileTypes: true }))
+        if (entry.isFile() && /\.(js|json)$/.test(entry.name))
+          await fs.copyFile(path.join(distDir, entry.name), path.join(tmp, 'dist', entry.name));
     }
     let last: Awaited<ReturnType<typeof benchSize>> | undefined;
     for (const count of SIZES) {

@@ -16,7 +16,7 @@ import { termKey } from '../text';
 import { groupByDay, keysOf, pull, push, toGroup } from './indexMaps';
 import { yearsForMonthDays } from './dayYears';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from './glossary';
-import { rankExplanations } from './ranking';
+import { explanationOf } from './ranking';
 import { GlossaryLookup, glossaryKey } from './glossaryLookup';
 import { contextAtLine, documentContext, type DocumentContext } from './context/documentContext';
 import type { ContextResolver } from './context/contextMatcher';
@@ -93,8 +93,10 @@ export class NoteIndex implements TermResolver, ContextResolver {
   private conceptKeys = new Map<string, string[]>();
   private glossaryProblems: Problem[] = [];
   private readonly changes = new Emitter<IndexChange>();
-  /** term() answers by key, dropped on every update (an answer also depends on its aliases' entries). */
+  /** Answers by key (and by key + fields), dropped on every update (an answer also depends on its aliases' entries):
+   *  a hover asks the same few terms over and over, and a term can have hundreds of entries in a big corpus. */
   private readonly termInfoCache = new Map<string, TermInfo | null>();
+  private readonly termTopicsCache = new Map<string, ReadonlySet<Topic>>();
   private readonly daysCache = new Map<string, DayGroup[]>();
 
   /** Fires after every update with the files it touched (empty: everything may have changed). */
@@ -105,7 +107,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.notes.set(note.file, note);
     for (const card of note.cards) push(this.cardsByKey, card.key, card);
     for (const term of note.terms) for (const key of keysOf(term)) push(this.termsByKey, key, term);
-    this.termInfoCache.clear();
+    this.dropTermCaches();
     if (notify) this.fire([note.file]);
   }
 
@@ -127,7 +129,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.notes.clear();
     this.cardsByKey.clear();
     this.termsByKey.clear();
-    this.termInfoCache.clear();
+    this.dropTermCaches();
     this.fire(files);
   }
 
@@ -138,7 +140,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.glossaryList = merged.glossaries.flatMap((g) => g.entries);
     this.conceptKeys = merged.conceptKeys;
     this.glossaryProblems = glossaries.flatMap((g) => g.problems);
-    this.termInfoCache.clear();
+    this.dropTermCaches();
     this.fire([]);
   }
 
@@ -147,7 +149,12 @@ export class NoteIndex implements TermResolver, ContextResolver {
     if (!old) return;
     for (const card of old.cards) pull(this.cardsByKey, card.key, card);
     for (const term of old.terms) for (const key of keysOf(term)) pull(this.termsByKey, key, term);
+    this.dropTermCaches();
+  }
+
+  private dropTermCaches(): void {
     this.termInfoCache.clear();
+    this.termTopicsCache.clear();
   }
 
   private fire(files: string[]): void {
@@ -269,7 +276,10 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return this.glossaryLookup;
   }
   hasTermIn(key: string, topics: ReadonlySet<Topic>): boolean {
-    return this.entriesFor(key).some((t) => topics.has(t.topic));
+    let present = this.termTopicsCache.get(key);
+    if (!present) this.termTopicsCache.set(key, (present = new Set(this.entriesFor(key).map((t) => t.topic))));
+    for (const topic of present) if (topics.has(topic)) return true;
+    return false;
   }
 
   /** What a document is about (language, file kind, imports, vocabulary): compute once per document version. */
@@ -293,7 +303,13 @@ export class NoteIndex implements TermResolver, ContextResolver {
     const best = this.term(nameOrKey);
     const within = topics && new Set(topics);
     if (!best || !within || within.has(best.topic)) return best;
-    return this.computeTerm(termKey(nameOrKey), within);
+    const key = termKey(nameOrKey);
+    const cacheKey = `${key}\0${[...within].sort().join(',')}`;
+    const cached = this.termInfoCache.get(cacheKey);
+    if (cached !== undefined) return cached ?? undefined;
+    const info = this.computeTerm(key, within);
+    this.termInfoCache.set(cacheKey, info ?? null);
+    return info;
   }
 
   /** Every entry about the concept: under the key, under the glossary's other names for it, and under the names
@@ -318,30 +334,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     const all = this.entriesFor(key);
     const entries = topics ? all.filter((t) => topics.has(t.topic)) : all;
     if (!entries.length) return undefined;
-    const ranked = rankExplanations(entries, (file) => this.sourceOf(file));
-    const best = ranked.best;
-    const names = new Set<string>();
-    for (const e of entries) {
-      if (e.source === 'mention') continue;
-      names.add(e.term);
-      for (const a of e.aliases) names.add(a);
-    }
-    names.delete(best.term);
-    return {
-      ...best,
-      key: termKey(best.term),
-      allAliases: [...names],
-      noteSource: this.sourceOf(best.file),
-      mentionOnly: best.source === 'mention',
-      others: ranked.others.map((e) => ({
-        term: e.term,
-        file: e.file,
-        line: e.line,
-        noteSource: this.sourceOf(e.file),
-        mention: e.source === 'mention',
-        summary: e.summary,
-      })),
-    };
+    return explanationOf(entries, (file) => this.sourceOf(file));
   }
 
   /** Unique terms, each by its best entry, listed once under the key of its own name. Terms the notes only

@@ -1,4 +1,6 @@
 import { isUserSource, type NoteSource, type Term } from '../model';
+import { termKey } from '../text';
+import type { TermInfo } from './noteIndex';
 
 /**
  * Which explanation of a term speaks first, and which others are listed as "also in N notes":
@@ -26,4 +28,31 @@ export function rankExplanations(entries: Term[], sourceOf: (file: string) => No
     others.push(t);
   }
   return { best, others };
+}
+
+/** A term's answer from all its entries: the best explanation, every name it goes by, and the other places. */
+export function explanationOf(entries: Term[], sourceOf: (file: string) => NoteSource): TermInfo {
+  const { best, others } = rankExplanations(entries, sourceOf);
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (e.source === 'mention') continue;
+    names.add(e.term);
+    for (const a of e.aliases) names.add(a);
+  }
+  names.delete(best.term);
+  return {
+    ...best,
+    key: termKey(best.term),
+    allAliases: [...names],
+    noteSource: sourceOf(best.file),
+    mentionOnly: best.source === 'mention',
+    others: others.map((e) => ({
+      term: e.term,
+      file: e.file,
+      line: e.line,
+      noteSource: sourceOf(e.file),
+      mention: e.source === 'mention',
+      summary: e.summary,
+    })),
+  };
 }
