@@ -86,3 +86,28 @@ test('mixed formats sort by real date: MM-DD days take their year from the notes
     ['2024-12-30', '01-02', '01-09', '2025-01-10', '01-13'],
   );
 });
+
+test('file names spaced or marked TIL inside year/month folders give the day', () => {
+  const cases: Array<[string, string]> = [
+    ['log/2023 03 08 Gradle basics.md', '2023-03-08'],
+    ['log/2023 03 08 2 Gradle tasks.md', '2023-03-08'],
+    ['log/2023/03/TIL0308 Gradle.md', '2023-03-08'],
+    ['log/2023/03/TIL0308_Gradle.md', '2023-03-08'],
+    ['log/2023/03/TIL08 Gradle.md', '2023-03-08'],
+    ['log/2023/03/TIL08_Gradle.md', '2023-03-08'],
+    ['log/2023/03/TIL20230308_Gradle.md', '2023-03-08'],
+  ];
+  for (const [name, date] of cases) assert.equal(dateFromFileName(name)?.date, date, name);
+  for (const name of ['log/2023/03/TIL0231 Gradle.md', 'log/2023/02/TIL30 Gradle.md', 'log/1167 11 09 tree.md', 'log/2023/03/Gradle 0308.md']) {
+    assert.equal(dateFromFileName(name), undefined, name);
+  }
+});
+
+test('headings: a spaced date after TIL may carry a title, a bracketed label may follow a date', () => {
+  assert.equal(parseDayHeading('TIL 2023 03 08 Gradle basics')?.date, '2023-03-08');
+  assert.equal(parseDayHeading('TIL 2023 03 08')?.date, '2023-03-08');
+  assert.equal(parseDayHeading('2023-03-08 [Day 4]')?.date, '2023-03-08');
+  assert.equal(parseDayHeading('2023 03 08 Gradle basics'), undefined, 'without the TIL marker a titled date is a heading');
+  assert.equal(parseDayHeading('TIL 2023 02 30 Gradle'), undefined, 'not a calendar date');
+  assert.equal(parseDayHeading('1000 12 10 ways'), undefined);
+});

@@ -44,7 +44,9 @@ const monthOf = (name: string) => MONTHS[name.toLowerCase().slice(0, 3)];
 const PREFIX = /^(?:TIL|today i learned|오늘 배운 것|오늘의 학습)?(?:\s+on)?[\s:\-–—|[\]()]*/i;
 // What may follow the date: "TIL", a weekday in brackets, a separator and a short label; nothing that reads as a sentence.
 // Matched against the trimmed rest: two `\s*` around an optional separator backtrack quadratically on long spaces.
-const SUFFIX_OK = /^[-–—:|)\]]?\s*(?:TIL\b.*|\(.{0,20}\).*|[-–—:|].*)?$/i;
+const SUFFIX_OK = /^[-–—:|)\]]?\s*(?:TIL\b.*|\(.{0,20}\).*|\[.{0,20}\].*|[-–—:|].*)?$/i;
+/** After `TIL <date>` a short title may follow (`TIL 2022 10 18 Tech Interview`): the marker already says it is a day. */
+const MAX_TIL_TITLE = 60;
 
 type Reader = (m: RegExpMatchArray) => DayDate | undefined;
 // Order matters: longer, more specific forms first.
@@ -52,6 +54,8 @@ const HEADING_FORMS: Array<[RegExp, Reader]> = [
   [/^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/, (m) => calendarDate(+m[1], +m[2], +m[3])],
   [/^(\d{1,2})\s*월\s*(\d{1,2})\s*일/, (m) => calendarDate(undefined, +m[1], +m[2])],
   [/^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?/, (m) => calendarDate(+m[1], +m[2], +m[3])],
+  // `TIL 2022 10 18`: the parts separated by single spaces (a year must look like one, so counts are not read).
+  [/^(\d{4}) (\d{1,2}) (\d{1,2})(?!\d)/, (m) => calendarDate(+m[1], +m[2], +m[3])],
   // US order (`05-15-2022`, `5/15/2022`); day first when the first number cannot be a month.
   [/^(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)/, (m) => (+m[1] > 12 ? calendarDate(+m[3], +m[2], +m[1]) : calendarDate(+m[3], +m[1], +m[2]))],
   [/^(\d{2})\.(\d{2})\.(\d{2})(?![\d.])/, (m) => calendarDate(twoDigitYear(+m[1]), +m[2], +m[3])],
@@ -65,11 +69,13 @@ export function parseDayHeading(heading: string): DayDate | undefined {
   const trimmed = heading.normalize('NFC').trim();
   if (trimmed.length > MAX_HEADING) return undefined;
   const text = trimmed.replace(PREFIX, '');
+  const tilMarked = /^(?:TIL|today i learned)\b/i.test(trimmed);
   for (const [pattern, read] of HEADING_FORMS) {
     const m = text.match(pattern);
     if (!m) continue;
     const found = read(m);
-    return found && SUFFIX_OK.test(text.slice(m[0].length).trim()) ? found : undefined;
+    const rest = text.slice(m[0].length).trim();
+    return found && (SUFFIX_OK.test(rest) || (tilMarked && rest.length <= MAX_TIL_TITLE)) ? found : undefined;
   }
   // `0114 TIL`: four digits alone are too ambiguous (a problem id, a year) without the TIL marker.
   const m = text.match(/^(\d{2})(\d{2})(?!\d)/);
@@ -92,6 +98,8 @@ export function parseDayLine(line: string): DayDate | undefined {
 // File names: each form is tried where a run of digits starts; `(?!\d)` keeps it from ending inside one.
 const NAME_FORMS: Array<[RegExp, Reader]> = [
   [/(\d{4})[-._](\d{1,2})[-._](\d{1,2})(?!\d)/, (m) => calendarDate(+m[1], +m[2], +m[3])],
+  // `2022 10 19 Webpack.md`: single spaces, as some people name files.
+  [/(\d{4}) (\d{2}) (\d{2})(?!\d)/, (m) => calendarDate(+m[1], +m[2], +m[3])],
   [/(\d{1,2})[-._](\d{1,2})[-._](\d{4})(?!\d)/, (m) => (+m[1] > 12 ? calendarDate(+m[3], +m[2], +m[1]) : calendarDate(+m[3], +m[1], +m[2]))],
   [/(\d{4})(\d{2})(\d{2})(?!\d)/, (m) => calendarDate(+m[1], +m[2], +m[3])],
   [/(\d{2})[._-](\d{2})[._-](\d{2})(?![\d._-])/, (m) => calendarDate(twoDigitYear(+m[1]), +m[2], +m[3])],
@@ -124,7 +132,9 @@ export function dateFromFileName(path: string): DayDate | undefined {
   return dateFromFolders(parts, name);
 }
 
-function dateFromFolders(folders: string[], name: string): DayDate | undefined {
+function dateFromFolders(folders: string[], fullName: string): DayDate | undefined {
+  // `2022/10/TIL1018 Tech Interview.md`, `2022/10/TIL20 Without CRA.md`: the TIL marker before the day.
+  const name = fullName.replace(/^TIL[-_ ]?(?=\d)/i, '');
   const year = (s: string | undefined) => (s !== undefined && /^\d{4}$/.test(s) ? +s : undefined);
   const num = (s: string | undefined) => (s !== undefined && /^\d{1,2}$/.test(s) ? +s : undefined);
   const n = folders.length;
@@ -132,8 +142,14 @@ function dateFromFolders(folders: string[], name: string): DayDate | undefined {
   if (n >= 3 && year(folders[n - 3]) && num(folders[n - 2]) && num(folders[n - 1])) {
     return calendarDate(year(folders[n - 3]), num(folders[n - 2])!, num(folders[n - 1])!);
   }
+  // 2022/10/1018-title.md (month and day, in a year or year/month folder)
+  const monthDay4 = name.match(/^(\d{2})(\d{2})(?!\d)/);
+  if (monthDay4 && name !== fullName) {
+    const y = n >= 2 && year(folders[n - 2]) && num(folders[n - 1]) ? year(folders[n - 2]) : year(folders[n - 1]);
+    if (y) return calendarDate(y, +monthDay4[1], +monthDay4[2]);
+  }
   // 2022/05/15.md or 2022/05/15-title.md
-  const leadingDay = name.match(/^(\d{1,2})(?:$|[-_ ]\D)/);
+  const leadingDay = name.match(/^(\d{1,2})(?:$|[-_ ]\D|_)/);
   if (n >= 2 && year(folders[n - 2]) && num(folders[n - 1]) && leadingDay) {
     return calendarDate(year(folders[n - 2]), num(folders[n - 1])!, +leadingDay[1]);
   }
