@@ -252,3 +252,64 @@ test('quoted text in a comment is a string (commented-out code); English apostro
   assert.equal(index.matchAt(line, line.indexOf('turn.') + 1, index.documentContext('javascript', WEBRTC))?.term, undefined);
   assert.equal(hoverIn('c', XV6, "  // it's the scheduler's job to avoid a deadlock here", 'deadlock'), '교착 상태');
 });
+
+/** The term at `word` on 0-based `lineNo` of a whole document, as the hover asks (with the line number). */
+function hoverAtLine(languageId: string, document: string, lineNo: number, word: string): string | undefined {
+  const line = document.split('\n')[lineNo];
+  const col = line.indexOf(word);
+  assert.ok(col >= 0, `${word} not on line ${lineNo}`);
+  return index.matchAt(line, col + 1, index.documentContext(languageId, document), lineNo)?.term;
+}
+
+test('a block comment spanning lines is prose on every line, even lines without a leading star', () => {
+  const doc = [
+    '#include "threads/synch.h"',
+    '/* Semaphores for the threads kernel.',
+    '   down or "P": wait until the count is positive;',
+    '   a caller may sleep here. */',
+    'void sema_down (struct semaphore *sema) { wait (sema); }',
+  ].join('\n');
+  assert.equal(hoverAtLine('c', doc, 2, 'wait'), undefined, 'English in the comment is not the wait() call');
+  assert.equal(hoverAtLine('c', doc, 4, 'sema_down'), '세마포어');
+  assert.equal(hoverAtLine('c', doc, 4, 'wait'), 'wait', 'after the comment closes, code is code again');
+});
+
+test('YAML: a key is read under its parent key, and a block scalar is embedded text', () => {
+  const doc = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    '      ports:',
+    '        - containerPort: 8080',
+    '      livenessProbe:',
+    '        httpGet:',
+    '          port: 8080',
+    '---',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'data:',
+    '  app.conf: |',
+    '    # Apply these limits; kind of strict.',
+    '    port: 9090',
+  ].join('\n');
+  assert.equal(hoverAtLine('yaml', doc, 9, 'port'), '프로브', "a probe's port");
+  assert.equal(hoverAtLine('yaml', doc, 13, 'data'), 'ConfigMap');
+  assert.equal(hoverAtLine('yaml', doc, 16, 'port'), undefined, 'inside the embedded file, not a manifest key');
+  assert.equal(hoverAtLine('yaml', doc, 15, 'Apply'), undefined);
+});
+
+test('comments: a shouted license word, a two-letter phrase and everyday English are not terms', () => {
+  const doc = '# PROVIDED WITHOUT WARRANTY OF ANY KIND. Create the namespace, then apply the rest.\n' + MANIFEST;
+  assert.equal(hoverAtLine('yaml', doc, 0, 'KIND'), undefined);
+  assert.equal(hoverAtLine('yaml', doc, 0, 'Create'), undefined);
+  const c = XV6 + '// the lock makes the change from p to the next state safe\nstruct cpu *c = mycpu();\n';
+  assert.equal(hoverAtLine('c', c, 3, 'to'), undefined, '"to p" is no "top"');
+  assert.equal(hoverAtLine('c', c, 4, 'cpu'), undefined);
+});
+
+test('an identifier whose name the glossary scoped elsewhere is not explained by its parts (ToStringCreator)', () => {
+  const java = SPRING + 'class Visit { public String toString() { return new ToStringCreator(this).toString(); } }\n';
+  assert.equal(hoverAtLine('java', java, 2, 'ToStringCreator'), undefined);
+});

@@ -81,7 +81,7 @@ const NOT_MEMBER: readonly CodeForm[] = ['call', 'type', 'word', 'key', 'value']
 function specificity(e: GlossaryEntry): number {
   const s = e.scope;
   if (!s) return 0;
-  return (s.files ? 4 : 0) + (s.languages ? 2 : 0) + (s.forms ? 1 : 0);
+  return (s.under ? 8 : 0) + (s.files ? 4 : 0) + (s.languages ? 2 : 0) + (s.forms ? 1 : 0);
 }
 
 export function glossaryKey(code: string): string {

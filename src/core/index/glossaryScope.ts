@@ -13,6 +13,8 @@ export interface GlossaryScope {
   /** Document kinds the context recognises (`kernel`, `userspace`, `kubernetes-manifest`, `browser`, `java-record`…). */
   files?: string[];
   forms?: CodeForm[];
+  /** YAML keys the key must sit directly under (`port` under `httpGet` is a probe's). */
+  under?: string[];
 }
 
 export interface ScopedTerm {
@@ -55,13 +57,15 @@ function readOne(code: string, item: unknown, report: (message: string) => void)
   }
   const raw = item as Record<string, unknown>;
   if (typeof raw.term !== 'string' || !raw.term.trim()) {
-    report(`Glossary entry "${code}" should name a term: { term: …, languages: […], files: […], form: […] }.`);
+    report(`Glossary entry "${code}" should name a term: { term: …, languages: […], files: […], form: […], under: […] }.`);
     return undefined;
   }
   const scope: GlossaryScope = {};
   const languages = stringList(raw.languages ?? raw.language);
   const files = stringList(raw.files ?? raw.file);
   const formNames = stringList(raw.form ?? raw.forms);
+  const under = stringList(raw.under);
+  if (under) scope.under = under;
   if (languages) scope.languages = languages.map((l) => l.toLowerCase());
   if (files) scope.files = files;
   if (formNames) {
@@ -71,7 +75,7 @@ function readOne(code: string, item: unknown, report: (message: string) => void)
     if (forms.length) scope.forms = forms;
   }
   for (const key of Object.keys(raw)) {
-    if (!['term', 'languages', 'language', 'files', 'file', 'form', 'forms'].includes(key))
+    if (!['term', 'languages', 'language', 'files', 'file', 'form', 'forms', 'under'].includes(key))
       report(`Glossary entry "${code}": unknown field "${key}".`);
   }
   return Object.keys(scope).length ? { term: raw.term.trim(), scope } : { term: raw.term.trim() };

@@ -362,7 +362,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
    */
   matchAt(lineText: string, column: number, documentContext?: DocumentContext, line?: number): TermMatch | undefined {
     const context = documentContext && line !== undefined ? contextAtLine(documentContext, line) : documentContext;
-    const word: MatchedWord | undefined = matchTermAt(lineText, column, this, context);
+    const word: MatchedWord | undefined = matchTermAt(lineText, column, this, context, line);
     if (!word) return undefined;
     const topics = context && !context.prose && !word.viaGlossary ? [...context.topics] : undefined;
     const info = this.termWithin(word.key, topics);

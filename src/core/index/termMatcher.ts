@@ -98,6 +98,7 @@ export function matchTermAt(
   column: number,
   resolver: TermResolver & Partial<ContextResolver>,
   context?: DocumentContext,
+  lineNumber?: number,
 ): MatchedWord | undefined {
   let offset = 0;
   let line = lineText;
@@ -108,7 +109,7 @@ export function matchTermAt(
   const col = column - offset;
   const shift = (m: MatchedWord | undefined) => (m && offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
   if (context && !context.prose && resolver.glossary && resolver.hasTermIn)
-    return shift(matchInContext(line, col, context, resolver as ContextResolver));
+    return shift(matchInContext(line, col, context, resolver as ContextResolver, lineNumber));
   return shift(matchYaml(line, col, resolver) ?? matchWords(line, col, resolver));
 }
 

@@ -133,8 +133,32 @@ const COMMON_CODE_WORDS = new Set([
   'types',
   'source',
   'target',
+  'cpu',
+  'cpus',
+  // Everyday English the notes also use as terms (`create`와 `apply`, 대기 상태(Waiting), WAS, TURN): in code and
+  // comments these are words, not the concept.
+  'apply',
+  'create',
+  'destroy',
+  'program',
+  'waiting',
+  'terminated',
+  'turn',
+  'was',
+  'top',
+  'nice',
+  'dispatch',
+  'equal',
+  'equals',
+  'mixing',
+  'recording',
+  'protection',
+  'communication',
+  'tradeoff',
 ]);
 const MIN_PART = 4;
+// Words that begin or end a phrase in prose, never a multi-word term (`to p` is not `top`).
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'on', 'in', 'at', 'by', 'for', 'and', 'or', 'is', 'it', 'as', 'if', 'be']);
 
 /** The term under the cursor when the document's context decides which topics, senses and forms may explain it. */
 export function matchInContext(
@@ -142,9 +166,11 @@ export function matchInContext(
   column: number,
   context: DocumentContext,
   resolver: ContextResolver,
+  lineNumber?: number,
 ): ContextMatch | undefined {
   const yamlish = context.yaml || context.kinds.has('lang:shellscript') || context.kinds.has('lang:dockerfile');
-  const occ = occurrenceAt(line, column, context.syntax, yamlish);
+  const facts = lineNumber === undefined ? undefined : context.lines;
+  const occ = occurrenceAt(line, column, context.syntax, yamlish, !!facts?.proseLines?.has(lineNumber!));
   if (!occ) return undefined;
   const pattern = matchPattern(line, occ, context, resolver);
   if (pattern) return pattern;
@@ -160,7 +186,7 @@ export function matchInContext(
     );
   }
   if (context.yaml && !occ.inComment) {
-    const yaml = matchYaml(line, occ, context, resolver);
+    const yaml = matchYaml(line, occ, context, resolver, facts?.yamlParents?.[lineNumber!]);
     if (yaml !== undefined) return yaml || undefined;
   }
   return matchCodeWord(line, occ, context, resolver);
@@ -180,7 +206,9 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
   // 1. The glossary names the identifier, in a sense that fits here. In comments, an everyday word (`wait`,
   // `signal`) is English unless written as a call.
   const entry = pickSense(resolver, glossaryKey(word.text), context, occ.inComment && occ.call ? 'call' : form, word.text);
-  const englishInComment = entry && occ.inComment && !occ.call && !isTelling(entry.code) && !/[a-z][A-Z]|_|^[A-Z0-9]+$/.test(word.text);
+  // Written like code: camelCase, snake_case, or in capitals as the glossary writes it (`SIGCHLD`, not a shouted `KIND`).
+  const codeLike = entry && (/[a-z][A-Z]|_/.test(word.text) || (/^[A-Z0-9]+$/.test(word.text) && word.text === entry.code));
+  const englishInComment = entry && occ.inComment && !occ.call && !isTelling(entry.code) && !codeLike;
   if (entry && !englishInComment) return found(termKey(entry.term), word, true);
   if (form === 'member') return undefined; // a member of some other object: not ours to explain
 
@@ -189,7 +217,8 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
     for (let span = 3; span >= 2; span--) {
       for (let first = Math.max(0, at - span + 1); first <= at && first + span <= words.length; first++) {
         const group = words.slice(first, first + span);
-        if (group.some((w, i) => i > 0 && group[i - 1].end + 1 !== w.start)) continue;
+        if (group.some((w, i) => (i > 0 && group[i - 1].end + 1 !== w.start) || w.text.length < 2)) continue;
+        if (FUNCTION_WORDS.has(group[0].text.toLowerCase()) || FUNCTION_WORDS.has(group[span - 1].text.toLowerCase())) continue;
         const key = noteTerm(group.map((w) => w.text).join(' '), context, resolver);
         if (key) return found(key, group[0], false, group[span - 1]);
       }
@@ -220,6 +249,9 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
           continue;
         const sense = pickSense(resolver, termKey(piece), context, 'word', parts.slice(first, first + span).join('_'));
         if (sense && !sense.scope?.forms) return found(termKey(sense.term), word, true);
+        // The glossary scoped this name to other places (`toString` is a record's): no note word explains it here either.
+        const senses = resolver.glossary.sensesOf(termKey(piece));
+        if (senses.length && !senses.some((e) => fits(e, context, 'word', true))) continue;
         const key = noteTerm(piece, context, resolver);
         if (key) return found(key, word, false);
       }
@@ -230,7 +262,13 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
 
 /** `kind: StatefulSet`, `namespace:`, `imagePullPolicy: Always`: keys and values in the senses the glossary gives them. */
 const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)(\s*:(?:\s+|$))([^#]*?)\s*(?:#.*)?$/;
-function matchYaml(line: string, occ: Occurrence, context: DocumentContext, resolver: ContextResolver): ContextMatch | null | undefined {
+function matchYaml(
+  line: string,
+  occ: Occurrence,
+  context: DocumentContext,
+  resolver: ContextResolver,
+  parent: string | undefined,
+): ContextMatch | null | undefined {
   const m = line.match(YAML_LINE);
   const col = occ.word.start;
   if (!m) {
@@ -252,7 +290,7 @@ function matchYaml(line: string, occ: Occurrence, context: DocumentContext, reso
     if (pair) return { key: termKey(pair.term), matched: `${lastKey}: ${value}`, start: keyStart, end: valueEnd, viaGlossary: true };
   }
   if (inKey) {
-    const entry = pickSense(resolver, termKey(lastKey), context, 'key');
+    const entry = pickSense(resolver, termKey(lastKey), context, 'key', undefined, parent);
     return entry ? { key: termKey(entry.term), matched: lastKey, start: keyStart, end: keyEnd, viaGlossary: true } : null;
   }
   if (inValue) {
@@ -295,10 +333,11 @@ function pickSense(
   context: DocumentContext,
   form: CodeForm,
   written?: string,
+  parent?: string,
 ): GlossaryEntry | undefined {
   for (const entry of resolver.glossary.sensesOf(key)) {
     if (written !== undefined && identifierKey(entry.code) !== identifierKey(written)) continue;
-    if (fits(entry, context, form, false) && resolver.hasTerm(termKey(entry.term))) return entry;
+    if (fits(entry, context, form, false, parent) && resolver.hasTerm(termKey(entry.term))) return entry;
   }
   return undefined;
 }
@@ -308,8 +347,9 @@ function identifierKey(code: string): string {
 }
 
 /** Does a glossary sense apply to this document and this way of writing the identifier? */
-export function fits(entry: GlossaryEntry, context: DocumentContext, form: CodeForm, asPattern: boolean): boolean {
+export function fits(entry: GlossaryEntry, context: DocumentContext, form: CodeForm, asPattern: boolean, parent?: string): boolean {
   const scope = entry.scope;
+  if (scope?.under && (parent === undefined || !scope.under.includes(parent))) return false;
   if (scope?.languages && !scope.languages.includes(context.languageId)) return false;
   if (!context.prose && !scope?.languages && !context.topics.has(entry.topic)) return false;
   if (scope?.files && !scope.files.some((f) => context.kinds.has(f))) return false;

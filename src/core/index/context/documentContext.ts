@@ -1,4 +1,5 @@
 import type { Topic } from '../../model';
+import { lineFacts, type LineFacts } from './lineFacts';
 import { C_FAMILY, JS_FAMILY, PROSE_LANGUAGES, SIGNALS } from './signals';
 
 /**
@@ -21,6 +22,8 @@ export interface DocumentContext {
    * (an Ingress's `rules` are not a Role's). See contextAtLine.
    */
   parts?: Array<{ fromLine: number; context: DocumentContext }>;
+  /** Facts a single line cannot tell (block comments across lines, YAML parent keys), by 0-based line. */
+  lines?: LineFacts;
 }
 
 /** The context that applies on one 0-based line (the YAML document it is in), or the whole document's. */
@@ -122,15 +125,9 @@ export function documentContext(languageId: string, text: string, vocabulary?: V
     }
   }
   kinds.add(`lang:${lang}`);
-  const whole: DocumentContext = {
-    languageId: lang,
-    prose,
-    yaml: lang === 'yaml' || lang === 'helm',
-    topics,
-    kinds,
-    syntax: syntaxOf(lang),
-    reasons,
-  };
+  const yaml = lang === 'yaml' || lang === 'helm';
+  const syntax = syntaxOf(lang);
+  const whole: DocumentContext = { languageId: lang, prose, yaml, topics, kinds, syntax, reasons, lines: lineFacts(text, syntax, yaml) };
   if (kinds.has('kubernetes-manifest')) whole.parts = manifestParts(text, whole);
   return whole;
 }

@@ -86,7 +86,14 @@ function quotedInComment(line: string, from: number, syntax: LineSyntax): Array<
   return found;
 }
 
-export function occurrenceAt(line: string, column: number, syntax: LineSyntax, hyphenated: boolean): Occurrence | undefined {
+/** `proseLine`: the whole line is comment or embedded text (inside a block comment begun on an earlier line). */
+export function occurrenceAt(
+  line: string,
+  column: number,
+  syntax: LineSyntax,
+  hyphenated: boolean,
+  proseLine = false,
+): Occurrence | undefined {
   let col = column;
   if (col < 0 || col >= line.length || !WORD_CHAR.test(line[col])) {
     // The cursor may sit just after a word (end of selection): look one to the left.
@@ -103,7 +110,7 @@ export function occurrenceAt(line: string, column: number, syntax: LineSyntax, h
   }
   if (at === -1) return undefined;
   const word = words[at];
-  const { strings, commentAt } = scanLine(line, syntax);
+  const { strings, commentAt } = proseLine ? { strings: quotedInComment(line, 0, syntax), commentAt: 0 } : scanLine(line, syntax);
   const inComment = commentAt !== -1 && word.start >= commentAt;
   const span = strings.find(([s, e]) => word.start > s && word.start < e);
   const commentedCode = inComment && !!span;

@@ -37,7 +37,7 @@ export const SIGNALS: readonly ContextSignal[] = [
   {
     languages: C_FAMILY,
     pattern:
-      /#\s*include\s*[<"](?:linux\/|asm\/|kernel\/|(?:types|defs|param|riscv|x86|spinlock|sleeplock|proc|mmu|memlayout|traps|trap|buf|file|fs|syscall)\.h")|\b(?:printk|EXPORT_SYMBOL|MODULE_LICENSE|panic\("|acquire\(&|release\(&|__init\b)/,
+      /#\s*include\s*[<"](?:linux\/|asm\/|kernel\/|(?:types|defs|param|riscv|x86|spinlock|sleeplock|proc|mmu|memlayout|traps|trap|buf|file|fs|syscall)\.h"|threads\/(?:thread|synch|interrupt)\.h")|\b(?:printk|EXPORT_SYMBOL|MODULE_LICENSE|panic\("|acquire\(&|release\(&|__init\b|intr_(?:disable|set_level)\s*\(|thread_(?:block|unblock)\s*\()/,
     kinds: ['kernel'],
     why: 'kernel headers or kernel calls',
   },
