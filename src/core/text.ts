@@ -4,10 +4,20 @@
 const LEADING_MARKS = /^(?:[\s\u2757\u2755\u2753\u2754\u{1F4A1}\u{1F4CC}\u{1F4DD}\u2705\u2714\u26A0*_>#\-–—:]|\uFE0F|\u200D)+/u;
 const EMOJI = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]|\uFE0F|\u200D/gu;
 
+// Inline formatting tags authors write in Markdown (`<code>nginx</code>`, `<b>`, `<br>`): kept as their text. Only
+// these names, so `What does <T> mean?` keeps its `<T>`; the attribute part is bounded, so the pass stays linear.
+const FORMAT_TAG = /<\/?(?:code|kbd|b|i|em|strong|u|s|del|ins|mark|small|sub|sup|span|tt|var|samp)(?:\s[^<>]{0,200})?>/gi;
+const BREAK_TAG = /<br\s{0,20}\/?>/gi;
+// GitHub emoji shortcodes (`:notebook_with_decorative_cover:`, `:question:`) standing alone: decoration, not words.
+const SHORTCODE = /(^|\s):[a-z][a-z0-9_+-]{1,40}:(?=\s|$)/g;
+
 /** Plain question/heading text: no emoji markers, no emphasis markers, single spaces. */
 export function cleanInline(text: string): string {
   return text
     .normalize('NFC')
+    .replace(FORMAT_TAG, '')
+    .replace(BREAK_TAG, ' ')
+    .replace(SHORTCODE, '$1 ')
     .replace(EMOJI, ' ')
     .replace(/\*\*|__|`/g, '')
     .replace(LEADING_MARKS, '')
@@ -27,8 +37,12 @@ const READER_REQUEST = /봐\s*주세요|참고|눌러|댓글|피드백|구독|�
 const PROBLEM_TITLE =
   /^(?:\d{3,6}\s*번(?:\s|[:.)-]|$)|\[?\s*(?:백준|BOJ|프로그래머스|programmers|leetcode|SWEA|codeforces|acmicpc|Bronze|Silver|Gold|Platinum|Diamond|Ruby|Lv\.?\s*\d|level\s*\d)(?![A-Za-z]))/iu;
 const ENGLISH_REQUEST = /^(?:explain|describe|compare|contrast|define|discuss|differentiate|distinguish|summari[sz]e|elaborate)\b/i;
+// `Name three …`, `List the …`, `Cite a few …`, `Give an example …`: a request when a quantity or article follows,
+// so a heading such as `List comprehension` or `Name resolution` stays a heading.
+const ENGLISH_COUNTED_REQUEST =
+  /^(?:cite|list|name|give|mention|outline|identify|state|provide|write down)\s+(?:a|an|the|some|few|several|all|any|one|two|three|four|five|\d+|me|us|examples?)\s/i;
 const ENGLISH_INTERROGATIVE =
-  /^(?:why\b|(?:what|how|when|where|which|who)(?:'s|\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?))\b)/i;
+  /^(?:why\b|(?:what|how|when|where|which|who)(?:'s|\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?))\b|(?:which|what|how many|how much)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|do|does|can|could|should|would|will)\b)/i;
 const VERSUS = /\S\s+vs\.?\s+\S/i;
 
 /** A coding-problem title such as `1167번: 트리의 지름`: never a card, whatever it ends with. */
@@ -48,7 +62,7 @@ export function isQuestionText(text: string): boolean {
   if (KOREAN_QUESTION_END.test(t)) return true;
   if (EXPLAIN_REQUEST.test(t)) return !READER_REQUEST.test(t.slice(-40));
   if (t.length <= 120 && !/[.。]$/.test(t)) {
-    if (ENGLISH_REQUEST.test(t) || (ENGLISH_INTERROGATIVE.test(t) && !/^how to\b/i.test(t))) return true;
+    if (ENGLISH_REQUEST.test(t) || ENGLISH_COUNTED_REQUEST.test(t) || (ENGLISH_INTERROGATIVE.test(t) && !/^how to\b/i.test(t))) return true;
     if (VERSUS.test(t) && t.split(' ').length <= 12) return true;
   }
   return false;

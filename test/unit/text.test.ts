@@ -63,3 +63,21 @@ test('day headings in the styles people write them', () => {
   }
   assert.equal(dateFromFileName('notes/2025-02-01-os.md')?.date, '2025-02-01');
 });
+
+test('inline formatting tags and emoji shortcodes are not part of a question', () => {
+  assert.equal(cleanInline('Create an <code>nginx</code> Pod named <b>web</b>'), 'Create an nginx Pod named web');
+  assert.equal(cleanInline('What does <T> mean in a generic?'), 'What does <T> mean in a generic?');
+  assert.equal(cleanInline(':question: 객체지향 (OOP)'), '객체지향 (OOP)');
+  assert.equal(cleanInline(':notebook: 관계형 DB'), '관계형 DB');
+  assert.equal(cleanInline('Meet at 12:30:45 today'), 'Meet at 12:30:45 today');
+  assert.equal(isQuestionText(':question: 객체지향 (OOP)'), false, 'a shortcode is not a "Question:" marker');
+});
+
+test('English requests with a quantity, and which/what + noun questions, without a question mark', () => {
+  for (const q of ['Name three garbage collectors shipped with the JDK', 'Cite a few tools used for load tests', 'List all the states of a pod', 'Which flags are used for printing GC logs', 'What tools do you use for tracing']) {
+    assert.equal(isQuestionText(q), true, q);
+  }
+  for (const h of ['List comprehension', 'Name resolution in DNS', 'Give and take', 'Which-key plugin setup']) {
+    assert.equal(isQuestionText(h), false, h);
+  }
+});

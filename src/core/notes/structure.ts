@@ -19,6 +19,7 @@ export interface NoteStructure {
 type SectionDraft = Section & { ownTopic: Topic; question: boolean };
 
 const SEPARATOR_HTML = /^<hr\s*\/?>$/i;
+const ANY_TAG = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,200})?\/?>/gi;
 
 /**
  * One pass over the top-level blocks: day headings start days, other headings build the section tree, and the
@@ -149,7 +150,9 @@ function toCard(draft: CardDraft, file: string, text: string, lines: LineIndex, 
   const atLineStart = draft.answerStart === 0 || text[draft.answerStart - 1] === '\n';
   const own = dedent(text.slice(draft.answerStart, Math.max(draft.answerStart, Math.min(draft.ownEnd, draft.answerEnd))), draft.quoteDepth + draft.ownQuote, draft.indent, atLineStart);
   const after = draft.answerEnd > draft.ownEnd ? dedent(text.slice(Math.max(draft.ownEnd, draft.answerStart), draft.answerEnd), draft.quoteDepth, draft.indent, true) : '';
-  const answer = stripAnswerMarker((own + after).trim()).trim();
+  const written = stripAnswerMarker((own + after).trim()).trim();
+  // `<br><b>\n</b>` left by a template with no answer filled in: the card is unanswered, not answered by tags.
+  const answer = written.replace(ANY_TAG, '').trim() === '' ? '' : written;
   if (!answer) {
     problems.push({
       file, line: draft.line, severity: 'info', code: 'question-without-answer',

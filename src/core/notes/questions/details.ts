@@ -18,29 +18,63 @@ export interface DetailsBlock {
   extraBlocks: number;
 }
 
-/** A `<details>` opened by this HTML block, with where its body is. One forward scan, stopped at the next heading. */
+/**
+ * A `<details>` opened by this HTML block, with where its summary and body are. A blank line ends an HTML block, so
+ * the summary and the closing tag may sit in later blocks (or inline in a paragraph): the source is searched up to
+ * the next heading or the next `<details>`, so each block is searched by one `<details>` at most.
+ */
 export function readDetails(node: RootContent, ctx: BlockContext): DetailsBlock | undefined {
   if (node.type !== 'html' || !DETAILS_OPEN.test((node as Html).value)) return undefined;
-  const value = (node as Html).value;
-  const lower = value.toLowerCase();
-  const open = lower.indexOf('<summary');
-  const close = open === -1 ? -1 : lower.indexOf('</summary', open);
-  const summaryStart = open === -1 ? -1 : lower.indexOf('>', open) + 1;
-  const summary = summaryStart > 0 && close !== -1 ? cleanInline(value.slice(summaryStart, close).replace(/<[^>]*>/g, ' ')) : '';
-  const nodeStart = startOffset(node);
-  const bodyStart = close !== -1 ? nodeStart + lower.indexOf('>', close) + 1 : endOffset(node);
-  const inner = lower.indexOf(DETAILS_CLOSE, Math.max(0, close));
-  if (inner !== -1) return { summary, bodyStart, bodyEnd: nodeStart + inner, extraBlocks: 0 };
-  for (let j = ctx.index + 1; j < ctx.siblings.length; j++) {
-    const sibling = ctx.siblings[j];
-    if (sibling.type === 'heading') break;
-    if (sibling.type === 'html') {
-      const at = sibling.value.toLowerCase().indexOf(DETAILS_CLOSE);
-      if (at !== -1) return { summary, bodyStart, bodyEnd: startOffset(sibling) + at, extraBlocks: j - ctx.index };
-      if (DETAILS_OPEN.test(sibling.value)) break;
+  const { siblings, index } = ctx;
+  let limit = siblings.length;
+  for (let j = index + 1; j < siblings.length; j++) {
+    const sibling = siblings[j];
+    if (sibling.type === 'heading' || (sibling.type === 'html' && DETAILS_OPEN.test(sibling.value))) {
+      limit = j;
+      break;
     }
   }
-  return { summary, bodyStart, bodyEnd: -1, extraBlocks: 0 };
+  const nodeStart = startOffset(node);
+  const searchEnd = limit < siblings.length ? startOffset(siblings[limit]) : endOffset(siblings[siblings.length - 1]);
+  const source = ctx.text.slice(nodeStart, Math.max(endOffset(node), searchEnd));
+  const lower = source.toLowerCase();
+  const open = lower.indexOf('<summary');
+  const summaryStart = open === -1 ? 0 : lower.indexOf('>', open) + 1;
+  const close = summaryStart > 0 ? lower.indexOf('</summary', summaryStart) : -1;
+  const closeEnd = close === -1 ? 0 : lower.indexOf('>', close) + 1;
+  const summary = close !== -1 ? summaryText(source.slice(summaryStart, close)) : '';
+  const bodyStart = closeEnd > 0 ? nodeStart + closeEnd : endOffset(node);
+  const inner = lower.indexOf(DETAILS_CLOSE, bodyStart - nodeStart);
+  if (inner === -1) return { summary, bodyStart, bodyEnd: -1, extraBlocks: 0 };
+  const bodyEnd = nodeStart + inner;
+  let last = index;
+  while (last + 1 < limit && startOffset(siblings[last + 1]) <= bodyEnd) last++;
+  return { summary, bodyStart, bodyEnd, extraBlocks: last - index };
+}
+
+// A summary longer than this is a question with material (a list, a config file): its first line asks.
+const MAX_SUMMARY_QUESTION = 200;
+
+function summaryText(raw: string): string {
+  const whole = cleanInline(raw.replace(/<[^>]*>/g, ' '));
+  if (whole.length <= MAX_SUMMARY_QUESTION) return whole;
+  const firstLine = raw.trim().split('\n', 1)[0];
+  return cleanInline(firstLine.replace(/<[^>]*>/g, ' '));
+}
+
+/**
+ * Whether the blocks from `index` on are `<details>` hiding an answer (`show`, `Solution`), perhaps after one or two
+ * that show material first (`<summary>File</summary>`): an exercise's task is the block before them.
+ */
+export function revealsAnswer(ctx: BlockContext, index: number): boolean {
+  let i = index;
+  for (let k = 0; k < 3 && i < ctx.siblings.length; k++) {
+    const details = readDetails(ctx.siblings[i], { ...ctx, index: i });
+    if (!details) return false;
+    if (isRevealSummary(details.summary)) return true;
+    i += details.extraBlocks + 1;
+  }
+  return false;
 }
 
 export function isRevealSummary(summary: string): boolean {

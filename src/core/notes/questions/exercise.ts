@@ -1,6 +1,6 @@
 import { isProblemTitle } from '../../text';
 import { endOffset, startLine } from '../positions';
-import { isRevealSummary, readDetails } from './details';
+import { revealsAnswer } from './details';
 import type { HeadingRecogniser } from './types';
 
 /**
@@ -12,8 +12,7 @@ export const exerciseHeading: HeadingRecogniser = {
   recognise(node, title, ctx) {
     const next = ctx.siblings[ctx.index + 1];
     if (!next || isProblemTitle(title) || title.length < 4) return undefined;
-    const details = readDetails(next, { ...ctx, index: ctx.index + 1 });
-    if (!details || !isRevealSummary(details.summary)) return undefined;
+    if (!revealsAnswer(ctx, ctx.index + 1)) return undefined;
     return { question: title, style: 'exercise', line: startLine(node), rank: node.depth, answerStart: endOffset(node), answerEnd: endOffset(node), flows: true };
   },
 };

@@ -3,6 +3,7 @@ import { blockquoteQuestion } from './blockquote';
 import { detailsQuestion } from './details';
 import { emphasisLineQuestion } from './emphasisLine';
 import { exerciseHeading } from './exercise';
+import { exerciseTask } from './exerciseTask';
 import { headingQuestion } from './heading';
 import { listItemQuestion } from './listItem';
 import { plainLineQuestion } from './plainLine';
@@ -16,6 +17,7 @@ import type { BlockRecogniser, HeadingRecogniser } from './types';
 export const QUESTION_STYLES: readonly BlockRecogniser[] = [
   asideQuestion,
   detailsQuestion,
+  exerciseTask,
   blockquoteQuestion,
   listItemQuestion,
   qaPairQuestion,
