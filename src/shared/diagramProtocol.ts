@@ -73,8 +73,26 @@ export interface CopySvgMessage {
   svg: string;
 }
 
+/**
+ * A picture Mermaid drew for the panel's current source in one theme (`themeKey`, the page's own key): the host
+ * keeps it across panels and sessions and hands it back with the next page for that source.
+ */
+export interface CacheSvgMessage {
+  type: 'cacheSvg';
+  source: string;
+  themeKey: string;
+  svg: string;
+}
+
 export type WebviewToHost =
-  ReadyMessage | OpenNodeMessage | ExportSvgMessage | ExportPngMessage | CopySvgMessage | RenderErrorMessage | RenderedMessage;
+  | ReadyMessage
+  | OpenNodeMessage
+  | ExportSvgMessage
+  | ExportPngMessage
+  | CopySvgMessage
+  | RenderErrorMessage
+  | RenderedMessage
+  | CacheSvgMessage;
 
 // ---- host → webview ----
 
@@ -89,6 +107,12 @@ export interface RenderMessage {
   renderId?: number;
   /** A node id or message label of this diagram to highlight (from the diagram's own table, never note text). */
   highlight?: string;
+  /** Pictures of this source drawn before (any panel, any session), per theme key; untrusted like any SVG. */
+  svgs?: CachedPicture[];
+}
+export interface CachedPicture {
+  themeKey: string;
+  svg: string;
 }
 /** Ask for the current SVG (export without the button, e.g. from a command argument). */
 export interface RequestSvgMessage {
@@ -100,6 +124,10 @@ export type HostToWebview = RenderMessage | RequestSvgMessage;
 
 /** Largest SVG the host accepts for export (bytes of text). */
 export const MAX_SVG_LENGTH = 32 * 1024 * 1024;
+/** Largest picture kept in the host's cache (characters), its theme key, and pictures sent with one render. */
+export const MAX_CACHED_SVG_LENGTH = 2_000_000;
+export const MAX_THEME_KEY_LENGTH = 8_000;
+export const MAX_PICTURES_PER_RENDER = 4;
 
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
@@ -125,6 +153,10 @@ export function parseWebviewMessage(data: unknown): WebviewToHost | undefined {
     case 'renderError':
       if (!str(data.message, 100_000) || !optNum(data.renderId)) return undefined;
       return { type: 'renderError', message: data.message as string, renderId: data.renderId as number | undefined };
+    case 'cacheSvg':
+      if (!str(data.source, MAX_SVG_LENGTH) || !str(data.themeKey, MAX_THEME_KEY_LENGTH) || !str(data.svg, MAX_CACHED_SVG_LENGTH))
+        return undefined;
+      return { type: 'cacheSvg', source: data.source as string, themeKey: data.themeKey as string, svg: data.svg as string };
     case 'rendered': {
       if (typeof data.ms !== 'number' || !optNum(data.renderId)) return undefined;
       const removed = Array.isArray(data.removed) ? data.removed.filter((r): r is string => typeof r === 'string').slice(0, 20) : undefined;
@@ -133,6 +165,14 @@ export function parseWebviewMessage(data: unknown): WebviewToHost | undefined {
     default:
       return undefined;
   }
+}
+
+function pictures(value: unknown): CachedPicture[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((p): p is CachedPicture => isRecord(p) && str(p.themeKey, MAX_THEME_KEY_LENGTH) && str(p.svg, MAX_CACHED_SVG_LENGTH))
+    .slice(0, MAX_PICTURES_PER_RENDER)
+    .map((p) => ({ themeKey: p.themeKey, svg: p.svg }));
 }
 
 /** Validates what the host posted (the webview side). */
@@ -151,6 +191,8 @@ export function parseHostMessage(data: unknown): HostToWebview | undefined {
       renderId: data.renderId as number | undefined,
     };
     if (highlight) message.highlight = highlight;
+    const svgs = pictures(data.svgs);
+    if (svgs.length) message.svgs = svgs;
     return message;
   }
   if (data.type === 'requestSvg' && typeof data.requestId === 'number') return { type: 'requestSvg', requestId: data.requestId };

@@ -52,15 +52,18 @@ function manifest(extensionUri: vscode.Uri): Record<string, string[]> {
   return preloadManifest;
 }
 
-/** The chunk groups (see esbuild.js) a source's kind of diagram needs. */
+/**
+ * The chunk groups (see esbuild.js) a source's kind of diagram needs, in the order they are needed. Mermaid 12
+ * lays out state diagrams and flowcharts with ELK by default (its `layout` setting), not dagre.
+ */
 export function chunkKindsFor(source: string): string[] {
   switch (diagramKind(source)) {
     case 'state':
-      return ['mermaid', 'state', 'dagre'];
+      return ['mermaid', 'state', 'elk'];
     case 'sequence':
       return ['mermaid', 'sequence'];
     case 'flowchart':
-      return ['mermaid', 'flowchart', 'dagre'];
+      return ['mermaid', 'flowchart', 'elk'];
     case 'other':
       return ['mermaid'];
   }
@@ -68,11 +71,13 @@ export function chunkKindsFor(source: string): string[] {
 
 /**
  * The panel's HTML; call it for every (re)load so each gets a fresh nonce. Inline styles: mermaid styles its SVG.
- * The first render comes with the page, and the chunks it needs are preloaded beside the page's script.
+ * The first render comes with the page (with the pictures drawn of it before, if any). Without a picture, the
+ * chunks the render needs are preloaded after the page's script, which they would otherwise queue behind.
  */
 export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, initial: RenderMessage, nonce = newNonce()): string {
   const root = webviewRoot(extensionUri);
-  const chunks = new Set(chunkKindsFor(initial.source).flatMap((kind) => manifest(extensionUri)[kind] ?? []));
+  const kinds = initial.svgs?.length ? [] : chunkKindsFor(initial.source);
+  const chunks = new Set(kinds.flatMap((kind) => manifest(extensionUri)[kind] ?? []));
   const preloads = [...chunks]
     .filter((file) => /^chunks\/[\w.-]+\.js$/.test(file))
     .map((file) => `<link rel="modulepreload" nonce="${nonce}" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, file))}">`);
@@ -84,7 +89,8 @@ export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, i
       title: initial.title,
       strings: webviewStrings(),
       csp: { style: ["'unsafe-inline'"], img: ['data:'], font: true },
-      head: [`<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`, ...preloads].join('\n'),
+      head: `<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`,
+      tail: preloads.join('\n'),
     },
     nonce,
   );

@@ -12,6 +12,7 @@
  * Every command resolves to what it opened (`{ id, title }`, or a list), for tests. Under
  * `ExtensionMode.Test` only, `til.test.diagram.svg` (arg `{ id }`) resolves to the rendered SVG.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { onDidChangeSettings, Setting } from '../config';
 import { Commands, type Services } from '../services';
@@ -30,6 +31,7 @@ import { DIAGRAM_VIEW_TYPE, type DiagramViewState } from '../../shared/diagramPr
 import { isTermLinkArgs } from '../../core/hover/links';
 import { pickDiagram } from './gallery';
 import { DiagramPanel } from './panel';
+import { SVG_STORE_FILE, SvgStore } from './svgStore';
 
 export { DiagramPanel } from './panel';
 export type { DiagramRef } from '../../core/diagrams/link';
@@ -139,6 +141,10 @@ function restoredDiagram(index: NoteIndex, state: DiagramViewState | undefined):
 export function registerDiagrams(services: Services): vscode.Disposable {
   const { index } = services;
   const disposables: vscode.Disposable[] = [];
+  const { context } = services;
+  const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'dev');
+  const pictures = new SvgStore(path.join(context.globalStorageUri.fsPath, SVG_STORE_FILE), version);
+  DiagramPanel.pictures = pictures;
 
   async function open(source: DiagramSource, highlight?: string): Promise<ShownDiagram> {
     const diagram = localised(source);
@@ -289,6 +295,12 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   );
 
   disposables.push({ dispose: () => DiagramPanel.disposeAll() });
+  disposables.push({
+    dispose: () => {
+      pictures.dispose();
+      if (DiagramPanel.pictures === pictures) DiagramPanel.pictures = undefined;
+    },
+  });
   services.output.debug(`diagrams: ${BUILTIN_DIAGRAMS.length} built-in, ${index.diagrams().length} in notes`);
   return vscode.Disposable.from(...disposables);
 }

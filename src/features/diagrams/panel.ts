@@ -15,6 +15,7 @@ import {
 } from '../../shared/diagramProtocol';
 import { readConfig } from '../config';
 import { diagramHtml, webviewOptions } from './html';
+import type { SvgStore } from './svgStore';
 
 const LAST_EXPORT_FOLDER = 'til.diagrams.lastExportFolder';
 
@@ -42,6 +43,8 @@ interface Waiter {
  */
 export class DiagramPanel extends Disposable {
   private static readonly panels = new Map<string, DiagramPanel>();
+  /** Pictures drawn before, across panels and sessions (set by registerDiagrams). */
+  static pictures: SvgStore | undefined;
 
   static get(id: string): DiagramPanel | undefined {
     return DiagramPanel.panels.get(id);
@@ -155,6 +158,8 @@ export class DiagramPanel extends Disposable {
       theme: configuredTheme(),
     };
     if (this.highlight) message.highlight = this.highlight;
+    const svgs = DiagramPanel.pictures?.pictures(message.source);
+    if (svgs?.length) message.svgs = svgs;
     return message;
   }
 
@@ -251,6 +256,11 @@ export class DiagramPanel extends Disposable {
         break;
       case 'openNode':
         await this.openNode(message.nodeId, message.label);
+        break;
+      case 'cacheSvg':
+        // Only this panel's own source, and only SVG: the page cannot file pictures for anything else.
+        if (message.source === this.diagramValue.source && isSvg(message.svg))
+          DiagramPanel.pictures?.put(message.source, message.themeKey, message.svg);
         break;
     }
   }

@@ -27,6 +27,8 @@ export interface WebviewPage {
   /** Extra trusted markup for <head> (already escaped) and the body before the script. */
   head?: string;
   body?: string;
+  /** Extra trusted markup after the script, for requests that should not hold the script up (preloads). */
+  tail?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ ${page.head ?? ''}
 <body>
 ${page.body ?? ''}
 <script type="module" nonce="${nonce}" src="${script}"></script>
+${page.tail ?? ''}
 </body>
 </html>`;
 }

@@ -1,10 +1,12 @@
 /**
  * The diagram panel's webview: renders one Mermaid diagram (bundled mermaid, no network), follows
  * the VS Code theme, zooms and pans, exports and reports node clicks. Talks to the host only through
- * the typed messages of src/shared/diagramProtocol.ts. Mermaid starts loading before anything else, and
- * the first source comes with the page (a meta tag), so the first render waits for no message.
+ * the typed messages of src/shared/diagramProtocol.ts. The first source comes with the page (a meta tag),
+ * with the pictures drawn of it before (any panel or session): one of those paints at once, without Mermaid.
+ * Otherwise Mermaid starts loading before anything else, so the first render waits for no message.
  */
-import { loadMermaid, mermaidConfig, mermaidErrorText } from '../shared/mermaid';
+import type { Mermaid } from 'mermaid';
+import { loadMermaid, mermaidErrorText } from '../shared/mermaid';
 import './diagram.css';
 import {
   INITIAL_RENDER_META,
@@ -23,24 +25,39 @@ import { buildDiagramDom, showError } from './dom';
 import { currentSvg, installExport } from './exporting';
 import { installKeyboard, makeNodesFocusable } from './keyboard';
 import { PanZoom } from './panZoom';
+import { renderSvg, whenIdle } from './renderQueue';
 import { nodeAt, svgFromText } from './svg';
 import { cachedSvg, svgCacheKey, withSvg } from './svgCache';
 import { describeInto } from './textAlternative';
 import { fitDiagram, highlightNode } from './view';
 
-const mermaidReady = loadMermaid();
 const now = () => Math.round(performance.timeOrigin + performance.now());
 /** Wall-clock marks of the first render, read by `npm run bench:ui` (page = the frame's navigation start). */
 const timings: Record<string, number> = { page: Math.round(performance.timeOrigin), script: now() };
-void mermaidReady.then(() => (timings.mermaid = now()));
+let mermaidReady: Promise<Mermaid> | undefined;
+const mermaid = () =>
+  (mermaidReady ??= loadMermaid().then((m) => {
+    timings.mermaid ??= now();
+    return m;
+  }));
+
+const vscode = vscodeApi<DiagramViewState, WebviewToHost>();
+let state: DiagramViewState = { zoom: 1, panX: 0, panY: 0, ...(vscode.getState() ?? {}) };
+// Restored after the panel was hidden or the window reloaded: the last diagram shown. Otherwise the page's own.
+const first: RenderMessage | undefined =
+  state.source !== undefined && state.title !== undefined
+    ? { type: 'render', diagramId: state.diagramId, title: state.title, source: state.source, theme: state.theme }
+    : initialRender();
+if (first) keepPictures(first);
+// Mermaid is needed at once unless the first picture is at hand; then it loads once the page is quiet.
+if (first && cachedSvg(state.svgCache, svgCacheKey(themeKeyOf(themeConfig(first.theme)), first.source))) whenIdle(() => void mermaid());
+else void mermaid();
 
 const strings = readStrings<DiagramStrings>();
-const vscode = vscodeApi<DiagramViewState, WebviewToHost>();
 const post = (message: WebviewToHost) => vscode.postMessage(message);
 const dom = buildDiagramDom(strings);
 const { canvas, viewport, status } = dom;
 
-let state: DiagramViewState = { zoom: 1, panX: 0, panY: 0, ...(vscode.getState() ?? {}) };
 let current: RenderMessage | undefined;
 let shown: { source: string; theme: string } | undefined; // what is on screen, when it rendered fine
 let renderSeq = 0;
@@ -66,12 +83,54 @@ function themeConfig(explicit: DiagramTheme | undefined): MermaidThemeConfig {
   return explicit ? { theme: explicit, darkMode: explicit === 'dark' } : mermaidThemeFor(themeKind());
 }
 
+function themeKeyOf(theme: MermaidThemeConfig): string {
+  return JSON.stringify(theme);
+}
+
+/** The pictures the host sent with a render, into the page's cache (they are scrubbed when shown, like any). */
+function keepPictures(message: RenderMessage): void {
+  for (const picture of message.svgs ?? [])
+    state = { ...state, svgCache: withSvg(state.svgCache, svgCacheKey(picture.themeKey, message.source), picture.svg) };
+}
+
+/** A picture Mermaid drew: into the page's cache, and to the host, which keeps it for later panels and sessions. */
+function remember(source: string, themeKey: string, svg: string): void {
+  state = { ...state, svgCache: withSvg(state.svgCache, svgCacheKey(themeKey, source), svg) };
+  saveState();
+  post({ type: 'cacheSvg', source, themeKey, svg });
+}
+
+/**
+ * The other of light and dark, drawn once the page is quiet, so that the usual theme switch finds its picture
+ * ready. High-contrast themes take their colours from the theme itself: those are drawn when they are chosen.
+ */
+function prerenderOtherTheme(message: RenderMessage): void {
+  const kind = themeKind();
+  const other = kind === 'light' ? 'dark' : kind === 'dark' ? 'light' : undefined;
+  if (message.theme || !other) return; // a fixed theme setting does not follow VS Code's theme
+  const theme = mermaidThemeFor(other);
+  const themeKey = themeKeyOf(theme);
+  const has = () => cachedSvg(state.svgCache, svgCacheKey(themeKey, message.source)) !== undefined;
+  if (has()) return;
+  const wanted = () => current?.source === message.source && !has();
+  whenIdle(() => {
+    if (!wanted()) return;
+    renderSvg(mermaid(), theme, message.source, { stale: () => !wanted() })
+      .then((svg) => {
+        if (svg !== undefined) remember(message.source, themeKey, svg);
+        canvas.dataset.prerendered = 'true'; // read by `npm run bench:ui`
+      })
+      .catch(() => undefined); // the foreground render reports errors
+  }, 300);
+}
+
 async function render(message: RenderMessage, force = false): Promise<void> {
   current = message;
+  keepPictures(message);
   dom.titleEl.textContent = message.title;
   canvas.setAttribute('aria-label', message.title);
   const theme = themeConfig(message.theme);
-  const themeKey = JSON.stringify(theme);
+  const themeKey = themeKeyOf(theme);
   const sameDiagram = state.diagramId === message.diagramId && state.source === message.source;
   state = { ...state, diagramId: message.diagramId, title: message.title, source: message.source, theme: message.theme };
   saveState();
@@ -102,27 +161,18 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
   const seq = ++renderSeq;
   const started = performance.now();
   status.textContent = strings.rendering;
-  const { source, removed } = secureMermaidSource(message.source);
-  const id = `til-diagram-${seq}`;
+  const { removed } = secureMermaidSource(message.source);
   try {
     const cacheKey = svgCacheKey(themeKey, message.source);
     let svg = cachedSvg(state.svgCache, cacheKey);
     if (!svg) {
-      const mermaid = await mermaidReady;
-      if (seq !== renderSeq) return;
-      timings.renderStart ??= now();
-      mermaid.initialize(
-        mermaidConfig(theme, {
-          flowchart: { htmlLabels: false, useMaxWidth: false },
-          sequence: { useMaxWidth: false },
-          state: { useMaxWidth: false },
-        }),
-      );
-      // render() throws mermaid's own syntax error text itself: no separate parse pass.
-      svg = (await mermaid.render(id, source)).svg;
-      if (seq !== renderSeq) return; // a newer render started meanwhile
-      state = { ...state, svgCache: withSvg(state.svgCache, cacheKey, svg) };
-      saveState();
+      svg = await renderSvg(mermaid(), theme, message.source, {
+        stale: () => seq !== renderSeq,
+        ready: () => cachedSvg(state.svgCache, cacheKey), // the idle render of this theme may have finished
+        started: () => (timings.renderStart ??= now()),
+      });
+      if (svg === undefined || seq !== renderSeq) return; // a newer render started meanwhile
+      if (svg !== cachedSvg(state.svgCache, cacheKey)) remember(message.source, themeKey, svg);
     }
     const el = svgFromText(svg);
     canvas.replaceChildren(el);
@@ -143,6 +193,7 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     canvas.dataset.timings = JSON.stringify(timings);
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
     post({ type: 'rendered', ms, renderId: message.renderId, removed });
+    prerenderOtherTheme(message);
   } catch (error) {
     if (seq !== renderSeq) return;
     const text = mermaidErrorText(error);
@@ -152,9 +203,6 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     showError(dom, strings.syntaxError, text);
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : '';
     post({ type: 'renderError', message: text, renderId: message.renderId });
-  } finally {
-    // mermaid leaves its scratch element behind when rendering fails
-    document.getElementById(`d${id}`)?.remove();
   }
 }
 
@@ -197,10 +245,5 @@ function initialRender(): RenderMessage | undefined {
   }
 }
 
-// Restored after the panel was hidden or the window reloaded: the last diagram shown. Otherwise the page's own.
-const first: RenderMessage | undefined =
-  state.source !== undefined && state.title !== undefined
-    ? { type: 'render', diagramId: state.diagramId, title: state.title, source: state.source, theme: state.theme }
-    : initialRender();
 if (first) void render(first);
 post({ type: 'ready' });

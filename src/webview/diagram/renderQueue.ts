@@ -1,0 +1,59 @@
+/**
+ * Mermaid renders for the diagram page, one at a time: Mermaid's configuration (the theme among it) is
+ * global, so a render in the background for another theme must not interleave with the one on screen.
+ * Also the idle-time render of the other light/dark variant, so that the usual theme switch finds its
+ * picture drawn already.
+ */
+import type { Mermaid } from 'mermaid';
+import { secureMermaidSource } from '../../core/diagrams/secureSource';
+import { mermaidConfig } from '../shared/mermaid';
+import type { MermaidThemeConfig } from '../shared/mermaidTheme';
+
+/** The page's sizing: SVG text labels, no max-width (zoom is the page's own). */
+const PAGE_SIZING = {
+  flowchart: { htmlLabels: false, useMaxWidth: false },
+  sequence: { useMaxWidth: false },
+  state: { useMaxWidth: false },
+};
+
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 0;
+
+/**
+ * Renders `source` (after the security filter) in `theme`. Resolves to undefined when `stale()` says, as the
+ * render's turn comes, that nobody wants it any more, and to `ready()` when a render queued before this one
+ * drew the picture meanwhile; rejects with Mermaid's error. `started` runs when Mermaid begins this render.
+ */
+export function renderSvg(
+  mermaidReady: Promise<Mermaid>,
+  theme: MermaidThemeConfig,
+  source: string,
+  options: { stale?: () => boolean; ready?: () => string | undefined; started?: () => void } = {},
+): Promise<string | undefined> {
+  const run = queue.then(async () => {
+    const mermaid = await mermaidReady;
+    if (options.stale?.()) return undefined;
+    const drawn = options.ready?.();
+    if (drawn !== undefined) return drawn;
+    options.started?.();
+    const id = `til-diagram-${++nextId}`;
+    try {
+      mermaid.initialize(mermaidConfig(theme, PAGE_SIZING));
+      // render() throws mermaid's own syntax error text itself: no separate parse pass.
+      return (await mermaid.render(id, secureMermaidSource(source).source)).svg;
+    } finally {
+      // mermaid leaves its scratch element behind when rendering fails
+      document.getElementById(`d${id}`)?.remove();
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Runs `task` once the page has been quiet for a while (after `delayMs`, then when the browser is idle). */
+export function whenIdle(task: () => void, delayMs = 1000): void {
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 5000 });
+    else task();
+  }, delayMs);
+}
