@@ -9,8 +9,14 @@ import { secureMermaidSource } from '../../core/diagrams/secureSource';
 import { mermaidConfig } from '../shared/mermaid';
 import type { MermaidThemeConfig } from '../shared/mermaidTheme';
 
-/** The page's sizing: SVG text labels, no max-width (zoom is the page's own). */
-const PAGE_SIZING = {
+/**
+ * The page's settings: SVG text labels, no max-width (zoom is the page's own), and the ELK layout (Mermaid 12's
+ * default, pinned here because html.ts preloads its chunk): it draws the process states top to bottom without
+ * crossing edges, where dagre puts Waiting above New and crosses edges around Ready
+ * (test-results/screenshots/process-states-elk.png, -dagre.png).
+ */
+const PAGE_SETTINGS = {
+  layout: 'elk',
   flowchart: { htmlLabels: false, useMaxWidth: false },
   sequence: { useMaxWidth: false },
   state: { useMaxWidth: false },
@@ -38,7 +44,7 @@ export function renderSvg(
     options.started?.();
     const id = `til-diagram-${++nextId}`;
     try {
-      mermaid.initialize(mermaidConfig(theme, PAGE_SIZING));
+      mermaid.initialize(mermaidConfig(theme, PAGE_SETTINGS));
       // render() throws mermaid's own syntax error text itself: no separate parse pass.
       return (await mermaid.render(id, secureMermaidSource(source).source)).svg;
     } finally {
