@@ -228,7 +228,11 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
   // 3. The word itself, when it is no keyword or everyday name, and the glossary has not scoped this very identifier
   // to other places (its `toString` is a record's, not every class's).
   const lower = word.text.toLowerCase().replace(/^_+|_+$/g, '');
-  const scopedAway = resolver.glossary.sensesOf(glossaryKey(word.text)).some((e) => identifierKey(e.code) === identifierKey(word.text));
+  // In code only a deliberate scope counts (`Semaphore` listed under java does not silence a C `struct semaphore`); in a
+  // comment, a word the glossary gives this field but did not match here is English (`Kill the process…`).
+  const scopedAway = resolver.glossary
+    .sensesOf(glossaryKey(word.text))
+    .some((e) => (e.scope || (occ.inComment && context.topics.has(e.topic))) && identifierKey(e.code) === identifierKey(word.text));
   if (!scopedAway && !KEYWORDS.has(lower) && !COMMON_CODE_WORDS.has(lower)) {
     const key = noteTerm(word.text, context, resolver);
     if (key) return found(key, word, false);
@@ -251,7 +255,7 @@ function matchCodeWord(line: string, occ: Occurrence, context: DocumentContext, 
         if (sense && !sense.scope?.forms) return found(termKey(sense.term), word, true);
         // The glossary scoped this name to other places (`toString` is a record's): no note word explains it here either.
         const senses = resolver.glossary.sensesOf(termKey(piece));
-        if (senses.length && !senses.some((e) => fits(e, context, 'word', true))) continue;
+        if (senses.some((e) => e.scope) && !senses.some((e) => fits(e, context, 'word', true))) continue;
         const key = noteTerm(piece, context, resolver);
         if (key) return found(key, word, false);
       }
