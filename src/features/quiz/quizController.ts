@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { webviewRoot } from '../webview/webviewHtml';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { CardGroup } from '../../core/index/noteIndex';
 import { ProgressBook } from '../../core/quiz/progress';
@@ -10,21 +7,18 @@ import { CardDeck } from '../../core/quiz/cardKinds';
 import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { normaliseLimits, type DailyLimits } from '../../core/quiz/limits';
 import { Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
-import type { QuizScope } from '../../core/quiz/scope';
-import { createSession, type ActionResult, type QuizSession } from '../../core/quiz/session';
+import type { ActionResult } from '../../core/quiz/session';
 import { ProgressStore } from '../../node/progressStore';
-import type { HostToWebview, NoticeView, WebviewToHost } from '../../shared/quizProtocol';
 import { onDidChangeSettings, readQuizConfig, Setting } from '../config';
 import type { Services } from '../services';
 import { DueCards } from './dueCards';
 import { CARD_ACTIONS, type CardAction, type QuizOptions, type QuizTestState } from './quizTypes';
-import { openAnswerLink, openItemNote } from './navigation';
-import { QuizPanel, QUIZ_VIEW_TYPE } from './panel';
+import { QUIZ_VIEW_TYPE } from './panel';
 import { ProgressCommands, reportLoadProblem } from './progressCommands';
 import { exportAnkiCards } from './ankiExport';
-import { AnswerRenderer } from './render';
-import { completeScope, pickScope, scopeFromArg, scopeLabel } from './scopePick';
-import { diagramPhrases, initMessage, screenMessage, type ViewSources } from './views';
+import { completeScope, pickScope, scopeFromArg } from './scopePick';
+import { QuizSessionPanel } from './quizSessionPanel';
+import { diagramPhrases } from './views';
 
 export { CARD_ACTIONS, type CardAction, type QuizOptions, type QuizTestState };
 
@@ -47,13 +41,8 @@ export class QuizController extends Disposable {
   readonly onDidChangeDue: vscode.Event<void>;
   private readonly loaded: Promise<void>;
   private progressLoaded = false;
-  private readonly views: ViewSources;
   private readonly progress: ProgressCommands;
-  private panel: QuizPanel | undefined;
-  private session: QuizSession | undefined;
-  private sessionId = '';
-  private scope: QuizScope | undefined;
-  private renderer: AnswerRenderer;
+  private readonly sessionPanel: QuizSessionPanel;
   private indexTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -64,21 +53,28 @@ export class QuizController extends Disposable {
     this.now = options.now ?? (() => new Date());
     const dir = options.storageDir ?? services.context.globalStorageUri.fsPath;
     this.store = new ProgressStore({ dir, now: this.now });
-    this.renderer = new AnswerRenderer(() => this.imageFolders(), services.output);
-    this.views = { index: services.index, renderer: this.renderer, now: this.now };
     this.progress = new ProgressCommands({
       services,
       book: this.book,
       store: this.store,
       now: this.now,
       invalidateDue: () => this.invalidateDue(),
-      restartOpenSession: async () => {
-        if (this.panel && this.scope) await this.openSession(this.scope);
-      },
+      restartOpenSession: () => this.sessionPanel.restart(),
     });
 
     this.deck = this._register(new CardDeck(services.index, () => readQuizConfig().cardKinds, diagramPhrases));
     this.due = new DueCards(this.deck, this.book, this.now, () => this.daily());
+    this.sessionPanel = new QuizSessionPanel({
+      services,
+      deck: this.deck,
+      book: this.book,
+      scheduler: () => this.scheduler,
+      daily: () => this.daily(),
+      now: this.now,
+      rng: options.rng,
+      save: () => this.progress.save(),
+      invalidateDue: () => this.invalidateDue(),
+    });
     this.onDidChangeDue = this.due.onDidChange;
     this._register(this.due);
 
@@ -154,9 +150,7 @@ export class QuizController extends Disposable {
       this.indexTimer = undefined;
       void this.loaded.then(async () => {
         this.progress.reconcile();
-        // A session not started yet follows the notes (e.g. a panel restored while the index loads).
-        const session = this.session;
-        if (this.panel && this.scope && session && session.progress().reviewed === 0) await this.openSession(this.scope, undefined, false);
+        await this.sessionPanel.followNotes();
       });
     }, INDEX_DEBOUNCE_MS);
   }
@@ -202,184 +196,23 @@ export class QuizController extends Disposable {
       void vscode.window.showInformationMessage(message);
       return;
     }
-    await this.openSession(complete);
-  }
-
-  private async openSession(scope: QuizScope, revived?: vscode.WebviewPanel, reveal = true): Promise<void> {
-    const started = Date.now();
-    const previous = this.session?.current()?.key;
-    this.scope = scope;
-    this.session = createSession(
-      this.deck,
-      scope,
-      { book: this.book, scheduler: this.scheduler, now: this.now, rng: this.options.rng },
-      { daily: this.daily(), limit: scope.size },
-    );
-    // Refreshing an untouched session that still starts with the same card keeps its id, so the
-    // webview keeps a revealed answer.
-    if (reveal || revived || !previous || this.session.current()?.key !== previous) this.sessionId = randomUUID();
-    this.services.output.debug(
-      `quiz: session over ${this.session.items.length} item(s) for ${JSON.stringify(scope)} in ${Date.now() - started} ms`,
-    );
-    const title = vscode.l10n.t('Quiz: {0}', scopeLabel(this.services.index, scope));
-    const extensionUri = this.services.context.extensionUri;
-    if (revived) {
-      this.panel?.dispose();
-      this.attach(QuizPanel.revive(revived, extensionUri, [webviewRoot(extensionUri)]));
-    } else if (!this.panel) {
-      this.attach(QuizPanel.create(extensionUri, [webviewRoot(extensionUri)], title));
-    } else if (reveal) {
-      this.panel.reveal();
-    }
-    this.panel!.title = title;
-    await this.sendAll();
-  }
-
-  private attach(panel: QuizPanel): void {
-    this.panel = panel;
-    this.renderer.clear();
-    panel.onMessage(
-      (m) =>
-        void this.onMessage(m).catch((err) =>
-          this.services.output.error(`quiz: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
-        ),
-    );
-    panel.onDidDispose(() => {
-      if (this.panel === panel) {
-        this.panel = undefined;
-        this.session = undefined;
-      }
-    });
-  }
-
-  /** Folders whose images and files an answer may show or open: the workspace and every notes folder. */
-  private imageFolders(): string[] {
-    const dirs: string[] = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    for (const file of this.services.index.files()) {
-      const dir = path.dirname(file);
-      if (!dirs.some((d) => dir === d || dir.startsWith(d + path.sep))) dirs.push(dir);
-    }
-    return dirs;
-  }
-
-  private async sendAll(): Promise<void> {
-    const panel = this.panel;
-    if (!panel || !this.scope) return;
-    panel.post(initMessage(this.services.index, this.scope, this.sessionId));
-    panel.post(await this.screen());
-  }
-
-  private screen(notice?: NoticeView): Promise<HostToWebview> {
-    return screenMessage(this.views, this.session, this.sessionId, this.scope, notice);
-  }
-
-  private async onMessage(message: WebviewToHost): Promise<void> {
-    const session = this.session;
-    switch (message.type) {
-      case 'ready':
-        await this.sendAll();
-        return;
-      case 'reveal':
-        return;
-      case 'grade': {
-        const item = session?.current();
-        if (!session || item?.kind !== 'card' || item.key !== message.key) {
-          this.panel?.post(await this.screen()); // stale (e.g. a double key press): show the current state
-          return;
-        }
-        await this.grade(message.grade);
-        return;
-      }
-      case 'choose': {
-        const item = session?.current();
-        if (!session || item?.kind !== 'term' || item.key !== message.key) {
-          this.panel?.post(await this.screen());
-          return;
-        }
-        const { correct } = session.choose(message.choice);
-        void this.progress.save();
-        const explanationHtml = await this.renderer.render(item.summary, item.file);
-        this.panel?.post({
-          type: 'chosen',
-          sessionId: this.sessionId,
-          key: item.key,
-          choice: message.choice,
-          answer: item.answer,
-          correct,
-          explanationHtml,
-        });
-        return;
-      }
-      case 'next':
-        this.panel?.post(await this.screen());
-        return;
-      case 'openNote':
-        await openItemNote(this.services, this.session, message.key);
-        return;
-      case 'act':
-        await this.act(message.action, message.key);
-        return;
-      case 'undo':
-        // Nothing to undo (undone elsewhere meanwhile): still answer, so the panel is not left waiting.
-        if (!(await this.unhide(message.key))) this.panel?.post(await this.screen());
-        return;
-      case 'openLink':
-        await openAnswerLink(this.services, this.session, message.href, this.imageFolders());
-        return;
-      case 'restart':
-        if (this.scope) await this.openSession(this.scope);
-        return;
-      case 'close':
-        this.panel?.dispose();
-        return;
-    }
+    await this.sessionPanel.open(complete);
   }
 
   /** Grades the current card, saves, and shows the next screen. */
-  async grade(grade: QuizGrade): Promise<void> {
-    const session = this.session;
-    if (!session || session.current()?.kind !== 'card') return;
-    session.grade(grade);
-    const saved = this.progress.save();
-    this.invalidateDue();
-    this.panel?.post(await this.screen());
-    await saved;
+  grade(grade: QuizGrade): Promise<void> {
+    return this.sessionPanel.grade(grade);
   }
 
   /** Skip, suspend, not a question or bury siblings on the current card (`key` guards against a stale click). */
-  async act(action: CardAction, key?: string): Promise<ActionResult | undefined> {
-    if (!CARD_ACTIONS.includes(action)) return undefined;
-    const session = this.session;
-    const item = session?.current();
-    if (!session || !item || (key !== undefined && item.key !== key) || (action !== 'skip' && item.kind !== 'card')) {
-      if (this.panel) this.panel.post(await this.screen());
-      return undefined;
-    }
-    const result =
-      action === 'skip'
-        ? session.skip()
-        : action === 'burySiblings'
-          ? session.burySiblings()
-          : session.hideCurrent(action === 'suspend' ? 'suspended' : 'notQuestion');
-    const saved = action === 'skip' ? Promise.resolve() : this.progress.save();
-    this.invalidateDue();
-    const notice: NoticeView = { action, removed: result.removed };
-    if (action === 'suspend' || action === 'notQuestion') notice.undoKey = item.key;
-    this.panel?.post(await this.screen(notice));
-    await saved;
-    return result;
+  act(action: CardAction, key?: string): Promise<ActionResult | undefined> {
+    return this.sessionPanel.act(action, key);
   }
 
   /** Shows a hidden card in quizzes again (the tree's undo, the panel's undo). */
   async unhide(key: string): Promise<boolean> {
     await this.loaded;
-    const changed = this.session ? this.session.unhide(key) : this.book.unhide(key, this.now());
-    if (!changed) return false;
-    const saved = this.progress.save();
-    this.invalidateDue();
-    if (this.panel && this.session) this.panel.post(await this.screen());
-    await saved;
-    return true;
+    return this.sessionPanel.unhide(key);
   }
 
   // ---- export / import / reset (progressCommands.ts) ----
@@ -412,24 +245,25 @@ export class QuizController extends Disposable {
   async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     await this.loaded;
     const saved = isObject(state) ? scopeFromArg(state.scope) : undefined;
-    await this.openSession(saved ?? { scope: 'due' }, panel);
+    await this.sessionPanel.open(saved ?? { scope: 'due' }, panel);
   }
 
   testState(): QuizTestState {
-    const item = this.session?.current();
+    const { session, open, panelTitle } = this.sessionPanel.current;
+    const item = session?.current();
     return {
       dueCount: this.dueCount(),
       dueKeys: this.dueCards()
         .slice(0, 100)
         .map((g) => g.key),
       cardCount: this.services.index.cardGroups().length,
-      panelOpen: !!this.panel,
-      panelTitle: this.panel?.title,
+      panelOpen: open,
+      panelTitle,
       current: item && { key: item.key, kind: item.kind, text: item.kind === 'card' ? item.question : item.term },
-      position: this.session?.progress(),
+      position: session?.progress(),
       progressFile: this.store.file,
-      practice: this.session?.practice,
-      limits: this.session?.limits(),
+      practice: session?.practice,
+      limits: session?.limits(),
       hidden: this.hiddenCards(),
     };
   }
@@ -439,7 +273,7 @@ export class QuizController extends Disposable {
   }
 
   override dispose(): void {
-    this.panel?.dispose();
+    this.sessionPanel.dispose();
     super.dispose();
   }
 }
