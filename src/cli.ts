@@ -138,6 +138,7 @@ async function inspect(args: Args): Promise<number> {
   if (!args.positional.length) throw new UsageError('inspect needs at least one file or folder');
   const { index, missing } = await buildIndex(args.positional, args.cache);
   for (const m of missing) console.error(`til-companion: no such file or folder: ${m}`);
+  if (missing.length === args.positional.length) return 2; // nothing was read: a report of zeros would only mislead
   const report = inspectReport(index);
   if (args.json) process.stdout.write(JSON.stringify(args.stats ? questionStats(report) : report, null, 2) + '\n');
   else process.stdout.write((args.stats ? formatStats(report) : formatSummary(report)) + '\n');
@@ -166,6 +167,15 @@ async function termAt(command: string, args: Args) {
   return { index, match: index.matchAt(lines[line - 1], column - 1, index.documentContext(languageOfFile(codeFile), source), line - 1) };
 }
 
+/** A passage for a terminal: image lines (`![…](/uploads/…){width=…}`, `<img>`) say nothing there and go, as in the hover. */
+function forTerminal(summary: string): string {
+  const kept = summary.split('\n').filter((line) => !/^\s*(?:!\[|<img\b)/i.test(line));
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 async function lookup(args: Args): Promise<number> {
   const { match } = await termAt('lookup', args);
   const result = match
@@ -183,7 +193,7 @@ async function lookup(args: Args): Promise<number> {
   else
     process.stdout.write(
       result
-        ? `${result.term} (${path.basename(result.file)}:${result.line})\n${result.summary}\n`
+        ? `${result.term} (${path.basename(result.file)}:${result.line})\n${forTerminal(result.summary)}\n`
         : 'No term from the notes at that position.\n',
     );
   return 0;

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../core/model';
-import { tooLargeProblem } from '../core/notes/sizeLimit';
+import { formatSize, tooLargeProblem } from '../core/notes/sizeLimit';
 
 /** Whether a file, links resolved, is one of the roots or inside one. A missing file is not inside. */
 export async function isInside(file: string, roots: readonly string[]): Promise<boolean> {
@@ -56,6 +56,6 @@ export async function refuseToRead(file: string, gate: ReadGate): Promise<Proble
     file,
     severity: 'warning',
     code: 'too-large',
-    message: `Skipped: the glossary is ${(size / 1048576).toFixed(1)} MB, over the ${(gate.maxBytes / 1048576).toFixed(1)} MB limit for glossaries.`,
+    message: `Skipped: the glossary is ${formatSize(size)}, over the ${formatSize(gate.maxBytes)} limit for glossaries.`,
   };
 }

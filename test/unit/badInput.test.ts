@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNote } from '../../src/core/notes/parseNote';
 import type { ParsedNote } from '../../src/core/model';
+import { formatSize, tooLargeProblem } from '../../src/core/notes/sizeLimit';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const codes = (n: ParsedNote) => n.problems.map((p) => p.code);
@@ -78,4 +79,10 @@ test('the parser never writes to or mutates its input', () => {
   const copy = input.slice();
   parseNote('/r.md', input);
   assert.deepEqual(input, copy);
+});
+
+test('a size limit under a megabyte reads in KB, not "0.0 MB"', () => {
+  assert.equal(formatSize(300 * 1024), '300 KB');
+  assert.equal(formatSize(5 * 1048576), '5.0 MB');
+  assert.match(tooLargeProblem('/n.md', 300 * 1024, 64 * 1024).message, /the note is 300 KB, over the 64 KB limit/);
 });

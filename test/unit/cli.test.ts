@@ -48,6 +48,7 @@ test('bad arguments get a clear message and a usage exit code', () => {
   const missing = spawnSync(process.execPath, [cli, 'inspect', '/no/such/folder'], { encoding: 'utf8' });
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no such file or folder/);
+  assert.equal(missing.stdout, '', 'no report of zeros when nothing was read');
 });
 
 test('a large --json report is complete when piped (no truncated output)', () => {
@@ -205,4 +206,17 @@ test('--help says which notes lookup and hover read and that the user notes win'
   assert.match(help, /--starter +adds the starter notes/);
   assert.match(help, /bundled\s+glossary[^]*always on/);
   assert.match(help, /Your notes still win/);
+});
+
+test('lookup in a terminal leaves out image lines (GitLab `{width=…}` too), as the hover does', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-img-'));
+  fs.writeFileSync(
+    path.join(dir, 'til.md'),
+    '# 0301 TIL\n\n**Semaphore**\n\n세마포어는 허가 수를 세는 카운터다.\n\n![diagram](/uploads/1f/sem.png){width=640 height=320}\n\n대기 큐도 함께 쓴다.\n',
+  );
+  const code = path.join(dir, 'wait.c');
+  fs.writeFileSync(code, 'sem_wait(&slots);\n');
+  const out = run('lookup', code, '1', '2', '--notes', dir);
+  assert.match(out, /^Semaphore \(til\.md:3\)\n세마포어는 허가 수를 세는 카운터다\./);
+  assert.doesNotMatch(out, /uploads|width=|!\[/);
 });

@@ -82,6 +82,19 @@ test('more places than the hover lists: the rest are behind "N more", which open
   assert.match(markdown, /\[2 more\]\(command:til\.explainTerm\?/);
 });
 
+test('a note that explains the term again further on: the label counts this note too, so it matches the links', () => {
+  const twice = note('/ws/big.md', '## Mutex\n\n잠금 하나.\n\n## 다시 Mutex\n\n**Mutex**\n\n주인이 있는 잠금.\n', 'workspace');
+  const both = indexOf(twice, MORE);
+  const { match, markdown } = hover(both, 'pthread_mutex_lock(&m);', 'pthread_mutex_lock');
+  assert.equal(match.file, '/ws/big.md');
+  assert.match(markdown, /_Also in this note and 1 other note\\:_ /);
+  const files = links(markdown)
+    .filter((l) => l.command === 'til.openLocation')
+    .slice(0, -1)
+    .map((l) => opened(both, l.args[0])!.split(':')[0]);
+  assert.deepEqual(files.sort(), ['/extra/sync.md', '/ws/big.md']);
+});
+
 test('the starter note answers only when the user has nothing on the term, and says where it is from', () => {
   const index = indexOf(STARTER, MINE);
   const zombie = index.term('좀비 프로세스')!;

@@ -22,12 +22,21 @@ export function rankExplanations(entries: Term[], sourceOf: (file: string) => No
   const at = (t: Term) => `${t.file}\0${t.line}`;
   const seen = new Set([at(best)]);
   const others: Term[] = [];
+  const kept = [best];
   for (const t of sorted) {
     if (seen.has(at(t)) || (userHasIt && !isUserSource(sourceOf(t.file)))) continue;
     seen.add(at(t));
+    if (kept.some((k) => samePassage(k, t))) continue;
+    kept.push(t);
     others.push(t);
   }
   return { best, others };
+}
+
+/** Two recognisers read one passage (a bold term and the sentence under it): same file, one text within the other. */
+function samePassage(a: Term, b: Term): boolean {
+  if (a.file !== b.file || !a.summary || !b.summary) return false;
+  return a.summary.length >= b.summary.length ? a.summary.includes(b.summary) : b.summary.includes(a.summary);
 }
 
 /** A term's answer from all its entries: the best explanation, every name it goes by, and the other places. */

@@ -16,13 +16,18 @@ export const otherPlacesSection: HoverSection = {
     const others = match.others ?? [];
     if (!others.length) return undefined;
     const files = new Set(others.map((o) => o.file));
-    files.delete(match.file);
+    // A big notes file can explain a term in several sections: the label counts those too, so it matches the links.
+    const alsoHere = files.delete(match.file);
     const label =
       files.size === 0
         ? t('Also further on in this note:')
-        : files.size === 1
-          ? t('Also in 1 other note:')
-          : t('Also in {0} other notes:', files.size);
+        : alsoHere
+          ? files.size === 1
+            ? t('Also in this note and 1 other note:')
+            : t('Also in this note and {0} other notes:', files.size)
+          : files.size === 1
+            ? t('Also in 1 other note:')
+            : t('Also in {0} other notes:', files.size);
     const links = others
       .slice(0, SHOWN)
       .map((o, i) =>
