@@ -21,8 +21,8 @@ const MAX_HIDDEN = 160;
 const KOREAN_TOPIC = /^\s*(은|는|이란|란|이라고|라고|이라는)\s+/u;
 const COLON = /^\s*[:：—–-]\s*/u;
 const ENGLISH = /^\s*(is|are)\s+(an?|the)\s+/iu;
-// A head noun this vague needs the word before it: "적는 것이다" rather than "것이다".
-const VAGUE_HEAD = /^(것|수|때|곳|뜻|말)/u;
+// A head noun this vague needs the word before it: "적는 것이다" rather than "것이다", "나누는 방법이다" rather than "방법이다".
+const VAGUE_HEAD = /^(것|수|때|곳|뜻|말|방법|방식|개념|기법|역할|부분|기능|의미)/u;
 const BARE_NOUN = /^[\p{L}\p{N}()-]*[\p{L}\p{N})](?<![는은던을를의한된인운적로에게고며서이가도만과와나면어아여지])$/u;
 
 /** The cloze of one definition, or undefined when its first sentence has no description to blank. */
