@@ -11,6 +11,7 @@
 // (0 = all passed). Env: TIL_HOST_TEST_TIMEOUT_MS (overall deadline, default 300000),
 // TIL_TEST_GREP (mocha grep), TIL_VERBOSE=1 (also print workbench logs), HEADED=1.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { startCodeServer, findRepoRoot } = require('./lib/codeServer.js');
 const { launchChromium } = require('./lib/browser.js');
@@ -53,11 +54,11 @@ async function main() {
     console.error(USAGE);
     return 2;
   }
-  const [devPath, testsPath, workspace] = positional.map((p) => path.resolve(p));
+  const [devPath, testsPath, fixtureWorkspace] = positional.map((p) => path.resolve(p));
   for (const [name, p] of [
     ['extensionDevelopmentPath', devPath],
     ['extensionTestsPath', testsPath],
-    ['workspaceFolder', workspace],
+    ['workspaceFolder', fixtureWorkspace],
   ]) {
     const probe = name === 'extensionTestsPath' && !fs.existsSync(p) ? `${p}.js` : p;
     if (!fs.existsSync(probe)) {
@@ -69,6 +70,11 @@ async function main() {
     console.error(`run-host-tests: no package.json in extensionDevelopmentPath ${devPath}`);
     return 2;
   }
+
+  // The tests change settings and files in their workspace, and VS Code rewrites settings.json as it likes: they run
+  // on a copy, so the repository's fixtures stay as committed.
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'til-host-workspace-'));
+  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
 
   const resultsDir = path.join(findRepoRoot(), 'test-results');
   fs.rmSync(path.join(resultsDir, 'host-logs'), { recursive: true, force: true });
@@ -150,6 +156,7 @@ async function main() {
     clearTimeout(timer);
     if (browser) await browser.close();
     if (server) await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
   }
 }
 
