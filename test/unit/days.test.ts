@@ -98,7 +98,12 @@ test('file names spaced or marked TIL inside year/month folders give the day', (
     ['log/2023/03/TIL20230308_Gradle.md', '2023-03-08'],
   ];
   for (const [name, date] of cases) assert.equal(dateFromFileName(name)?.date, date, name);
-  for (const name of ['log/2023/03/TIL0231 Gradle.md', 'log/2023/02/TIL30 Gradle.md', 'log/1167 11 09 tree.md', 'log/2023/03/Gradle 0308.md']) {
+  for (const name of [
+    'log/2023/03/TIL0231 Gradle.md',
+    'log/2023/02/TIL30 Gradle.md',
+    'log/1167 11 09 tree.md',
+    'log/2023/03/Gradle 0308.md',
+  ]) {
     assert.equal(dateFromFileName(name), undefined, name);
   }
 });
