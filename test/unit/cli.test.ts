@@ -106,7 +106,7 @@ test('inspect --stats prints cards per question style, unanswered cards and days
   }
   assert.match(out, /^[1-9]\d* cards without an answer yet$/m);
   const stats = JSON.parse(run('inspect', folder, '--stats', '--json'));
-  assert.equal(stats.byStyle.exercise, 8, "four exercise headings and four exercise paragraphs");
+  assert.equal(stats.byStyle.exercise, 8, 'four exercise headings and four exercise paragraphs');
   assert.equal(
     Object.values(stats.byStyle as Record<string, number>).reduce((a, b) => a + b, 0),
     stats.cards,

@@ -74,7 +74,13 @@ test('inline formatting tags and emoji shortcodes are not part of a question', (
 });
 
 test('English requests with a quantity, and which/what + noun questions, without a question mark', () => {
-  for (const q of ['Name three garbage collectors shipped with the JDK', 'Cite a few tools used for load tests', 'List all the states of a pod', 'Which flags are used for printing GC logs', 'What tools do you use for tracing']) {
+  for (const q of [
+    'Name three garbage collectors shipped with the JDK',
+    'Cite a few tools used for load tests',
+    'List all the states of a pod',
+    'Which flags are used for printing GC logs',
+    'What tools do you use for tracing',
+  ]) {
     assert.equal(isQuestionText(q), true, q);
   }
   for (const h of ['List comprehension', 'Name resolution in DNS', 'Give and take', 'Which-key plugin setup']) {
