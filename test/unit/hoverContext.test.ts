@@ -314,7 +314,7 @@ test('an identifier whose name the glossary scoped elsewhere is not explained by
   assert.equal(hoverAtLine('java', java, 2, 'ToStringCreator'), undefined);
 });
 
-test('a glossary name listed under another field does not silence a note term here; in a comment, this field\'s name is English', () => {
+test("a glossary name listed under another field does not silence a note term here; in a comment, this field's name is English", () => {
   const c = XV6 + 'struct semaphore *sema;\n// Kill the process with the given pid.\nint kill(int pid);\n';
   assert.equal(hoverAtLine('c', c, 3, 'semaphore'), '세마포어', 'Semaphore is listed under java; a C semaphore is still one');
   assert.equal(hoverAtLine('c', c, 4, 'Kill'), undefined);
