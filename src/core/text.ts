@@ -56,8 +56,13 @@ export function isQuestionText(text: string): boolean {
   if (t.length < 4 || t.length > 400) return false;
   if (PROBLEM_TITLE.test(t)) return false;
   // `ICE 후보 교환 (너 누구야?)`: a question mark only inside a closing aside does not make the line a question.
+  // `…설명해주세요. (ARP에 대해 설명해주세요.)`: a question with a rewording in brackets after it is a question.
+  // One recursive call per closing aside (each strips one), so nested asides cost no more than the text is long.
   const aside = t.endsWith(')') ? t.lastIndexOf('(') : -1;
-  if (aside > 0 && t.indexOf('?') > aside && !isQuestionText(t.slice(0, aside))) return false;
+  if (aside > 0) {
+    if (isQuestionText(t.slice(0, aside))) return true;
+    if (t.indexOf('?') > aside) return false;
+  }
   if (/[?？]\s*[)\]]?$/u.test(t)) return true;
   if (KOREAN_QUESTION_END.test(t)) return true;
   if (EXPLAIN_REQUEST.test(t)) return !READER_REQUEST.test(t.slice(-40));

@@ -38,6 +38,9 @@ const CONSTRUCTS: Record<string, (bytes: number) => string> = {
   questions: (b) => fill('> 질문인가요?\n\n답이다.\n\n', b),
   blockquoteRuns: (b) => lines(Math.ceil(b / 20), (i) => '>'.repeat(1 + (i % 40)) + ' q?'),
   tableRows: (b) => '| a | b |\n| --- | --- |\n' + lines(Math.ceil(b / 10), () => '| x | *y |'),
+  inlineAnswers: (b) => lines(Math.ceil(b / 16), (i) => (i % 3 ? '\\* 왜인가? : 답 ' : 'x '.repeat(30) + '?')),
+  asides: (b) => '왜 그런가' + fill(' (a)', b),
+  detailsRuns: (b) => lines(Math.ceil(b / 40), (i) => (i % 2 ? '<details><summary>Solution' : '**Task?**')),
 };
 
 const FRONT_MATTER = {

@@ -87,3 +87,10 @@ test('English requests with a quantity, and which/what + noun questions, without
     assert.equal(isQuestionText(h), false, h);
   }
 });
+
+test('a question with a rewording in brackets is a question; nested brackets are read once each', () => {
+  assert.equal(isQuestionText('TLB가 하는 일을 설명해 주세요. (주소 변환 캐시에 대해 설명해 주세요.)'), true);
+  assert.equal(isQuestionText('ICE 후보 교환 (너 누구야?)'), false);
+  // Each closing aside is stripped once: 90 of them finish at once (read twice each, this would never finish).
+  assert.equal(isQuestionText('왜 그런가' + ' (a)'.repeat(90)), false);
+});

@@ -11,6 +11,8 @@ const REVEAL = /^(?:show|show answer|answer|answers|solution|solutions|hint|clic
 
 export interface DetailsBlock {
   summary: string;
+  /** The summary's first line: `Explain the following configuration file` above the file it shows. */
+  summaryHead: string;
   /** Offset right after `</summary>` (the answer starts here). */
   bodyStart: number;
   /** Offset of `</details>`, and how many sibling blocks after this one it spans; -1 when never closed. */
@@ -42,24 +44,28 @@ export function readDetails(node: RootContent, ctx: BlockContext): DetailsBlock 
   const summaryStart = open === -1 ? 0 : lower.indexOf('>', open) + 1;
   const close = summaryStart > 0 ? lower.indexOf('</summary', summaryStart) : -1;
   const closeEnd = close === -1 ? 0 : lower.indexOf('>', close) + 1;
-  const summary = close !== -1 ? summaryText(source.slice(summaryStart, close)) : '';
+  const rawSummary = close !== -1 ? source.slice(summaryStart, close) : '';
+  const summary = summaryText(rawSummary);
+  const summaryHead = plainSummary(rawSummary.trim().split('\n', 1)[0]);
   const bodyStart = closeEnd > 0 ? nodeStart + closeEnd : endOffset(node);
   const inner = lower.indexOf(DETAILS_CLOSE, bodyStart - nodeStart);
-  if (inner === -1) return { summary, bodyStart, bodyEnd: -1, extraBlocks: 0 };
+  if (inner === -1) return { summary, summaryHead, bodyStart, bodyEnd: -1, extraBlocks: 0 };
   const bodyEnd = nodeStart + inner;
   let last = index;
   while (last + 1 < limit && startOffset(siblings[last + 1]) <= bodyEnd) last++;
-  return { summary, bodyStart, bodyEnd, extraBlocks: last - index };
+  return { summary, summaryHead, bodyStart, bodyEnd, extraBlocks: last - index };
 }
 
 // A summary longer than this is a question with material (a list, a config file): its first line asks.
 const MAX_SUMMARY_QUESTION = 200;
 
 function summaryText(raw: string): string {
-  const whole = cleanInline(raw.replace(/<[^>]*>/g, ' '));
-  if (whole.length <= MAX_SUMMARY_QUESTION) return whole;
-  const firstLine = raw.trim().split('\n', 1)[0];
-  return cleanInline(firstLine.replace(/<[^>]*>/g, ' '));
+  const whole = plainSummary(raw);
+  return whole.length <= MAX_SUMMARY_QUESTION ? whole : plainSummary(raw.trim().split('\n', 1)[0]);
+}
+
+function plainSummary(raw: string): string {
+  return cleanInline(raw.replace(/<[^>]*>/g, ' '));
 }
 
 /**
@@ -88,7 +94,7 @@ export const detailsQuestion: BlockRecogniser = {
     const details = readDetails(node, ctx);
     if (!details || isRevealSummary(details.summary)) return undefined;
     const q = stripQuestionMarker(details.summary);
-    if (!q.marked && !isQuestionText(q.text)) return undefined;
+    if (!q.marked && !isQuestionText(q.text) && !isQuestionText(details.summaryHead)) return undefined;
     const unclosed = details.bodyEnd === -1;
     return {
       question: q.text, style: 'details', line: startLine(node), rank: RANK_PARAGRAPH,

@@ -5,6 +5,7 @@ import { emphasisLineQuestion } from './emphasisLine';
 import { exerciseHeading } from './exercise';
 import { exerciseTask } from './exerciseTask';
 import { headingQuestion } from './heading';
+import { inlineAnswerQuestion } from './inlineAnswer';
 import { listItemQuestion } from './listItem';
 import { plainLineQuestion } from './plainLine';
 import { qaPairQuestion } from './qaPair';
@@ -21,6 +22,7 @@ export const QUESTION_STYLES: readonly BlockRecogniser[] = [
   blockquoteQuestion,
   listItemQuestion,
   qaPairQuestion,
+  inlineAnswerQuestion,
   emphasisLineQuestion,
   plainLineQuestion,
 ];

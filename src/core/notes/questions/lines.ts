@@ -58,3 +58,16 @@ export function stripAnswerMarker(answer: string): string {
   const m = answer.match(/^(\*\*|__)?\s*(?:A\s*\d{0,3}|답|답변|Answer\s*\d{0,3})\s*[:.)．：]\s*(\*\*|__)?\s*/i);
   return m ? answer.slice(m[0].length) : answer;
 }
+
+// `유저모드? : 사용자 프로그램을 …`, `* Why? - because …`: a short question, a separator, then its answer on the
+// same line. The question part holds no other `?` and is bounded, so the match cannot backtrack far.
+const INLINE_ANSWER = /^[ \t]*(?:\\?[*+-][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?([^?？\n]{1,60}[?？])(?:\*\*|__)?[ \t]*[:：\-–—][ \t]+(?=\S)/;
+
+/** A raw source line read as `question? : answer`: the cleaned question and where in the line the answer starts. */
+export function inlineAnswer(line: string): { question: string; answerAt: number } | undefined {
+  const m = INLINE_ANSWER.exec(line);
+  if (!m) return undefined;
+  const question = cleanInline(m[1]);
+  if (question.length < 2 || !/[\p{L}\p{N}]/u.test(question)) return undefined;
+  return { question, answerAt: m[0].length };
+}

@@ -29,6 +29,8 @@ export interface QuestionMatch {
   extraBlocks?: number;
   /** Blocks inside the question node to search for nested questions. */
   nested?: readonly RootContent[];
+  /** Further questions the same block asks (several `question? : answer` lines in one paragraph), in order. */
+  more?: readonly QuestionMatch[];
   /** Leading characters to drop from each answer line after the first (a list item's indentation). */
   indent?: number;
 }

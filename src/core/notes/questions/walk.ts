@@ -92,6 +92,7 @@ export class QuestionWalker {
       const extra = match.extraBlocks ?? 0;
       const last = ctx.siblings[ctx.index + extra] ?? node;
       this.start(scope, match, place, node, endOffset(last));
+      for (const also of match.more ?? []) this.start(scope, also, place, node, endOffset(last));
       if (match.nested?.length) {
         const quote = node.type === 'blockquote' ? 1 : 0;
         this.walk(match.nested, new Scope(scope.quoteDepth + quote, scope.indent + (match.indent ?? 0)), place);
