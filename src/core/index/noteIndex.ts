@@ -2,7 +2,6 @@ import {
   isUserSource,
   type Card,
   type CardKind,
-  type Day,
   type MermaidBlock,
   type NoteSource,
   type ParsedNote,
@@ -13,8 +12,9 @@ import {
 } from '../model';
 import { Emitter } from '../dispose';
 import { termKey } from '../text';
-import { groupByDay, keysOf, pull, push, toGroup } from './indexMaps';
-import { yearsForMonthDays } from './dayYears';
+import { keysOf, pull, push } from './indexMaps';
+import { CardGroupCache } from './cardGroups';
+import { dayGroups, type DayGroup } from './dayGroups';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from './glossary';
 import { explanationOf } from './ranking';
 import { GlossaryLookup, glossaryKey } from './glossaryLookup';
@@ -68,12 +68,7 @@ export interface TermMatch extends TermInfo {
   topics?: Topic[];
 }
 
-export interface DayGroup {
-  key: string;
-  title: string;
-  date?: string;
-  entries: Array<{ day: Day; sections: Section[]; cards: Card[] }>;
-}
+export type { DayGroup };
 
 export interface IndexChange {
   files: string[];
@@ -98,15 +93,27 @@ export class NoteIndex implements TermResolver, ContextResolver {
   private readonly termInfoCache = new Map<string, TermInfo | null>();
   private readonly termTopicsCache = new Map<string, ReadonlySet<Topic>>();
   private readonly daysCache = new Map<string, DayGroup[]>();
+  private readonly groups = new CardGroupCache(this.cardsByKey, (file) => this.sourceOf(file));
+  /** The files in order, kept until one is added or removed (every query over all notes walks them in this order). */
+  private fileOrder: string[] | undefined;
+  /** Per key, how many entries (not mentions) are written under that name: `termCount` without walking every term. */
+  private readonly definedUnder = new Map<string, number>();
 
   /** Fires after every update with the files it touched (empty: everything may have changed). */
   readonly onDidChange = this.changes.event;
 
   upsert(note: ParsedNote, notify = true): void {
     this.detach(note.file);
+    if (!this.notes.has(note.file)) this.fileOrder = undefined;
     this.notes.set(note.file, note);
-    for (const card of note.cards) push(this.cardsByKey, card.key, card);
-    for (const term of note.terms) for (const key of keysOf(term)) push(this.termsByKey, key, term);
+    for (const card of note.cards) {
+      push(this.cardsByKey, card.key, card);
+      this.groups.drop(card.key);
+    }
+    for (const term of note.terms) {
+      for (const key of keysOf(term)) push(this.termsByKey, key, term);
+      this.countDefinition(term, 1);
+    }
     this.dropTermCaches();
     if (notify) this.fire([note.file]);
   }
@@ -120,6 +127,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     if (!this.notes.has(file)) return;
     this.detach(file);
     this.notes.delete(file);
+    this.fileOrder = undefined;
     this.fire([file]);
   }
 
@@ -127,8 +135,11 @@ export class NoteIndex implements TermResolver, ContextResolver {
   clear(): void {
     const files = [...this.notes.keys()];
     this.notes.clear();
+    this.fileOrder = undefined;
     this.cardsByKey.clear();
+    this.groups.clear();
     this.termsByKey.clear();
+    this.definedUnder.clear();
     this.dropTermCaches();
     this.fire(files);
   }
@@ -147,9 +158,24 @@ export class NoteIndex implements TermResolver, ContextResolver {
   private detach(file: string): void {
     const old = this.notes.get(file);
     if (!old) return;
-    for (const card of old.cards) pull(this.cardsByKey, card.key, card);
-    for (const term of old.terms) for (const key of keysOf(term)) pull(this.termsByKey, key, term);
+    for (const card of old.cards) {
+      pull(this.cardsByKey, card.key, card);
+      this.groups.drop(card.key);
+    }
+    for (const term of old.terms) {
+      for (const key of keysOf(term)) pull(this.termsByKey, key, term);
+      this.countDefinition(term, -1);
+    }
     this.dropTermCaches();
+  }
+
+  private countDefinition(term: Term, by: 1 | -1): void {
+    if (term.source === 'mention') return;
+    const key = termKey(term.term);
+    if (!key) return;
+    const count = (this.definedUnder.get(key) ?? 0) + by;
+    if (count > 0) this.definedUnder.set(key, count);
+    else this.definedUnder.delete(key);
   }
 
   private dropTermCaches(): void {
@@ -159,6 +185,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   private fire(files: string[]): void {
     this.daysCache.clear();
+    this.groups.changed();
     this.changes.fire({ files });
   }
 
@@ -168,13 +195,17 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return this.notes.size;
   }
   files(): string[] {
-    return [...this.notes.keys()].sort();
+    return [...this.sortedFiles()];
+  }
+  private sortedFiles(): readonly string[] {
+    this.fileOrder ??= [...this.notes.keys()].sort();
+    return this.fileOrder;
   }
   note(file: string): ParsedNote | undefined {
     return this.notes.get(file);
   }
   allNotes(): ParsedNote[] {
-    return this.files().map((f) => this.notes.get(f)!);
+    return this.sortedFiles().map((f) => this.notes.get(f)!);
   }
   sourceOf(file: string): NoteSource {
     return this.notes.get(file)?.source ?? 'workspace';
@@ -187,16 +218,11 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   /** Questions, optionally only those written in notes of the given sources (places outside them dropped). */
   cardGroups(sources?: readonly NoteSource[]): CardGroup[] {
-    const groups: CardGroup[] = [];
-    for (const [key, cards] of this.cardsByKey) {
-      const kept = sources ? cards.filter((c) => sources.includes(this.sourceOf(c.file))) : cards;
-      if (kept.length) groups.push(toGroup(key, kept));
-    }
-    return groups;
+    return this.groups.groups(sources);
   }
+  /** Shared between callers until one of its places changes: read it, do not change it. */
   cardGroup(key: string): CardGroup | undefined {
-    const cards = this.cardsByKey.get(key);
-    return cards?.length ? toGroup(key, cards) : undefined;
+    return this.groups.group(key);
   }
 
   glossaryEntries(): GlossaryEntry[] {
@@ -208,41 +234,8 @@ export class NoteIndex implements TermResolver, ContextResolver {
     // The tree asks on every refresh; the answer only changes when the index does.
     const key = sources ? sources.join(',') : '*';
     let days = this.daysCache.get(key);
-    if (!days) this.daysCache.set(key, (days = this.computeDays(sources)));
+    if (!days) this.daysCache.set(key, (days = dayGroups(this.allNotes(), sources)));
     return days;
-  }
-
-  private computeDays(sources?: readonly NoteSource[]): DayGroup[] {
-    const groups = new Map<string, DayGroup>();
-    const yearHint = new Map<string, number>();
-    let latestYear = 0;
-    for (const note of this.allNotes()) {
-      if (sources && !sources.includes(note.source ?? 'workspace')) continue;
-      const years = yearsForMonthDays(note);
-      const sectionsByDay = groupByDay(note.sections);
-      const cardsByDay = groupByDay(note.cards);
-      for (const day of note.days) {
-        const key = day.date ?? `${note.file}#${day.id}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { key, title: day.title, date: day.date, entries: [] }));
-        group.entries.push({ day, sections: sectionsByDay.get(day.id) ?? [], cards: cardsByDay.get(day.id) ?? [] });
-        const year = years.get(day.id);
-        if (year && !yearHint.has(key)) yearHint.set(key, year);
-        if (day.date?.length === 10) latestYear = Math.max(latestYear, +day.date.slice(0, 4));
-      }
-    }
-    const sortable = (group: DayGroup): string => {
-      if (!group.date) return `~${group.title}`;
-      if (group.date.length === 10) return group.date;
-      // `MM-DD` (no year written): the year its note implies, else the latest year the notes mention.
-      const year = yearHint.get(group.key) ?? latestYear;
-      return `${year ? String(year) : '0000'}-${group.date}`;
-    };
-    // Keys made once and compared as plain strings (dates sort as text; ICU collation for thousands of days held the
-    // extension host for a tenth of a second); undated days, by title, last.
-    const keyed = [...groups.values()].map((group) => ({ group, key: sortable(group) }));
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return keyed.map((k) => k.group);
   }
 
   sections(): Section[] {
@@ -350,9 +343,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   /** How many terms the notes define, counted by name without ranking each (for a log line after a large load). */
   termCount(): number {
-    let count = 0;
-    for (const [key, entries] of this.termsByKey) if (entries.some((e) => e.source !== 'mention' && termKey(e.term) === key)) count++;
-    return count;
+    return this.definedUnder.size;
   }
 
   /**
