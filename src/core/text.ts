@@ -2,7 +2,8 @@
 
 // Variation selectors (FE0F) and joiners (200D) combine with the mark before them: alternatives, not class members.
 const LEADING_MARKS = /^(?:[\s\u2757\u2755\u2753\u2754\u{1F4A1}\u{1F4CC}\u{1F4DD}\u2705\u2714\u26A0*_>#\-–—:]|\uFE0F|\u200D)+/u;
-const EMOJI = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]|\uFE0F|\u200D/gu;
+// Keycap numbers (`1️⃣`) are emoji too: the digit goes with its keycap mark.
+const EMOJI = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]|[0-9#*]\uFE0F?\u20E3|\uFE0F|\u200D/gu;
 
 // Inline formatting tags authors write in Markdown (`<code>nginx</code>`, `<b>`, `<br>`): kept as their text. Only
 // these names, so `What does <T> mean?` keeps its `<T>`; the attribute part is bounded, so the pass stays linear.
@@ -44,6 +45,8 @@ const ENGLISH_COUNTED_REQUEST =
 const ENGLISH_INTERROGATIVE =
   /^(?:why\b|(?:what|how|when|where|which|who)(?:'s|\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?))\b|(?:which|what|how many|how much)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|do|does|can|could|should|would|will)\b)/i;
 const VERSUS = /\S\s+vs\.?\s+\S/i;
+// `Why Interviewers Care`, `Why It Matters`: a label in title case, not a question (a question would end with `?`).
+const TITLE_CASE_LABEL = /^Why(?: [A-Z][\w'’-]*){1,4}$/;
 
 /** A coding-problem title such as `1167번: 트리의 지름`: never a card, whatever it ends with. */
 export function isProblemTitle(text: string): boolean {
@@ -67,7 +70,8 @@ export function isQuestionText(text: string): boolean {
   if (KOREAN_QUESTION_END.test(t)) return true;
   if (EXPLAIN_REQUEST.test(t)) return !READER_REQUEST.test(t.slice(-40));
   if (t.length <= 120 && !/[.。]$/.test(t)) {
-    if (ENGLISH_REQUEST.test(t) || ENGLISH_COUNTED_REQUEST.test(t) || (ENGLISH_INTERROGATIVE.test(t) && !/^how to\b/i.test(t))) return true;
+    if (ENGLISH_REQUEST.test(t) || ENGLISH_COUNTED_REQUEST.test(t)) return true;
+    if (ENGLISH_INTERROGATIVE.test(t) && !/^how to\b/i.test(t) && !TITLE_CASE_LABEL.test(t)) return true;
     if (VERSUS.test(t) && t.split(' ').length <= 12) return true;
   }
   return false;

@@ -94,3 +94,10 @@ test('a question with a rewording in brackets is a question; nested brackets are
   // Each closing aside is stripped once: 90 of them finish at once (read twice each, this would never finish).
   assert.equal(isQuestionText('왜 그런가' + ' (a)'.repeat(90)), false);
 });
+
+test('keycap numbers are decoration; a title-case "Why …" label is not a question', () => {
+  assert.equal(cleanInline('3️⃣ When does a cache line get evicted?'), 'When does a cache line get evicted?');
+  assert.equal(isQuestionText('Why Interviewers Care'), false);
+  assert.equal(isQuestionText('Why caches need eviction'), true);
+  assert.equal(isQuestionText('Why Interviewers Care?'), true);
+});

@@ -41,7 +41,8 @@ export function paragraphText(paragraph: Paragraph): string {
 }
 
 // `Q.`, `Q1:`, `Q)`, `질문:`, `Question 2.`: the author says it is a question, whatever it ends with.
-const QUESTION_MARKER = /^(?:Q\s*\d{0,3}|질문\s*\d{0,3}|Question\s*\d{0,3})\s*[:.)．：]\s*/i;
+// `5. Q: …`: an exercise number may come before the marker.
+const QUESTION_MARKER = /^(?:\d{1,3}[.)]\s*)?(?:Q\s*\d{0,3}|질문\s*\d{0,3}|Question\s*\d{0,3})\s*[:.)．：]\s*/i;
 const ANSWER_MARKER = /^(?:A\s*\d{0,3}|답|답변|Answer\s*\d{0,3})\s*[:.)．：]\s*/i;
 
 export function stripQuestionMarker(text: string): { text: string; marked: boolean } {
