@@ -70,6 +70,12 @@ function yamlFacts(lines: string[]): LineFacts {
       stack.length = 0;
       return;
     }
+    // A list item that is itself a block scalar (`- |` under `command:`): a script, not manifest keys.
+    if (/^\s*-\s+[|>][+-]?\d*\s*(?:#.*)?$/.test(line)) {
+      parents[i] = stack[stack.length - 1]?.key;
+      scalarIndent = indent;
+      return;
+    }
     const m = YAML_KEY.exec(line);
     // A list item's key sits one level inside the dash.
     const keyIndent = m ? m[1].length + (line.trimStart().startsWith('-') ? 2 : 0) : indent;

@@ -116,7 +116,8 @@ export function occurrenceAt(
   const commentedCode = inComment && !!span;
   const before = line.slice(Math.max(0, word.start - 24), word.start);
   const after = line.slice(word.end, word.end + 24);
-  const call = /^\s*\(/.test(after);
+  // In prose a parenthesis after a space opens an aside (`ready (accepting connections)`), not arguments.
+  const call = inComment ? /^(?:\(|\s+\((?![A-Za-z]))/.test(after) : /^\s*\(/.test(after);
   let form: CodeForm;
   if (span) form = 'string';
   else if (before.endsWith('@')) form = 'annotation';
