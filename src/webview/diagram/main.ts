@@ -165,6 +165,7 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
   try {
     const cacheKey = svgCacheKey(themeKey, message.source);
     let svg = cachedSvg(state.svgCache, cacheKey);
+    const drawnBy = svg ? 'picture' : 'mermaid';
     if (!svg) {
       svg = await renderSvg(mermaid(), theme, message.source, {
         stale: () => seq !== renderSeq,
@@ -189,6 +190,7 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     // read by `npm run bench:ui`
     timings.drawn ??= now();
     canvas.dataset.renderMs = String(ms);
+    canvas.dataset.drawnBy = drawnBy; // a stored picture or Mermaid just now (UI tests)
     canvas.dataset.drawnAt = String(now());
     canvas.dataset.timings = JSON.stringify(timings);
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
