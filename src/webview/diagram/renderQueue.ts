@@ -24,6 +24,11 @@ const PAGE_SETTINGS = {
 
 let queue: Promise<unknown> = Promise.resolve();
 let nextId = 0;
+/**
+ * Mermaid removes any element that has the id it renders under, and a picture from another page (stored, or kept
+ * in the webview state) keeps the id it was drawn with: ids carry a per-page random part so they never meet.
+ */
+const PAGE_ID = Math.random().toString(36).slice(2, 10);
 
 /**
  * Renders `source` (after the security filter) in `theme`. Resolves to undefined when `stale()` says, as the
@@ -42,7 +47,7 @@ export function renderSvg(
     const drawn = options.ready?.();
     if (drawn !== undefined) return drawn;
     options.started?.();
-    const id = `til-diagram-${++nextId}`;
+    const id = `til-diagram-${PAGE_ID}-${++nextId}`;
     try {
       mermaid.initialize(mermaidConfig(theme, PAGE_SETTINGS));
       // render() throws mermaid's own syntax error text itself: no separate parse pass.
