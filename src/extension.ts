@@ -78,11 +78,15 @@ async function openIndexedLocation(index: NoteIndex, target: unknown, line: unkn
   }
 }
 
-async function openLocation(file: string, line: number): Promise<void> {
+async function openLocation(file: string, line: number, viewColumn?: vscode.ViewColumn): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: true });
-  vscode.window.activeTextEditor?.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn,
+    selection: new vscode.Range(position, position),
+    preview: true,
+  });
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export function deactivate(): void {}

@@ -6,8 +6,8 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly index: NoteIndex;
   readonly output: vscode.LogOutputChannel;
-  /** Open a note at a 1-based line, revealing it in the centre. */
-  openLocation(file: string, line: number): Promise<void>;
+  /** Open a note at a 1-based line, revealing it in the centre; in `viewColumn` when given, else the active group. */
+  openLocation(file: string, line: number, viewColumn?: vscode.ViewColumn): Promise<void>;
 }
 
 /** Command ids, in one place: package.json declares exactly these (a unit test checks). */

@@ -278,15 +278,12 @@ export class DiagramPanel extends Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('No note explains “{0}” yet.', label || nodeId));
       return;
     }
-    // Open the note next to the diagram, not over it: focus another editor group first (the second
-    // group is created when there is none), then let openLocation open the note there.
+    // Open the note next to the diagram, not over it: in the other group (the second is created when there is
+    // none), named outright. Focusing that group first raced with the next click, which focuses the diagram's.
     const column = this.panel.viewColumn;
-    if (column !== undefined) {
-      await vscode.commands.executeCommand(
-        column === vscode.ViewColumn.One ? 'workbench.action.focusSecondEditorGroup' : 'workbench.action.focusFirstEditorGroup',
-      );
-    }
-    await this.services.openLocation(target.file, target.line);
+    const other =
+      column === undefined ? vscode.ViewColumn.Beside : column === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    await this.services.openLocation(target.file, target.line, other);
   }
 
   /** Export always asks where: a save dialog, never a path from a message or an argument. */
