@@ -583,7 +583,8 @@ async function benchActivation(tmp: string) {
   const sizeOf = (p: string) => (existsSync(p) ? statSync(p).size : -1);
   const extBytes = sizeOf(EXTENSION);
   const workerBytes = sizeOf(WORKER);
-  const hasMermaid = extBytes >= 0 ? readFileSync(EXTENSION, 'utf8').includes('mermaid') : false;
+  // Mermaid's own code (its API object), not the word: the host names Mermaid's chunks in the diagram preload list.
+  const hasMermaid = extBytes >= 0 ? readFileSync(EXTENSION, 'utf8').includes('mermaidAPI') : false;
   const script = path.join(tmp, 'activate-child.js');
   await fs.writeFile(script, ACTIVATION_CHILD);
   const runs: Array<{ requireMs: number; activateMs?: number; activateSyncMs?: number; activateError?: string; subscriptions?: number }> =
@@ -632,7 +633,7 @@ async function benchActivation(tmp: string) {
       `${mark(extBytes >= 0 && extBytes < TARGETS.extensionKB * 1024)} < ${TARGETS.extensionKB} KB`,
     ],
     ['dist/parseWorker.js', `${f(workerBytes / 1024, 1)} KB`, ''],
-    ['dist/extension.js contains "mermaid"', hasMermaid ? 'yes' : 'no', mark(!hasMermaid) + ' no'],
+    ['dist/extension.js contains Mermaid (mermaidAPI)', hasMermaid ? 'yes' : 'no', mark(!hasMermaid) + ' no'],
   ]);
   if (activateError) console.log(`  activate error: ${activateError}`);
   return {
@@ -811,7 +812,11 @@ async function main() {
     `${f(act.extensionBytes / 1024, 1)} KB`,
     act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024,
   ]);
-  targets.push(['no "mermaid" in dist/extension.js', act.extensionHasMermaid ? 'present' : 'absent', !act.extensionHasMermaid]);
+  targets.push([
+    'no Mermaid library (mermaidAPI) in dist/extension.js',
+    act.extensionHasMermaid ? 'present' : 'absent',
+    !act.extensionHasMermaid,
+  ]);
   targets.push(['parseNote µs/KB flat (max/min ≤ 1.5)', f(lin.spread), lin.spread <= 1.5]);
   const hostile = json.hostile as { worst: { name: string; ratio: number } };
   targets.push([
