@@ -21,7 +21,9 @@ function snapshot(index: NoteIndex) {
       .map((g) => `${g.key}|${g.question}|${g.places.map((p) => `${p.file}:${p.line}`).join(',')}`)
       .sort();
   const days = (sources?: NoteSource[]) =>
-    index.days(sources).map((d) => `${d.key}|${d.title}|${d.entries.map((e) => `${e.day.id}:${e.sections.length}:${e.cards.length}`).join(',')}`);
+    index
+      .days(sources)
+      .map((d) => `${d.key}|${d.title}|${d.entries.map((e) => `${e.day.id}:${e.sections.length}:${e.cards.length}`).join(',')}`);
   return {
     files: index.files(),
     groups: groups(),
