@@ -20,7 +20,7 @@ export const otherPlacesSection: HoverSection = {
     const alsoHere = files.delete(match.file);
     const label =
       files.size === 0
-        ? t('Also further on in this note:')
+        ? t('Also elsewhere in this note:')
         : alsoHere
           ? files.size === 1
             ? t('Also in this note and 1 other note:')
