@@ -20,3 +20,17 @@ test('long passages are cut at a sentence end, and an open code fence is closed'
   const fenced = hoverExcerpt('설명.\n```c\n' + 'int x = fork();\n'.repeat(40), 120);
   assert.equal((fenced.match(/```/g) ?? []).length % 2, 0);
 });
+
+test('a section of many short paragraphs shows its first three blocks, not a wall of text (a new user saw six)', () => {
+  const section = [
+    '**점진적 배포**',
+    '파드를 하나씩 새 버전으로 바꾼다.',
+    '**되돌리기는?**',
+    '이전 리비전으로 돌아간다.',
+    '일시 중지도 된다.',
+  ].join('\n\n');
+  const excerpt = hoverExcerpt(section, 400);
+  assert.match(excerpt, /되돌리기는/);
+  assert.doesNotMatch(excerpt, /이전 리비전|일시 중지/);
+  assert.ok(excerpt.endsWith('…'), excerpt);
+});
