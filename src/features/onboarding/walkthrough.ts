@@ -44,20 +44,7 @@ export async function openWalkthroughOnFirstRun(context: vscode.ExtensionContext
   if (!readWalkthroughOnFirstRun()) return;
   await context.globalState.update(SHOWN_KEY, true);
   output.info('First run in this profile: opening the walkthrough');
-  await openWalkthrough(output);
-  // On a busy machine the workbench may not know our walkthrough yet when we activate: it then shows its Welcome
-  // overview instead (a new user saw this). If the Welcome page is still in front a moment later, open ours again.
-  const retry = setTimeout(() => {
-    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-    if (tab && !tab.input && /welcome|get started|시작/i.test(tab.label)) void openWalkthrough(output);
-  }, WALKTHROUGH_RETRY_MS);
-  context.subscriptions.push({ dispose: () => clearTimeout(retry) });
-}
-
-const WALKTHROUGH_RETRY_MS = 4000;
-
-function openWalkthrough(output: vscode.LogOutputChannel): Thenable<unknown> {
-  return vscode.commands
+  await vscode.commands
     .executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)
     .then(undefined, (error) => output.warn(`Could not open the walkthrough: ${error}`));
 }
