@@ -1,6 +1,7 @@
 import { hasHangul, splitIdentifier, stripParticles, termKey } from '../text';
 import type { DocumentContext } from './context/documentContext';
 import { matchInContext, type ContextResolver } from './context/contextMatcher';
+import { SHARED_COMMON_CODE_WORDS } from './commonCodeWords';
 
 /** What the matcher needs from the index: term and glossary look-ups by normalised key. */
 export interface TermResolver {
@@ -24,35 +25,12 @@ const WORD = /[\p{L}\p{N}_$]/u;
 const WINDOW = 200;
 // Words too common in code to explain unless the glossary names them explicitly.
 const COMMON_CODE_WORDS = new Set([
-  'index',
-  'value',
-  'values',
-  'data',
-  'name',
-  'type',
-  'list',
-  'map',
-  'get',
-  'set',
-  'key',
-  'keys',
-  'id',
-  'file',
+  ...SHARED_COMMON_CODE_WORDS,
   'string',
   'number',
-  'result',
-  'error',
-  'item',
-  'items',
-  'node',
-  'nodes',
-  'state',
-  'status',
-  'time',
   'this',
   'self',
   'return',
-  'new',
   'var',
   'let',
   'const',
@@ -62,29 +40,15 @@ const COMMON_CODE_WORDS = new Set([
   'true',
   'false',
   'null',
-  'the',
   'and',
   'for',
   'if',
   'else',
   'a',
   'an',
-  'to',
-  'of',
   'in',
-  'on',
   'is',
-  'it',
   'do',
-  'api',
-  'app',
-  'main',
-  'test',
-  'info',
-  'log',
-  'message',
-  'count',
-  'size',
 ]);
 const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)(\s*:\s*)([^#]*?)\s*(?:#.*)?$/;
 

@@ -6,6 +6,7 @@ import type { CodeForm } from '../glossaryScope';
 import type { DocumentContext } from './documentContext';
 import { occurrenceAt, type Occurrence, type Word } from './occurrence';
 import { KEYWORDS } from './signals';
+import { SHARED_COMMON_CODE_WORDS } from '../commonCodeWords';
 
 /** What the context matcher asks of the index. */
 export interface ContextResolver {
@@ -25,42 +26,7 @@ export interface ContextMatch {
 
 // Too common in code to be explained by a note's word, whatever the notes say.
 const COMMON_CODE_WORDS = new Set([
-  'index',
-  'value',
-  'values',
-  'data',
-  'name',
-  'list',
-  'map',
-  'get',
-  'set',
-  'key',
-  'keys',
-  'id',
-  'file',
-  'result',
-  'error',
-  'item',
-  'items',
-  'node',
-  'nodes',
-  'state',
-  'status',
-  'time',
-  'main',
-  'test',
-  'info',
-  'log',
-  'message',
-  'count',
-  'size',
-  'api',
-  'app',
-  'the',
-  'to',
-  'of',
-  'on',
-  'it',
+  ...SHARED_COMMON_CODE_WORDS,
   'run',
   'start',
   'stop',
@@ -120,7 +86,6 @@ const COMMON_CODE_WORDS = new Set([
   'media',
   'ready',
   'running',
-  'new',
   'mode',
   'path',
   'url',
@@ -129,7 +94,6 @@ const COMMON_CODE_WORDS = new Set([
   'env',
   'spec',
   'kind',
-  'type',
   'types',
   'source',
   'target',
