@@ -1,13 +1,10 @@
-import { promises as fs, readdirSync, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedNote } from '../core/model';
 import type { Glossary } from '../core/index/glossary';
-import { parseGlossary } from '../core/index/glossary';
-import { parseNote } from '../core/notes/parseNote';
 import { noteShapeError } from '../core/notes/noteShape';
 import { relocate } from '../core/notes/relocate';
 import { PARSER_VERSION } from '../core/notes/version';
-import { contentHash } from './hash';
 
 /** Where the build writes the pack, relative to the extension's folder (listed in .vscodeignore). */
 export const STARTER_PACK_FILE = path.join('dist', 'starter-index.json');
@@ -16,27 +13,13 @@ export const STARTER_PACK_FILE = path.join('dist', 'starter-index.json');
  * The starter notes and the bundled glossary, parsed when the package is built. Activation reads this one file and
  * the hovers and the tree answer before any parse worker starts; the notes' hashes let the loader take these parses
  * for the files on disk (a changed starter note in a development checkout is parsed again).
- * Paths are stored relative to the extension's folder and put back when read.
+ * Paths are stored relative to the extension's folder and put back when read. Building it (starterPackBuild.ts) needs
+ * the Markdown parser, which the extension host never loads: only reading lives here.
  */
 export interface StarterPack {
   parserVersion: number;
   notes: ParsedNote[];
   glossary: Glossary & { hash: string };
-}
-
-/** At build time: parse notes/*.md and notes/glossary.yaml under `root` (the repository). */
-export function buildStarterPack(root: string): StarterPack {
-  const dir = path.join(root, 'notes');
-  const notes = readdirSync(dir)
-    .filter((f) => /\.md$/i.test(f) && !/^readme\.md$/i.test(f))
-    .sort()
-    .map((f) => {
-      const bytes = readFileSync(path.join(dir, f));
-      return relocate(parseNote(path.join(dir, f), bytes, { hash: contentHash(bytes) }), `notes/${f}`);
-    });
-  const glossaryBytes = readFileSync(path.join(dir, 'glossary.yaml'));
-  const glossary = parseGlossary('notes/glossary.yaml', new TextDecoder().decode(glossaryBytes), 'bundled');
-  return { parserVersion: PARSER_VERSION, notes, glossary: { ...glossary, hash: contentHash(glossaryBytes) } };
 }
 
 /** At activation: the pack with absolute paths, or undefined when it is missing, from another parser or damaged. */

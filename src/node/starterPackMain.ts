@@ -2,7 +2,8 @@
 // Usage: node starterPackMain.js <repository root>
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildStarterPack, STARTER_PACK_FILE } from './starterPack';
+import { STARTER_PACK_FILE } from './starterPack';
+import { buildStarterPack } from './starterPackBuild';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const pack = buildStarterPack(root);
