@@ -29,8 +29,11 @@ const TYPE_BEFORE = /(?:\bstruct|\benum|\bunion|\bnew|\bclass|\bextends|\bimplem
 // `os.fork()`, `syscall.Kill`, `unix.Mmap`: members of a systems module are the calls themselves, not some object's.
 const SYSTEM_MODULE = /(?:^|[^\w$.])(?:os|posix|syscall|unix|libc|nix|signal|mmap|threading|multiprocessing|subprocess|_thread)\.\s*$/;
 
-/** Spans of strings and where a line comment starts, in one pass (a line, not the file: the window is short). */
-export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[number, number]>; commentAt: number } {
+/**
+ * Spans of strings and where a line comment starts, in one pass (a line, not the file: the window is short). With
+ * `until`, the pass stops at the first column past it outside a string: what comes later cannot change that column.
+ */
+export function scanLine(line: string, syntax: LineSyntax, until = Infinity): { strings: Array<[number, number]>; commentAt: number } {
   const strings: Array<[number, number]> = [];
   let quote = '';
   let from = 0;
@@ -45,6 +48,7 @@ export function scanLine(line: string, syntax: LineSyntax): { strings: Array<[nu
     return { strings, commentAt: line.length - trimmed.length };
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
+    if (!quote && i >= until) return { strings, commentAt: -1 };
     if (quote) {
       if (ch === '\\') i++;
       else if (ch === quote) {
@@ -100,17 +104,11 @@ export function occurrenceAt(
     if (col > 0 && WORD_CHAR.test(line[col - 1] ?? '')) col -= 1;
     else return undefined;
   }
-  const words: Word[] = [];
-  let at = -1;
-  for (const m of line.matchAll(hyphenated ? HYPHEN_WORDS : CODE_WORDS)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (start <= col && col < end) at = words.length;
-    words.push({ text: m[0], start, end });
-  }
-  if (at === -1) return undefined;
+  const near = wordsNear(line, col, hyphenated);
+  if (!near) return undefined;
+  const { words, at } = near;
   const word = words[at];
-  const { strings, commentAt } = proseLine ? { strings: quotedInComment(line, 0, syntax), commentAt: 0 } : scanLine(line, syntax);
+  const { strings, commentAt } = proseLine ? { strings: quotedInComment(line, 0, syntax), commentAt: 0 } : scanLine(line, syntax, word.end);
   const inComment = commentAt !== -1 && word.start >= commentAt;
   const span = strings.find(([s, e]) => word.start > s && word.start < e);
   const commentedCode = inComment && !!span;
@@ -140,4 +138,40 @@ export function occurrenceAt(
     inComment: inComment && !commentedCode,
     string: span ? { start: span[0], end: span[1] } : undefined,
   };
+}
+
+// Multi-word terms span at most three words, so two words on either side of the cursor's are all a match can use.
+const NEIGHBOURS = 2;
+
+/**
+ * The word under `col` and up to NEIGHBOURS words on either side, as the word pattern reads them over the whole line.
+ * Only that stretch is read, so the cost does not grow with the line (a minified line holds hundreds of words).
+ */
+function wordsNear(line: string, col: number, hyphenated: boolean): { words: Word[]; at: number } | undefined {
+  // By code point, as the word pattern reads (`𝑥` is a letter in two UTF-16 units).
+  const before = (i: number) => (i >= 2 && /[\uDC00-\uDFFF]/.test(line[i - 1]) && /[\uD800-\uDBFF]/.test(line[i - 2]) ? i - 2 : i - 1);
+  const after = (i: number) => i + (line.codePointAt(i)! > 0xffff ? 2 : 1);
+  const isWord = (i: number) => i >= 0 && i < line.length && WORD_CHAR.test(String.fromCodePoint(line.codePointAt(i)!));
+  // A hyphen joins two words into one only in hyphenated text (YAML keys, shell flags).
+  const joins = (i: number) => hyphenated && line[i] === '-' && i > 0 && isWord(before(i)) && isWord(i + 1);
+  const wordBefore = (i: number) => i > 0 && (isWord(before(i)) || joins(i - 1));
+  let lo = col;
+  for (let n = 0; n <= NEIGHBOURS && lo > 0; n++) {
+    if (n > 0) while (lo > 0 && !wordBefore(lo)) lo = before(lo);
+    while (wordBefore(lo)) lo = before(lo);
+  }
+  let hi = col;
+  for (let n = 0; n <= NEIGHBOURS && hi < line.length; n++) {
+    if (n > 0) while (hi < line.length && !isWord(hi) && !joins(hi)) hi = after(hi);
+    while (hi < line.length && (isWord(hi) || joins(hi))) hi = after(hi);
+  }
+  const words: Word[] = [];
+  let at = -1;
+  for (const m of line.slice(lo, hi).matchAll(hyphenated ? HYPHEN_WORDS : CODE_WORDS)) {
+    const start = lo + m.index!;
+    const end = start + m[0].length;
+    if (start <= col && col < end) at = words.length;
+    words.push({ text: m[0], start, end });
+  }
+  return at === -1 ? undefined : { words, at };
 }
