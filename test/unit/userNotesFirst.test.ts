@@ -102,3 +102,39 @@ for (const [name, file] of [
     );
   }
 }
+
+// Identifiers whose own concept the user's notes do not explain fall back to the broader concept they do (the
+// glossary's second sense): with the user's notes alone, a WebRTC client or a manifest is not silent.
+const FALLBACKS: Array<CodePosition & { concept: string }> = [
+  { language: 'javascript', code: 'const pc = new RTCPeerConnection(config);', at: 'RTCPeerConnection', concept: 'webrtc' },
+  { language: 'javascript', code: 'await pc.setLocalDescription(offer);', at: 'setLocalDescription', concept: 'sdp' },
+  { language: 'javascript', code: 'await pc.addIceCandidate(msg.ice);', at: 'addIceCandidate', concept: 'icecandidate' },
+  {
+    language: 'javascript',
+    code: 'pc.onicecandidate = ({ candidate }) => send(candidate);',
+    at: 'onicecandidate',
+    concept: 'icecandidate',
+  },
+  { language: 'yaml', code: '      maxSurge: 1', at: 'maxSurge', concept: '롤링업데이트' },
+];
+for (const [name, file] of [
+  ['the real notes', seed],
+  ['the own-words fixture', fixture],
+] as const) {
+  test(
+    `${name} alone: code whose own concept the notes lack is explained by the broader concept they explain`,
+    { skip: !fs.existsSync(file) && `${file} absent` },
+    () => {
+      const index = indexOf(file, false);
+      const got = FALLBACKS.filter((p) => index.hasTerm(p.concept)).map((p) => {
+        const m = hover(index, p);
+        return `${p.at} → ${m ? `${m.key}${m.file === file ? '' : ` (${path.basename(m.file)})`}` : 'nothing'}`;
+      });
+      assert.ok(got.length >= 3, `only ${got.length} fallback concepts in ${name}`);
+      assert.deepEqual(
+        got,
+        FALLBACKS.filter((p) => index.hasTerm(p.concept)).map((p) => `${p.at} → ${p.concept}`),
+      );
+    },
+  );
+}

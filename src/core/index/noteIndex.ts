@@ -269,6 +269,8 @@ export class NoteIndex implements TermResolver, ContextResolver {
     return this.glossaryLookup;
   }
   hasTermIn(key: string, topics: ReadonlySet<Topic>): boolean {
+    // Most words hovered are no term at all: answer those without caching them (the cache would grow with the code).
+    if (!this.termsByKey.has(key) && !this.conceptKeys.has(key)) return false;
     let present = this.termTopicsCache.get(key);
     if (!present) this.termTopicsCache.set(key, (present = new Set(this.entriesFor(key).map((t) => t.topic))));
     for (const topic of present) if (topics.has(topic)) return true;
