@@ -34,8 +34,9 @@ export function activate(context: vscode.ExtensionContext) {
             ? quizRoots(quiz)
             : [] // empty: the welcome text shows
           : [{ kind: 'diagrams', id: 'diagrams', links: diagramList(index) }],
-      refreshOn: [quiz.onDidChangeDue, quiz.onDidChangeHidden],
+      refreshOn: [quiz.onDidChangeDue, quiz.onDidChangeHidden, source.onDidDiscover],
       loading: source.ready,
+      showsStarterNotes: () => source.showsStarterNotes(),
     }),
     registerHover({ index, config: readConfig, diagramsFor: (key) => diagramsForTerm(index, key), masteryOf: (key) => quiz.mastery(key) }),
     registerDiagrams(services),

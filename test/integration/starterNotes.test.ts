@@ -2,10 +2,14 @@
 // days, and in "auto" mode present only while the user has no notes (decided again when a note appears or goes).
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import type { TreeNode } from '../../src/features/notesTree/treeModel';
 import { NotesTreeProvider } from '../../src/features/notesTree/notesTree';
-import { eventually, readyIndex, workspacePath } from './testUtil';
+import { NotesSource } from '../../src/features/notes/notesSource';
+import { EXTENSION_ID, eventually, readyIndex, workspacePath } from './testUtil';
 
 const config = () => vscode.workspace.getConfiguration('tilCompanion');
 const starterFiles = async () => {
@@ -122,5 +126,51 @@ suite('starter notes', () => {
         20_000,
       );
     }).finally(() => fs.rmSync(folder, { recursive: true, force: true }));
+  });
+
+  test("auto: no starter root while the first discovery is pending and the user's notes are there (no flash)", async function () {
+    this.timeout(60_000);
+    await readyIndex(); // the extension's own load is done: only the source made here reads the notes
+    await withWorkspaceSettings({ 'notes.includeBundled': 'auto' }, async () => {
+      // A fresh source over the fixture workspace (which holds the user's notes), as at activation: the starter pack
+      // goes into the index at once, then discovery finds the user's notes and the starter notes go.
+      const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'til-discovery-'));
+      const context = {
+        extensionPath: vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath,
+        globalStorageUri: vscode.Uri.file(storage),
+        storageUri: vscode.Uri.file(storage),
+        extensionMode: vscode.ExtensionMode.Production, // the extension's own source registered the test commands
+      } as unknown as vscode.ExtensionContext;
+      const output = vscode.window.createOutputChannel('TIL Companion (discovery test)', { log: true });
+      const index = new NoteIndex();
+      const source = new NotesSource(context, index, output);
+      const tree = new NotesTreeProvider(index, 'day', undefined, () => source.showsStarterNotes());
+      // What the day view would show after each change of the index, and whether starter notes were in it then.
+      const seen: Array<{ starterNotes: number; roots: string[] }> = [];
+      const listening = index.onDidChange(() =>
+        seen.push({
+          starterNotes: index.files().filter((f) => index.sourceOf(f) === 'starter').length,
+          roots: [...new Set(tree.getChildren().map((n) => n.kind))],
+        }),
+      );
+      try {
+        await source.reload();
+        assert.ok(index.hasUserNotes(), "the fixture workspace's notes are found");
+        assert.strictEqual(index.files().filter((f) => index.sourceOf(f) === 'starter').length, 0, 'the starter notes went');
+        const pending = seen.filter((s) => s.starterNotes > 0);
+        assert.ok(pending.length > 0, 'the starter pack was in the index before discovery (hovers answer at once)');
+        for (const s of pending) assert.ok(!s.roots.includes('starter'), `no "Starter notes" root while discovery is pending: ${s.roots}`);
+        assert.ok(!tree.getChildren().some((n) => n.kind === 'starter'));
+        assert.ok(
+          tree.getChildren().some((n) => n.kind === 'day'),
+          "the user's days",
+        );
+      } finally {
+        listening.dispose();
+        source.dispose();
+        output.dispose();
+        fs.rmSync(storage, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -20,8 +20,8 @@ import { contentHash } from '../../node/hash';
 import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 import { ANY_GLOSSARY, discoverGlossaries } from './glossaryFiles';
+import { NOTE_GLOB_EXT, walkFolder } from './walkFolder';
 
-const NOTE_GLOB_EXT = /\.(md|markdown)$/i;
 const RESCAN_DELAY_MS = 150;
 /** The most files one include glob's search returns (findFiles maxResults). */
 export const FIND_FILES_LIMIT = 20_000;
@@ -56,6 +56,11 @@ export class NotesSource extends Disposable {
   private starterPack: StarterPack | undefined;
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
+  /** Set once the first discovery has looked for the user's notes (or the first load failed). */
+  private discovered = false;
+  private readonly discoveredEvent = this._register(new vscode.EventEmitter<void>());
+  /** Fires once, when the first discovery is done: from then on the views may show the starter notes. */
+  readonly onDidDiscover = this.discoveredEvent.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -96,7 +101,10 @@ export class NotesSource extends Disposable {
         this.output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         this.setState('failed');
       },
-    ).finally(() => this.resolveReady());
+    ).finally(() => {
+      this.markDiscovered(); // a failed first load too: the views never hide the starter notes for good
+      this.resolveReady();
+    });
     this.loading = (this.loading ?? this.preload()).then(run, run);
     return this.loading;
   }
@@ -106,6 +114,21 @@ export class NotesSource extends Disposable {
    * package, so hovers and the tree answer at once, before any worker starts. The full load that follows keeps or
    * drops the starter notes as the settings say, and takes their parses from the pack instead of parsing again.
    */
+  /**
+   * Whether the views may show the starter notes the index holds. In auto mode not before the first discovery: the
+   * pack puts them in the index at once (hovers answer), but they go as soon as a note of the user's is found, and a
+   * "Starter notes" root shown meanwhile flashed up and vanished.
+   */
+  showsStarterNotes(): boolean {
+    return this.discovered || readConfig().includeBundledNotes !== 'auto';
+  }
+
+  private markDiscovered(): void {
+    if (this.discovered) return;
+    this.discovered = true;
+    this.discoveredEvent.fire();
+  }
+
   private async preload(): Promise<void> {
     const pack = await readStarterPack(this.context.extensionPath).catch(() => undefined);
     if (!pack) return; // a development build without the pack: the full load parses them
@@ -135,6 +158,7 @@ export class NotesSource extends Disposable {
     const found = new Set(notes);
     const removed = [...this.files].filter((f) => !found.has(f));
     for (const f of removed) this.index.remove(f);
+    this.markDiscovered();
     this.files = found;
     this.sources = sources;
     this.setSourceProblems(sourceProblems);
@@ -262,7 +286,7 @@ export class NotesSource extends Disposable {
     const sourceProblems: Problem[] = [];
     const extraRoots = vscode.workspace.isTrusted ? config.extraFolders.map(expandHome) : [];
     for (const root of extraRoots) {
-      await this.walkFolder(root, notes, glossaries, skipped);
+      await walkFolder(root, notes, glossaries, skipped);
       for (const file of notes) {
         if (sources.has(file)) continue;
         sources.set(file, 'extra');
@@ -312,7 +336,7 @@ export class NotesSource extends Disposable {
 
     const starterNotes = new Set<string>();
     if (useStarterNotes(config.includeBundledNotes, userNotes.length)) {
-      await this.walkFolder(bundled, starterNotes, new Set(), skipped);
+      await walkFolder(bundled, starterNotes, new Set(), skipped);
       for (const file of starterNotes) {
         sources.set(file, 'starter');
         reasons.set(file, config.includeBundledNotes === 'auto' ? 'starter notes (none of yours found yet)' : 'starter notes bundled with the extension');
@@ -321,23 +345,6 @@ export class NotesSource extends Disposable {
     const glossary = await discoverGlossaries({ bundled: path.join(bundled, 'glossary.yaml'), found: glossaries, notes: userNotes, settingFiles: config.glossaryFiles });
     skipped.push(...glossary.skipped);
     return { notes: [...userNotes, ...starterNotes].sort(), sources, glossaries: glossary.files, skipped, reasons, sourceProblems };
-  }
-
-  private async walkFolder(root: string, notes: Set<string>, glossaries: Set<string>, skipped: string[]): Promise<void> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(root));
-    } catch {
-      skipped.push(`Notes folder not found: ${root}`);
-      return;
-    }
-    for (const [name, type] of entries) {
-      const full = path.join(root, name);
-      if (type & vscode.FileType.SymbolicLink) continue; // never follow links out of a notes folder
-      if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules') await this.walkFolder(full, notes, glossaries, skipped);
-      else if (type === vscode.FileType.File && NOTE_GLOB_EXT.test(name) && !/^readme\.md$/i.test(name)) notes.add(full);
-      else if (type === vscode.FileType.File && ANY_GLOSSARY.test(name)) glossaries.add(full);
-    }
   }
 
   private watch(): void {

@@ -33,6 +33,8 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     private readonly index: NoteIndex,
     private readonly mode: 'day' | 'topic',
     private readonly extraRoots: ExtraRoots = () => [],
+    /** Whether the starter notes' root may show (not while the first discovery may still drop them). */
+    private readonly showsStarterNotes: () => boolean = () => true,
   ) {}
 
   refresh(): void {
@@ -40,7 +42,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return [...this.extraRoots(this.mode), ...rootNodes(this.index, this.mode)];
+    if (!node) return [...this.extraRoots(this.mode), ...rootNodes(this.index, this.mode, this.showsStarterNotes())];
     switch (node.kind) {
       case 'day':
         return childrenOfDay(this.index, node.group);
@@ -210,12 +212,14 @@ export interface NotesTreeOptions {
   refreshOn?: vscode.Event<void>[];
   /** The first index load: until it settles the views say so instead of looking empty. */
   loading?: Promise<unknown>;
+  /** Whether the starter notes' root may show (NotesSource.showsStarterNotes); add its change to refreshOn. */
+  showsStarterNotes?: () => boolean;
 }
 
 /** Registers both views; they refresh when the index (or anything in refreshOn) changes. */
 export function registerNotesTree(services: Services, options: NotesTreeOptions = {}): vscode.Disposable {
-  const byDay = new NotesTreeProvider(services.index, 'day', options.extraRoots);
-  const byTopic = new NotesTreeProvider(services.index, 'topic', options.extraRoots);
+  const byDay = new NotesTreeProvider(services.index, 'day', options.extraRoots, options.showsStarterNotes);
+  const byTopic = new NotesTreeProvider(services.index, 'topic', options.extraRoots, options.showsStarterNotes);
   let timer: NodeJS.Timeout | undefined;
   const refresh = () => {
     clearTimeout(timer);

@@ -20,12 +20,13 @@ export type TreeNode =
   | { kind: 'diagramLink'; id: string; diagramId: string; title: string };
 
 /**
- * The top of a view: the user's days (or topics), then the starter notes under their own root when they are loaded.
+ * The top of a view: the user's days (or topics), then the starter notes under their own root when they are loaded
+ * (and `showStarter`: not while the first discovery may still drop them, see NotesSource.showsStarterNotes).
  * A day of the starter notes never merges with the user's day of the same date: each source has its own groups.
  */
-export function rootNodes(index: NoteIndex, mode: 'day' | 'topic'): TreeNode[] {
+export function rootNodes(index: NoteIndex, mode: 'day' | 'topic', showStarter = true): TreeNode[] {
   const roots = mode === 'day' ? dayNodes(index, USER_SOURCES) : topicNodes(index, USER_SOURCES);
-  const starterNotes = index.files().filter((f) => index.sourceOf(f) === 'starter').length;
+  const starterNotes = showStarter ? index.files().filter((f) => index.sourceOf(f) === 'starter').length : 0;
   if (starterNotes) roots.push({ kind: 'starter', id: `starter:${mode}`, mode, notes: starterNotes });
   return roots;
 }
