@@ -3,6 +3,9 @@ import { parentPort } from 'node:worker_threads';
 import { parseNote } from '../core/notes/parseNote';
 import { parseGlossary } from '../core/index/glossary';
 import type { PoolRequest, PoolResponse } from './poolProtocol';
+import { lowerThreadPriority } from './threadPriority';
+
+lowerThreadPriority();
 
 parentPort?.on('message', (request: PoolRequest) => {
   let response: PoolResponse;

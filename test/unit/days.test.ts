@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { dateFromFileName, parseDayHeading, parseDayLine, yearFromPath } from '../../src/core/notes/dates';
 import { parseNote } from '../../src/core/notes/parseNote';
 import { NoteIndex } from '../../src/core/index/noteIndex';
+import { dayGroups } from '../../src/core/index/dayGroups';
+import { readFixture } from './helpers';
 
 test('English day lines and headings', () => {
   assert.equal(parseDayLine('TIL on May 15th, 2022')?.date, '2022-05-15');
@@ -115,4 +117,19 @@ test('headings: a spaced date after TIL may carry a title, a bracketed label may
   assert.equal(parseDayHeading('2023 03 08 Gradle basics'), undefined, 'without the TIL marker a titled date is a heading');
   assert.equal(parseDayHeading('TIL 2023 02 30 Gradle'), undefined, 'not a calendar date');
   assert.equal(parseDayHeading('1000 12 10 ways'), undefined);
+});
+
+test("the days are the same whether each note's part was worked out as it came into the index or at the first ask", () => {
+  const notes = [
+    parseNote('/n/days-and-questions.md', readFixture('notes/days-and-questions.md')),
+    parseNote('/n/terms-and-diagrams.md', readFixture('notes/terms-and-diagrams.md')),
+    parseNote('/n/2024/05-02.md', '# 05-02 TIL\n\n> 연도 없는 날짜인가요?\n\n파일 경로의 연도를 쓴다.\n'),
+    parseNote('/n/other.md', '# 2024-05-02\n\n같은 날, 다른 파일.\n\n# 메모\n\n날짜 없는 제목.\n'),
+  ];
+  const index = new NoteIndex();
+  for (const note of notes) index.upsertMany([note]); // each note's part worked out as it comes in
+  // Fresh copies of the same parses: nothing worked out ahead, everything at this ask.
+  const atFirstAsk = dayGroups(structuredClone(index.allNotes()));
+  assert.ok(atFirstAsk.length >= 4);
+  assert.deepEqual(index.days(), atFirstAsk);
 });

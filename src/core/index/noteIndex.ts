@@ -14,7 +14,7 @@ import { Emitter } from '../dispose';
 import { termKey } from '../text';
 import { keysOf, pull, push } from './indexMaps';
 import { CardGroupCache } from './cardGroups';
-import { dayGroups, type DayGroup } from './dayGroups';
+import { dayGroups, prepareNoteDays, type DayGroup } from './dayGroups';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from './glossary';
 import { explanationOf } from './ranking';
 import { GlossaryLookup, glossaryKey } from './glossaryLookup';
@@ -106,6 +106,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.detach(note.file);
     if (!this.notes.has(note.file)) this.fileOrder = undefined;
     this.notes.set(note.file, note);
+    prepareNoteDays(note);
     for (const card of note.cards) {
       push(this.cardsByKey, card.key, card);
       this.groups.drop(card.key);
