@@ -43,9 +43,11 @@ const builds = [
   { ...node, entryPoints: { quiz: 'src/features/quiz/quizBundle.ts' }, outdir: 'dist' },
 ];
 
+// ES modules with chunks: the quiz and statistics pages, and the diagram page's Mermaid (diagramMermaid.js).
 const webviews = Object.fromEntries(
-  ['diagram', 'quiz', 'stats'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
+  ['quiz', 'stats'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
 );
+if (exists('src/webview/diagram/mermaidModule.ts')) webviews.diagramMermaid = 'src/webview/diagram/mermaidModule.ts';
 if (Object.keys(webviews).length) {
   // Chunk names carry content hashes: clear old ones so the package holds only this build's.
   if (!watch) fs.rmSync(path.join(__dirname, 'dist/webview'), { recursive: true, force: true });
@@ -66,6 +68,25 @@ if (Object.keys(webviews).length) {
     loader: { '.css': 'css' },
     metafile: true,
     webviews: true, // marker for main(); removed before esbuild sees it
+  });
+}
+// The diagram page: one classic script (and its CSS) that the panel's HTML carries inline, so a stored picture
+// paints without a single fetch; it imports diagramMermaid.js by the address the host writes into the page.
+if (exists('src/webview/diagram/main.ts')) {
+  builds.push({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { diagram: 'src/webview/diagram/main.ts' },
+    outdir: 'dist/webview',
+    sourcemap: false, // inlined into the page: a map would only weigh it down (development builds are not minified)
+    minify: production,
+    tsconfig: 'src/webview/tsconfig.json',
+    logLevel: 'warning',
+    legalComments: 'none',
+    loader: { '.css': 'css' },
+    metafile: true,
   });
 }
 /** The builds above go into the .vsix; the CLI and the test and benchmark bundles below do not. */
@@ -99,7 +120,7 @@ if (args.has('--bench')) {
 /**
  * dist/webview/preload.json: the chunk files each kind of diagram needs, so the panel's HTML can ask for them
  * (`<link rel="modulepreload">`) while the page's own script loads, instead of one import after another.
- * `mermaid` is what the diagram page's `import('mermaid')` loads; each diagram kind lists only what it adds.
+ * `mermaid` is what the diagram page's import of diagramMermaid.js loads; each diagram kind lists only what it adds.
  */
 function writePreloadManifest(meta) {
   const outputs = meta.outputs;
@@ -109,14 +130,9 @@ function writePreloadManifest(meta) {
     for (const i of outputs[file].imports) if (i.kind === 'import-statement') closure(i.path, seen);
     return seen;
   };
-  const page = outputs['dist/webview/diagram.js'];
-  if (!page) return;
-  const onPage = closure('dist/webview/diagram.js');
-  const mermaid = new Set();
-  for (const file of onPage) {
-    for (const i of outputs[file].imports)
-      if (i.kind === 'dynamic-import') for (const f of closure(i.path)) if (!onPage.has(f)) mermaid.add(f);
-  }
+  if (!outputs['dist/webview/diagramMermaid.js']) return;
+  const onPage = new Set(); // the page script is inline and imports nothing before Mermaid
+  const mermaid = closure('dist/webview/diagramMermaid.js');
   const kinds = { state: /^stateDiagram-v2-/, sequence: /^sequenceDiagram-/, flowchart: /^flowDiagram-/, dagre: /^dagre-/, elk: /^elk-/ };
   const rel = (f) => path.relative('dist/webview', f).split(path.sep).join('/');
   const manifest = { mermaid: [...mermaid].map(rel) };

@@ -25,16 +25,38 @@ import { paletteToQuickPick, QUICK_INPUT_BOX, QUICK_ROWS, showDiagram, webview }
 import { SVG_STORE_FILE } from '../src/features/diagrams/svgStore';
 
 const repo = path.resolve(__dirname, '..', '..');
-const RUNS = 5;
+const RUNS = Number(process.env.TIL_BENCH_RUNS) || 5; // fewer only while exploring; the target is the median of 5
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Timings {
+  accept?: number;
+  create?: number;
+  created?: number;
+  html?: number;
   page: number;
+  htmlReceived?: number;
+  domInteractive?: number;
   script: number;
   mermaid?: number;
   renderStart?: number;
   drawn: number;
+  painted?: number;
+}
+
+/** Finer steps of one first picture (ms), for finding where the time goes. */
+interface Steps {
+  click: number;
+  accept: number;
+  hostBeforePanel: number;
+  createPanel: number;
+  hostHtml: number;
+  webviewFrames: number;
+  htmlArrives: number;
+  domInteractive: number;
+  scriptRuns: number;
+  scriptToDrawn: number;
+  drawnToPainted: number;
 }
 
 interface FirstPicture {
@@ -44,6 +66,7 @@ interface FirstPicture {
   render: number;
   visible: number;
   visibleSeen: number;
+  steps?: Steps;
 }
 
 interface ThemeSwitches {
@@ -105,12 +128,29 @@ async function firstPicture(wb: Workbench, first: boolean, cold: boolean): Promi
   // The old extension host writes its pictures when it stops: remove them again once the new one runs.
   if (cold) removeStoredPictures(wb);
   const frame = webview(wb.page);
-  const typed = await showDiagram(wb, 'Process States');
+  const clicked: { clicked?: number } = {};
+  const typed = await showDiagram(wb, 'Process States', clicked);
   await frame.locator('.canvas svg').first().waitFor({ state: 'visible', timeout: 60_000 });
   const visibleSeen = Date.now() - typed;
   const canvas = frame.locator('.canvas').first();
+  await sleep(300); // the page adds its `painted` mark a frame after the picture
   const t = JSON.parse((await canvas.getAttribute('data-timings')) ?? '{}') as Timings;
+  const d = (to: number | undefined, from: number | undefined) => (to !== undefined && from !== undefined ? to - from : NaN);
+  const steps: Steps = {
+    click: d(clicked.clicked, typed),
+    accept: d(t.accept, clicked.clicked),
+    hostBeforePanel: d(t.create, t.accept),
+    createPanel: d(t.created, t.create),
+    hostHtml: d(t.html, t.created),
+    webviewFrames: d(t.page, t.html),
+    htmlArrives: d(t.htmlReceived, t.page),
+    domInteractive: d(t.domInteractive, t.htmlReceived),
+    scriptRuns: d(t.script, t.domInteractive),
+    scriptToDrawn: d(t.drawn, t.script),
+    drawnToPainted: d(t.painted, t.drawn),
+  };
   return {
+    steps,
     panelOpen: t.page - typed,
     pageScript: t.script - t.page,
     mermaid: (t.mermaid ?? t.script) - t.page,
@@ -161,8 +201,9 @@ async function main(): Promise<void> {
       warm.push(run);
       console.log(`warm run ${i + 1}: ${JSON.stringify(run)}`);
     }
-    const m = (runs: Run[], key: keyof Run) => median(runs.map((r) => r[key] ?? NaN));
-    const row = (runs: Run[], label: string, key: keyof Run, of?: number) =>
+    type Key = Exclude<keyof Run, 'steps'>;
+    const m = (runs: Run[], key: Key) => median(runs.map((r) => r[key] ?? NaN));
+    const row = (runs: Run[], label: string, key: Key, of?: number) =>
       console.log(
         `  ${label.padEnd(56)} ${String(m(runs, key)).padStart(6)} ms${of ? `   ${Math.round((m(runs, key) / of) * 100)} % of visible` : ''}   runs: ${runs.map((r) => r[key]).join(', ')}`,
       );
@@ -189,7 +230,22 @@ async function main(): Promise<void> {
     row(warm, 'page script running (frame start →)', 'pageScript', warmVisible);
     row(warm, `first diagram visible (typed → SVG in page)  ${ok(warmVisible, 1000)}`, 'visible');
     row(warm, '  the same, as Playwright saw it', 'visibleSeen');
-    const medians = (runs: Run[]) => Object.fromEntries(Object.keys(runs[0]).map((k) => [k, m(runs, k as keyof Run)]));
+    const stepRows = (runs: Run[]) => {
+      for (const key of Object.keys(runs[0].steps ?? {}) as Array<keyof Steps>) {
+        const values = runs.map((r) => r.steps?.[key] ?? NaN);
+        console.log(`    step ${key.padEnd(18)} ${String(median(values)).padStart(6)} ms   runs: ${values.join(', ')}`);
+      }
+    };
+    console.log('COLD steps (typed → click → accept → host → VS Code frames → page → picture):');
+    stepRows(cold);
+    console.log('WARM steps:');
+    stepRows(warm);
+    const medians = (runs: Run[]) =>
+      Object.fromEntries(
+        Object.keys(runs[0])
+          .filter((k) => k !== 'steps')
+          .map((k) => [k, m(runs, k as Key)]),
+      );
     console.log(`BENCH_UI_JSON ${JSON.stringify({ cold, warm, median: { cold: medians(cold), warm: medians(warm) } })}`);
   } finally {
     await wb.close();

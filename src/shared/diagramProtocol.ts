@@ -217,3 +217,29 @@ export interface DiagramViewState {
  * the webview starts drawing as soon as Mermaid has loaded instead of waiting for `ready` and the answer.
  */
 export const INITIAL_RENDER_META = 'til-initial-render';
+
+/**
+ * Wall-clock marks (ms) of the host's steps for the panel's first page, written into it for `npm run bench:ui`:
+ * accept = the gallery's choice, create = before createWebviewPanel, created = after it, html = HTML set.
+ */
+export interface HostMarks {
+  accept?: number;
+  create?: number;
+  created?: number;
+  html?: number;
+}
+export const HOST_MARKS_META = 'til-host-marks';
+
+/** The host's marks from the page, numbers only. */
+export function parseHostMarks(data: unknown): HostMarks {
+  const marks: HostMarks = {};
+  if (!isRecord(data)) return marks;
+  for (const key of ['accept', 'create', 'created', 'html'] as const) {
+    const value = data[key];
+    if (typeof value === 'number' && Number.isFinite(value)) marks[key] = value;
+  }
+  return marks;
+}
+
+/** The address of the diagram page's Mermaid module (dist/webview/diagramMermaid.js), written by the host. */
+export const MERMAID_MODULE_META = 'til-mermaid-module';

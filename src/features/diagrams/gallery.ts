@@ -74,7 +74,7 @@ export function pickDiagram(
   // The typed text as of the last active-row change: a change of it means the filter moved the row, not the cursor.
   let valueAtActive = picker.value;
 
-  const show = (diagram: DiagramSource): DiagramPanel => {
+  const show = (diagram: DiagramSource, accept?: number): DiagramPanel => {
     const open = DiagramPanel.get(diagram.id);
     if (open) {
       open.panel.reveal(undefined, true);
@@ -86,7 +86,7 @@ export function pickDiagram(
       preview.panel.reveal(undefined, true);
       return preview;
     }
-    preview = DiagramPanel.show(services, diagram, { preserveFocus: true });
+    preview = DiagramPanel.show(services, diagram, { preserveFocus: true, marks: accept ? { accept } : undefined });
     return preview;
   };
 
@@ -119,9 +119,10 @@ export function pickDiagram(
       timer = undefined;
     });
     picker.onDidAccept(() => {
+      const accept = Date.now();
       chosen = picker.selectedItems[0]?.diagram ?? picker.activeItems[0]?.diagram;
       clearTimeout(timer);
-      if (chosen) show(chosen).panel.reveal(undefined, false);
+      if (chosen) show(chosen, accept).panel.reveal(undefined, false);
       picker.hide();
     });
     picker.onDidHide(() => {

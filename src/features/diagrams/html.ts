@@ -1,8 +1,17 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { diagramKind } from '../../core/diagrams/textAlternative';
-import { INITIAL_RENDER_META, type DiagramStrings, type RenderMessage } from '../../shared/diagramProtocol';
-import { escapeHtml, newNonce, webviewHtml, webviewRoot } from '../webview/webviewHtml';
+import {
+  HOST_MARKS_META,
+  INITIAL_RENDER_META,
+  MERMAID_MODULE_META,
+  type DiagramStrings,
+  type HostMarks,
+  type RenderMessage,
+} from '../../shared/diagramProtocol';
+
+export type { HostMarks } from '../../shared/diagramProtocol';
+import { escapeHtml, inlineable, newNonce, webviewHtml, webviewRoot } from '../webview/webviewHtml';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -35,6 +44,22 @@ export function webviewStrings(): DiagramStrings {
     textNodes: vscode.l10n.t('States and nodes'),
     textEdges: vscode.l10n.t('Transitions and messages'),
   };
+}
+
+/** The diagram page's script and style (dist/webview/diagram.js, .css), read once, for writing into the page. */
+let pageBundle: { script: string; style: string } | null | undefined;
+
+function inlinePage(extensionUri: vscode.Uri): { script: string; style: string } | undefined {
+  if (pageBundle !== undefined) return pageBundle ?? undefined;
+  try {
+    const read = (file: string) => fs.readFileSync(vscode.Uri.joinPath(webviewRoot(extensionUri), file).fsPath, 'utf8');
+    const script = inlineable(read('diagram.js'), 'script');
+    const style = inlineable(read('diagram.css'), 'style');
+    pageBundle = script !== undefined && style !== undefined ? { script, style } : null;
+  } catch {
+    pageBundle = null; // not built: the page is loaded by address instead (slower, same page)
+  }
+  return pageBundle ?? undefined;
 }
 
 /** dist/webview/preload.json (written by esbuild.js): chunk files per diagram kind, read once. */
@@ -71,16 +96,24 @@ export function chunkKindsFor(source: string): string[] {
 
 /**
  * The panel's HTML; call it for every (re)load so each gets a fresh nonce. Inline styles: mermaid styles its SVG.
- * The first render comes with the page (with the pictures drawn of it before, if any). Without a picture, the
- * chunks the render needs are preloaded after the page's script, which they would otherwise queue behind.
+ * The page's script and style are written into it, and the first render comes with it (with the pictures drawn
+ * of it before, if any), so a stored picture paints before anything is fetched. Without a picture, Mermaid's
+ * module and the chunks the render needs are preloaded after the script, which starts importing Mermaid first.
  */
-export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, initial: RenderMessage, nonce = newNonce()): string {
+export function diagramHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  initial: RenderMessage,
+  marks: HostMarks = {},
+  nonce = newNonce(),
+): string {
   const root = webviewRoot(extensionUri);
   const kinds = initial.svgs?.length ? [] : chunkKindsFor(initial.source);
   const chunks = new Set(kinds.flatMap((kind) => manifest(extensionUri)[kind] ?? []));
   const preloads = [...chunks]
-    .filter((file) => /^chunks\/[\w.-]+\.js$/.test(file))
+    .filter((file) => /^(chunks\/)?[\w.-]+\.js$/.test(file))
     .map((file) => `<link rel="modulepreload" nonce="${nonce}" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, file))}">`);
+  const mermaidModule = webview.asWebviewUri(vscode.Uri.joinPath(root, 'diagramMermaid.js')).toString();
   return webviewHtml(
     webview,
     extensionUri,
@@ -89,8 +122,13 @@ export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, i
       title: initial.title,
       strings: webviewStrings(),
       csp: { style: ["'unsafe-inline'"], img: ['data:'], font: true },
-      head: `<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`,
+      head: [
+        `<meta name="${INITIAL_RENDER_META}" content="${escapeHtml(JSON.stringify(initial))}">`,
+        `<meta name="${HOST_MARKS_META}" content="${escapeHtml(JSON.stringify(marks))}">`,
+        `<meta name="${MERMAID_MODULE_META}" content="${escapeHtml(mermaidModule)}">`,
+      ].join('\n'),
       tail: preloads.join('\n'),
+      inline: inlinePage(extensionUri),
     },
     nonce,
   );

@@ -14,7 +14,7 @@ import {
   type WebviewToHost,
 } from '../../shared/diagramProtocol';
 import { readConfig } from '../config';
-import { diagramHtml, webviewOptions } from './html';
+import { diagramHtml, webviewOptions, type HostMarks } from './html';
 import type { SvgStore } from './svgStore';
 
 const LAST_EXPORT_FOLDER = 'til.diagrams.lastExportFolder';
@@ -57,7 +57,11 @@ export class DiagramPanel extends Disposable {
   }
 
   /** Shows the diagram: reveals its panel if it is open (updating it), else opens one. */
-  static show(services: Services, diagram: DiagramSource, options: { preserveFocus?: boolean; highlight?: string } = {}): DiagramPanel {
+  static show(
+    services: Services,
+    diagram: DiagramSource,
+    options: { preserveFocus?: boolean; highlight?: string; marks?: HostMarks } = {},
+  ): DiagramPanel {
     const existing = DiagramPanel.panels.get(diagram.id);
     if (existing) {
       const highlightChanged = existing.highlight !== options.highlight;
@@ -68,13 +72,15 @@ export class DiagramPanel extends Disposable {
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const create = Date.now();
     const panel = vscode.window.createWebviewPanel(
       DIAGRAM_VIEW_TYPE,
       diagram.title,
       { viewColumn: column, preserveFocus: options.preserveFocus },
       webviewOptions(services.context.extensionUri),
     );
-    return new DiagramPanel(services, panel, diagram, options.highlight);
+    const opened = new DiagramPanel(services, panel, diagram, options.highlight, { ...options.marks, create });
+    return opened;
   }
 
   /** Adopts a panel VS Code restored after a reload (see the serializer in index.ts). */
@@ -103,6 +109,7 @@ export class DiagramPanel extends Disposable {
     readonly panel: vscode.WebviewPanel,
     diagram: DiagramSource,
     highlight?: string,
+    marks: HostMarks = {},
   ) {
     super();
     this.diagramValue = diagram;
@@ -112,7 +119,7 @@ export class DiagramPanel extends Disposable {
     panel.webview.options = webviewOptions(services.context.extensionUri);
     this._register(panel.webview.onDidReceiveMessage((data: unknown) => void this.onMessage(parseWebviewMessage(data))));
     this._register(panel.onDidDispose(() => this.dispose()));
-    this.loadHtml();
+    this.loadHtml({ ...marks, created: Date.now() });
   }
 
   get diagram(): DiagramSource {
@@ -120,9 +127,13 @@ export class DiagramPanel extends Disposable {
   }
 
   /** (Re)loads the webview with a fresh nonce and the diagram to draw first; it answers with `ready`. */
-  private loadHtml(): void {
+  private loadHtml(marks: HostMarks = {}): void {
     this.ready = false;
-    this.panel.webview.html = diagramHtml(this.panel.webview, this.services.context.extensionUri, this.renderMessage());
+    const message = this.renderMessage();
+    this.panel.webview.html = diagramHtml(this.panel.webview, this.services.context.extensionUri, message, {
+      ...marks,
+      html: Date.now(),
+    });
   }
 
   /** Points the panel at a new version of its diagram (edited note, moved block) and re-renders if it changed. */

@@ -29,6 +29,17 @@ export interface WebviewPage {
   body?: string;
   /** Extra trusted markup after the script, for requests that should not hold the script up (preloads). */
   tail?: string;
+  /**
+   * The page's own script and style, written into the page instead of loaded from `<entry>.js`/`.css` (our own
+   * bundle, read from dist/webview by the caller): nothing is fetched before the page can paint. The script is
+   * a classic script, allowed by the same nonce; the style needs `'unsafe-inline'` in `csp.style`.
+   */
+  inline?: { script: string; style: string };
+}
+
+/** Our bundle's text as the content of a `<script>`/`<style>` element, or undefined if it could end it early. */
+export function inlineable(text: string, tag: 'script' | 'style'): string | undefined {
+  return new RegExp(`</${tag}|<!--`, 'i').test(text) ? undefined : text;
 }
 
 /**
@@ -54,12 +65,12 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta name="${STRINGS_META_NAME}" content="${escapeHtml(JSON.stringify(page.strings))}">
 ${page.head ?? ''}
-<link rel="stylesheet" href="${style}">
+${page.inline ? `<style>${page.inline.style}</style>` : `<link rel="stylesheet" href="${style}">`}
 <title>${escapeHtml(page.title)}</title>
 </head>
 <body>
 ${page.body ?? ''}
-<script type="module" nonce="${nonce}" src="${script}"></script>
+${page.inline ? `<script nonce="${nonce}">${page.inline.script}</script>` : `<script type="module" nonce="${nonce}" src="${script}"></script>`}
 ${page.tail ?? ''}
 </body>
 </html>`;

@@ -6,10 +6,13 @@
  * Otherwise Mermaid starts loading before anything else, so the first render waits for no message.
  */
 import type { Mermaid } from 'mermaid';
-import { loadMermaid, mermaidErrorText } from '../shared/mermaid';
+import { mermaidErrorText } from '../shared/mermaid';
+import { loadMermaid } from './mermaidLoader';
 import './diagram.css';
 import {
+  HOST_MARKS_META,
   INITIAL_RENDER_META,
+  parseHostMarks,
   parseHostMessage,
   type DiagramStrings,
   type DiagramTheme,
@@ -33,7 +36,7 @@ import { fitDiagram, highlightNode } from './view';
 
 const now = () => Math.round(performance.timeOrigin + performance.now());
 /** Wall-clock marks of the first render, read by `npm run bench:ui` (page = the frame's navigation start). */
-const timings: Record<string, number> = { page: Math.round(performance.timeOrigin), script: now() };
+const timings: Record<string, number> = { page: Math.round(performance.timeOrigin), script: now(), ...pageMarks() };
 let mermaidReady: Promise<Mermaid> | undefined;
 const mermaid = () =>
   (mermaidReady ??= loadMermaid().then((m) => {
@@ -193,6 +196,13 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
     canvas.dataset.drawnBy = drawnBy; // a stored picture or Mermaid just now (UI tests)
     canvas.dataset.drawnAt = String(now());
     canvas.dataset.timings = JSON.stringify(timings);
+    if (!timings.painted)
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          timings.painted ??= now(); // the frame after the first picture
+          canvas.dataset.timings = JSON.stringify(timings);
+        }),
+      );
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
     post({ type: 'rendered', ms, renderId: message.renderId, removed });
     prerenderOtherTheme(message);
@@ -236,15 +246,29 @@ window.addEventListener('message', (event: MessageEvent) => {
   else if (message.type === 'requestSvg') post({ type: 'exportSvg', svg: currentSvg(canvas) ?? '', requestId: message.requestId });
 });
 
-/** The source the host wrote into the page, validated like any message. */
-function initialRender(): RenderMessage | undefined {
-  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${INITIAL_RENDER_META}"]`);
+/** The host's marks and the page's own navigation steps (wall clock), for `npm run bench:ui`. */
+function pageMarks(): Record<string, number> {
+  const marks: Record<string, number> = { ...parseHostMarks(metaJson(HOST_MARKS_META)) };
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav) {
+    marks.htmlReceived = Math.round(performance.timeOrigin + nav.responseEnd);
+    marks.domInteractive = Math.round(performance.timeOrigin + nav.domInteractive);
+  }
+  return marks;
+}
+
+function metaJson(name: string): unknown {
   try {
-    const message = parseHostMessage(JSON.parse(meta?.content ?? 'null'));
-    return message?.type === 'render' ? message : undefined;
+    return JSON.parse(document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? 'null');
   } catch {
     return undefined;
   }
+}
+
+/** The source the host wrote into the page, validated like any message. */
+function initialRender(): RenderMessage | undefined {
+  const message = parseHostMessage(metaJson(INITIAL_RENDER_META));
+  return message?.type === 'render' ? message : undefined;
 }
 
 if (first) void render(first);

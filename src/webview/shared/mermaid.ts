@@ -1,21 +1,13 @@
 /**
- * Mermaid for every webview that draws (diagram, statistics). It is imported dynamically and the import
- * starts when the page starts, so its chunks download while the page builds its DOM and the host sends
- * the source. Both pages configure it the same way: strict security that a diagram's directives cannot
- * loosen, SVG text labels (markup in a label shows as text), VS Code's font and theme.
+ * Mermaid's setup for every webview that draws (diagram, statistics); each page loads Mermaid its own way
+ * (loadMermaid.ts, diagram/mermaidLoader.ts), and no code here imports it. Both pages configure it the same
+ * way: strict security that a diagram's directives cannot loosen, SVG text labels (markup in a label shows as
+ * text), VS Code's font and theme.
  */
-import type { Mermaid, MermaidConfig } from 'mermaid';
+import type { MermaidConfig } from 'mermaid';
 import { SECURE_CONFIG_KEYS } from '../../core/diagrams/secureSource';
 import type { MermaidThemeConfig } from './mermaidTheme';
 import { cssVar } from './theme';
-
-let loading: Promise<Mermaid> | undefined;
-
-/** The bundled Mermaid, loaded once; call it as early as possible. */
-export function loadMermaid(): Promise<Mermaid> {
-  loading ??= import('mermaid').then((module) => module.default);
-  return loading;
-}
 
 /** The configuration both webviews share; `extra` adds per-page sizing (never security keys). */
 export function mermaidConfig(theme: MermaidThemeConfig, extra: MermaidConfig = {}): MermaidConfig {

@@ -5,7 +5,8 @@
 import './stats.css';
 import { parseStatsHostMessage, type StatsHostToWebview, type StatsWebviewToHost } from '../../shared/statsProtocol';
 import { svgFromText } from '../diagram/svg';
-import { loadMermaid, mermaidConfig, mermaidErrorText } from '../shared/mermaid';
+import { loadMermaid } from '../shared/loadMermaid';
+import { mermaidConfig, mermaidErrorText } from '../shared/mermaid';
 import { mermaidThemeFor } from '../shared/mermaidTheme';
 import { onThemeKindChange, themeKind } from '../shared/theme';
 import { vscodeApi } from '../shared/vscodeApi';

@@ -53,7 +53,7 @@ export async function paletteToQuickPick(wb: Workbench, commandTitle: string, ti
  * Runs "TIL: Show Diagram…" and picks the row titled `title` (retrying while the notes index loads).
  * Resolves to when the title was typed: the gallery previews the row under the cursor from then on.
  */
-export async function showDiagram(wb: Workbench, title: string): Promise<number> {
+export async function showDiagram(wb: Workbench, title: string, marks: { clicked?: number } = {}): Promise<number> {
   const deadline = Date.now() + 90_000;
   let lastRows: string[] = [];
   while (Date.now() < deadline) {
@@ -65,6 +65,7 @@ export async function showDiagram(wb: Workbench, title: string): Promise<number>
     try {
       await row.waitFor({ state: 'visible', timeout: 4_000 });
       await row.click();
+      marks.clicked = Date.now(); // the click is done (the gallery's accept follows)
       return typed;
     } catch {
       lastRows = await wb.page
