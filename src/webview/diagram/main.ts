@@ -236,6 +236,7 @@ canvas.addEventListener('click', (e) => {
 });
 
 onThemeKindChange(() => {
+  canvas.dataset.themeSeenAt = String(now()); // read by `npm run bench:ui`: VS Code's part of a theme switch ends here
   if (current && !current.theme) void render(current, true);
 });
 
