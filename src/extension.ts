@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext) {
 /** "Due for review", and "Suspended and hidden" while some card is. */
 function quizRoots(quiz: QuizFeature): TreeNode[] {
   const hidden = quiz.hiddenCards();
-  const roots: TreeNode[] = quiz.showsDue() ? [{ kind: 'due', id: 'due', cards: quiz.dueCards() }] : [];
+  const roots: TreeNode[] = quiz.showsDue() ? [{ kind: 'due', id: 'due', cards: quiz.dueCards(), fresh: quiz.dueNewCount() }] : [];
   if (hidden.length) roots.push({ kind: 'hidden', id: 'hidden', cards: hidden });
   return roots;
 }

@@ -19,6 +19,8 @@ export interface StatsStrings {
   reviews: string;
   noHardCards: string;
   headline: string;
+  /** What the cards are when the quiz also makes cards from terms and diagrams (empty: all are the notes' questions). */
+  cardsExplained: string;
 }
 
 export interface HardCardView {

@@ -68,4 +68,19 @@ suite('notes tree', () => {
     const after = fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]);
     assert.deepStrictEqual(after, before);
   });
+
+  test('"Due for review" tells new questions from reviews', async () => {
+    const index = await readyIndex();
+    const cards = index.cardGroups().slice(0, 3);
+    assert.strictEqual(cards.length, 3);
+    const describe = (fresh: number) => {
+      const tree = new NotesTreeProvider(index, 'day', () => [{ kind: 'due', id: 'due', cards, fresh }]);
+      const item = tree.getTreeItem(tree.getChildren()[0]);
+      return { label: String(item.label), description: String(item.description), tooltip: String(item.tooltip ?? '') };
+    };
+    assert.deepStrictEqual(describe(0), { label: 'Due for review', description: '3', tooltip: '' });
+    assert.strictEqual(describe(2).description, '1 to review · 2 new');
+    assert.match(describe(2).tooltip, /2 new \(never answered\) and 1 due for review/);
+    assert.strictEqual(describe(3).description, '3 new');
+  });
 });

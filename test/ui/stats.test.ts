@@ -89,6 +89,16 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
     const reviews = await stats.locator('figure[data-chart="reviews"] .summary').innerText();
     assert.match(reviews, /Reviews: 3/, 'three reviews today');
     assert.match(await stats.locator('.headline').innerText(), /^3 of \d+ cards studied, 3 reviews/);
+    // A few reviews are counted in whole numbers on the axis, not 0.2 steps.
+    const ticks = await stats.locator('figure[data-chart="reviews"] svg text').allInnerTexts();
+    assert.deepEqual(
+      ticks.filter((t) => /^\d+\.\d+$/.test(t.trim())),
+      [],
+      `no fractional ticks: ${ticks.join(' ')}`,
+    );
+    // When the quiz also makes cards from terms and diagrams, the page says what a card is.
+    const explained = stats.locator('.cards-explained');
+    if (await explained.count()) assert.match(await explained.innerText(), /^Cards: \d+ questions from your notes and \d+ made from/);
     await wb.screenshot('stats-charts');
   });
 });

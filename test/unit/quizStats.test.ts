@@ -93,6 +93,7 @@ test('stats: reviews per day, true retention of review-state cards, forecast, ha
     [['2025-03-10', 3, 3]],
   );
   assert.equal(stats.totals.studied, 3);
+  assert.equal(stats.totals.questions, stats.totals.cards, "every card is one of the notes' questions here");
 });
 
 test('charts: one Mermaid source per chart with the numbers; nothing to draw says so; labels cannot break out', () => {
@@ -109,6 +110,9 @@ test('charts: one Mermaid source per chart with the numbers; nothing to draw say
     'every fifth date labelled',
   );
   assert.match(charts[1].source!, /line \[90(, 90)*\]/, 'the target line');
+  // Counts of a few reviews still get whole-number ticks: the axis runs to at least 10.
+  for (const i of [0, 2, 3, 4]) assert.match(charts[i].source!, /y-axis "[^"]+" 0 --> (\d+)\n/, charts[i].id);
+  assert.match(charts[2].source!, /y-axis "Due" 0 --> 10\n/, 'three cards due: the axis still runs to 10');
   assert.match(charts[5].source!, /^pie showData\n {2}"Studied" : 3\n {2}"New" : 0$/);
   for (const c of charts) assert.ok(!/Who sends/.test(c.source!), 'no card text in a chart');
 

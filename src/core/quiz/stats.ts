@@ -32,7 +32,8 @@ export interface QuizStats {
   topics: Array<CoverageRow & { topic: Topic }>;
   noteDays: CoverageRow[];
   /** `hiddenStudied`: hidden cards that had been studied (the overall chart counts each card once). */
-  totals: { cards: number; studied: number; hidden: number; hiddenStudied: number; reviews: number };
+  /** `questions`: cards that are the notes' own questions (the rest are generated from terms and diagrams). */
+  totals: { cards: number; questions: number; studied: number; hidden: number; hiddenStudied: number; reviews: number };
 }
 
 export interface StatsOptions {
@@ -154,6 +155,6 @@ export function quizStats(
     hardest: hardest.slice(0, options.hardest ?? 10),
     topics: [...byTopic.values()].filter((r) => r.total > 0),
     noteDays: dayRows.slice(-(options.noteDays ?? 14)),
-    totals: { cards: groups.length, studied, hidden, hiddenStudied, reviews: reviewsAll },
+    totals: { cards: groups.length, questions: groups.filter((g) => !g.kind).length, studied, hidden, hiddenStudied, reviews: reviewsAll },
   };
 }

@@ -50,7 +50,8 @@ const thin = (labels: readonly string[], step = 5) =>
 const nums = (values: readonly number[]) =>
   `[${values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0')).join(', ')}]`;
 const shortDay = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(key) ? key.slice(5) : key);
-const top = (values: readonly number[]) => Math.max(1, ...values);
+/** The top of a count axis: at least 10, so that the axis ticks are whole numbers (no 0.2 of a review). */
+const top = (values: readonly number[]) => Math.max(10, Math.ceil(Math.max(0, ...values)));
 
 export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string): StatsChart[] {
   const charts: StatsChart[] = [];

@@ -23,6 +23,7 @@ export interface HoverDeps {
  * this edge only wraps it: no HTML, and only our hover commands trusted.
  */
 export class TermHoverProvider implements vscode.HoverProvider {
+  private shown = false;
   constructor(private readonly deps: HoverDeps) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -44,6 +45,11 @@ export class TermHoverProvider implements vscode.HoverProvider {
       mastery: this.deps.masteryOf?.(match.key),
     });
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
+    if (!this.shown) {
+      // The walkthrough's hover step is done however the hover came up (the mouse, or Ctrl+K Ctrl+I).
+      this.shown = true;
+      void vscode.commands.executeCommand('setContext', 'til.hoverShown', true);
+    }
     return new vscode.Hover(trustedHoverMarkdown(markdown), range);
   }
 }

@@ -192,7 +192,20 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     case 'due': {
       const item = new vscode.TreeItem(vscode.l10n.t('Due for review'), node.cards.length ? C.Collapsed : C.None);
       item.id = node.id;
-      item.description = String(node.cards.length);
+      const reviews = node.cards.length - node.fresh;
+      item.description = !node.fresh
+        ? String(reviews)
+        : reviews
+          ? vscode.l10n.t('{0} to review · {1} new', reviews, node.fresh)
+          : vscode.l10n.t('{0} new', node.fresh);
+      item.tooltip = node.fresh
+        ? vscode.l10n.t(
+            '{0} questions for today: {1} new (never answered) and {2} due for review. Click to start the quiz.',
+            node.cards.length,
+            node.fresh,
+            reviews,
+          )
+        : undefined;
       item.iconPath = new vscode.ThemeIcon('mortar-board');
       item.contextValue = 'til.due';
       item.command = { command: Commands.startQuiz, title: vscode.l10n.t('Start Quiz'), arguments: [{ scope: 'due' }] };

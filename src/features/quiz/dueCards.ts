@@ -66,6 +66,11 @@ export class DueCards extends Disposable {
     return this.cards().length;
   }
 
+  /** How many of the due cards were never answered: new questions, not reviews. */
+  newCount(): number {
+    return this.cards().filter((g) => !this.book.card(g.key)).length;
+  }
+
   /** The user's questions when they have notes of their own, else the starter notes' (see mainSources). */
   private countedGroups(): CardGroup[] {
     return this.index.cardGroups(mainSources(this.index));
@@ -91,6 +96,10 @@ export class DueCards extends Disposable {
               all,
             )
           : vscode.l10n.t('{0} of {1} questions are due for review. Click to start the quiz.', due, total);
+      const fresh = this.newCount();
+      // New questions count as due (a first answer is due at once); say how many, so a first count is not a backlog.
+      if (fresh)
+        this.statusItem.tooltip += '\n' + vscode.l10n.t('{0} of them are new (never answered), {1} are reviews.', fresh, due - fresh);
       this.statusItem.accessibilityInformation = { label: vscode.l10n.t('{0} questions due for review', due), role: 'button' };
       this.statusItem.show();
     }

@@ -39,6 +39,8 @@ export const QuizTestCommands = {
 export interface QuizFeature extends vscode.Disposable {
   dueCount(): number;
   dueCards(): CardGroup[];
+  /** How many of dueCards() were never answered. */
+  dueNewCount(): number;
   /** False in a window with only the starter notes where nothing was ever reviewed (no count at all then). */
   showsDue(): boolean;
   hiddenCards(): HiddenCard[];
@@ -118,6 +120,7 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
     },
     dueCount: () => controller?.dueCount() ?? 0,
     dueCards: () => controller?.dueCards() ?? [],
+    dueNewCount: () => controller?.dueNewCount() ?? 0,
     showsDue: () => controller?.showsDue() ?? false,
     hiddenCards: () => controller?.hiddenCards() ?? [],
     mastery: (termKey) => controller?.mastery(termKey),

@@ -170,6 +170,11 @@ export class QuizController extends Disposable {
     return this.due.count();
   }
 
+  /** Due cards never answered (new questions). */
+  dueNewCount(): number {
+    return this.due.newCount();
+  }
+
   /** Whether there is a due count to show: not in a window with only the starter notes where nothing was reviewed. */
   showsDue(): boolean {
     return this.due.shown();

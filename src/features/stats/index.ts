@@ -147,6 +147,15 @@ class StatsFeature extends Disposable {
           t.reviews,
           Math.round(target * 100),
         ),
+        // What a card is, when not every card is a question of the notes (the quiz also asks terms and diagrams).
+        cardsExplained:
+          t.cards > t.questions
+            ? vscode.l10n.t(
+                'Cards: {0} questions from your notes and {1} made from their key terms and diagrams (settings: tilCompanion.quiz).',
+                t.questions,
+                t.cards - t.questions,
+              )
+            : '',
       },
       charts,
       hardest: stats.hardest.map((h) => ({ question: h.question, lapses: h.lapses, reps: h.reps })),

@@ -88,3 +88,19 @@ export function mermaidThemeFor(kind: ThemeKind): MermaidThemeConfig {
       return highContrast(false);
   }
 }
+
+/**
+ * Chart colours from the VS Code theme's `charts.*` colours, for bars, lines and pie slices: Mermaid's own palette
+ * starts with a lavender that is hardly visible on a light background.
+ */
+export function chartColours(): Record<string, unknown> {
+  const palette = [
+    colour('--vscode-charts-blue', '#1a85ff'),
+    colour('--vscode-charts-orange', '#d18616'),
+    colour('--vscode-charts-green', '#388a34'),
+    colour('--vscode-charts-purple', '#652d90'),
+    colour('--vscode-charts-red', '#e51400'),
+  ];
+  const pies = Object.fromEntries(palette.map((c, i) => [`pie${i + 1}`, c]));
+  return { ...pies, pieStrokeColor: colour('--vscode-editor-background', '#ffffff'), xyChart: { plotColorPalette: palette.join(', ') } };
+}

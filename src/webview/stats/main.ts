@@ -7,7 +7,7 @@ import { parseStatsHostMessage, type StatsHostToWebview, type StatsWebviewToHost
 import { svgFromText } from '../diagram/svg';
 import { loadMermaid } from '../shared/loadMermaid';
 import { mermaidConfig, mermaidErrorText } from '../shared/mermaid';
-import { mermaidThemeFor } from '../shared/mermaidTheme';
+import { chartColours, mermaidThemeFor } from '../shared/mermaidTheme';
 import { onThemeKindChange, themeKind } from '../shared/theme';
 import { vscodeApi } from '../shared/vscodeApi';
 import { el } from '../quiz/dom';
@@ -24,7 +24,9 @@ async function show(message: StatsHostToWebview): Promise<void> {
   const run = ++seq;
   const mermaid = await mermaidReady;
   if (run !== seq) return;
-  mermaid.initialize(mermaidConfig(mermaidThemeFor(themeKind()), { xyChart: { width: 520, height: 240 } }));
+  const config = mermaidConfig(mermaidThemeFor(themeKind()), { xyChart: { width: 520, height: 240 } });
+  config.themeVariables = { ...config.themeVariables, ...chartColours() };
+  mermaid.initialize(config);
   const { strings } = message;
   const sections: HTMLElement[] = [];
   const errors: string[] = [];
@@ -63,6 +65,7 @@ async function show(message: StatsHostToWebview): Promise<void> {
   app.replaceChildren(
     el('h1', {}, strings.title),
     el('p', { class: 'headline' }, strings.headline),
+    ...(strings.cardsExplained ? [el('p', { class: 'cards-explained' }, strings.cardsExplained)] : []),
     el('div', { class: 'grid' }, ...sections),
     hardest,
   );
