@@ -41,6 +41,8 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist' },
   // The quiz implementation, required on first use (activation compiles only dist/extension.js).
   { ...node, entryPoints: { quiz: 'src/features/quiz/quizBundle.ts' }, outdir: 'dist' },
+  // The full CP949 decoder's tables, required only when a glossary in a legacy Korean encoding turns up.
+  { ...node, entryPoints: { cp949: 'src/core/notes/cp949.ts' }, outdir: 'dist' },
 ];
 
 // ES modules with chunks: the quiz and statistics pages, and the diagram page's Mermaid (diagramMermaid.js).
@@ -185,7 +187,11 @@ function writeShippedSummary(metafiles) {
   for (const meta of metafiles) {
     summary.inputs.push(...Object.keys(meta.inputs));
     for (const [file, output] of Object.entries(meta.outputs)) {
-      summary.outputs[file] = { entryPoint: output.entryPoint, imports: output.imports.filter((i) => !i.external).map((i) => i.path) };
+      summary.outputs[file] = {
+        entryPoint: output.entryPoint,
+        imports: output.imports.filter((i) => !i.external).map((i) => i.path),
+        inputs: Object.keys(output.inputs),
+      };
     }
   }
   fs.mkdirSync(path.join(__dirname, 'out'), { recursive: true });

@@ -8,6 +8,7 @@ import { findNoteFiles, problemNote } from './node/files';
 import { DEFAULT_MAX_NOTE_BYTES } from './core/notes/sizeLimit';
 import { NoteLoader } from './node/noteLoader';
 import { loadGlossaryFile } from './node/glossaryFile';
+import { decodeCp949 } from './core/notes/cp949';
 import { ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
 import { languageOfFile } from './core/index/context/languageOf';
@@ -124,6 +125,7 @@ async function buildIndex(
           read: (f) => fs.readFile(f),
           size: async (f) => (await fs.stat(f)).size,
           parse: (f, text) => pool.parseGlossary(f, text, origin),
+          cp949: decodeCp949,
         }),
       ),
     );

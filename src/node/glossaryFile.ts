@@ -1,8 +1,9 @@
 // Reading one glossary file, the same way in the extension and the CLI: the checks before reading (inside the
 // allowed folders, size cap), then decoding like a note (UTF-16, EUC-KR/CP949, BOM, CRLF), then parsing.
 import type { Glossary, GlossaryOrigin } from '../core/index/glossary';
-import { MAX_GLOSSARY_CHARS } from '../core/index/glossary';
+import { MAX_GLOSSARY_CHARS } from '../core/index/glossaryMerge';
 import { decodeNote } from '../core/notes/decode';
+import type { Cp949Decoder } from '../core/notes/encoding';
 import { refuseToRead } from './fileChecks';
 
 /** Glossaries are small hand-written maps; 1 MB is thousands of entries. */
@@ -15,6 +16,8 @@ export interface GlossaryFileOptions {
   roots?: readonly string[];
   maxBytes?: number;
   origin?: GlossaryOrigin;
+  /** The full CP949 decoder for legacy Korean files (without it, ICU's EUC-KR: see encoding.ts). */
+  cp949?: Cp949Decoder;
   /** Parses the decoded text (in the extension and CLI: in a parse worker). */
   parse(file: string, text: string): Promise<Glossary>;
 }
@@ -45,7 +48,7 @@ export async function loadGlossaryFile(file: string, options: GlossaryFileOption
       message: `The glossary could not be read: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
-  const { text, problems } = decodeNote(file, bytes);
+  const { text, problems } = decodeNote(file, bytes, options.cp949);
   const glossary = await options.parse(file, text);
   return { ...glossary, problems: [...problems, ...glossary.problems] };
 }

@@ -90,7 +90,7 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
     assert.match(reviews, /Reviews: 3/, 'three reviews today');
     assert.match(await stats.locator('.headline').innerText(), /^3 of \d+ cards studied, 3 reviews/);
     // A few reviews are counted in whole numbers on the axis, not 0.2 steps.
-    const ticks = await stats.locator('figure[data-chart="reviews"] svg text').allInnerTexts();
+    const ticks = await stats.locator('figure[data-chart="reviews"] svg text').allTextContents();
     assert.deepEqual(
       ticks.filter((t) => /^\d+\.\d+$/.test(t.trim())),
       [],

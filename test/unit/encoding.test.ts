@@ -4,7 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNote } from '../../src/core/notes/parseNote';
 import iconv from 'iconv-lite';
-import { decodeBytes } from '../../src/core/notes/encoding';
+import { decodeBytes as decodeWith } from '../../src/core/notes/encoding';
+import { decodeCp949 } from '../../src/core/notes/cp949';
+
+/** As the parse worker decodes: with the full CP949 decoder. */
+const decodeBytes = (file: string, bytes: Uint8Array) => decodeWith(file, bytes, decodeCp949);
 
 const NOTE =
   '# 3월 4일 TIL\n\n## 페이지 교체\n\n> 페이지 폴트가 나면 무엇을 하나요?\n\n디스크에서 페이지를 읽어 프레임에 올린다.\n\n> 똠방각하는 CP949에만 있나요?\n\n네, 확장 완성형 글자다.\n';
@@ -115,4 +119,10 @@ test('CP949-only syllables survive (Node’s own euc-kr decoder drops their lead
   const d = decodeBytes('/n.md', eucKr('# 똠방각하와 햏자\n\n> 똠은 무엇인가요?\n\n확장 완성형 글자.\n'));
   assert.equal(d.encoding, 'euc-kr');
   assert.ok(d.text.includes('똠방각하와 햏자'), d.text);
+});
+
+test('without the full decoder (the extension host reading a glossary), EUC-KR of common syllables still reads', () => {
+  const d = decodeWith('/til-glossary.yaml', eucKr('os:\n  waitpid: 좀비 프로세스\n'));
+  assert.equal(d.encoding, 'euc-kr');
+  assert.ok(d.text.includes('좀비 프로세스'), d.text);
 });

@@ -9,6 +9,8 @@ import iconv from 'iconv-lite';
 import { parseGlossary } from '../../src/core/index/glossary';
 import { isInside } from '../../src/node/fileChecks';
 import { loadGlossaryFile, MAX_GLOSSARY_BYTES } from '../../src/node/glossaryFile';
+import { decodeCp949 } from '../../src/core/notes/cp949';
+import { repoRoot } from './helpers';
 
 const YAML = 'os:\n  pthread_mutex_lock: 뮤텍스\n';
 
@@ -25,6 +27,8 @@ function files(table: Record<string, Uint8Array>, sizes: Record<string, number> 
     },
     size: async (file: string) => sizes[file] ?? table[file]?.length ?? 0,
     parse: async (file: string, text: string) => parseGlossary(file, text, 'user'),
+    // As the CLI passes it (the extension loads the same decoder from dist/cp949.js when it needs it).
+    cp949: decodeCp949,
   };
 }
 
@@ -55,6 +59,12 @@ test('UTF-16 and EUC-KR/CP949 glossaries are decoded like notes', async () => {
     b.problems.some((p) => p.code === 'encoding' && /EUC-KR/.test(p.message)),
     JSON.stringify(b.problems),
   );
+});
+
+test('the extension host loads the full CP949 decoder from its own bundle, dist/cp949.js', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bundle = require(path.join(repoRoot, 'dist', 'cp949.js')) as typeof import('../../src/core/notes/cp949');
+  assert.equal(bundle.decodeCp949(iconv.encode('똠얌세마포어', 'cp949')), '똠얌세마포어');
 });
 
 test('a glossary that links out of the allowed folders is not read; one inside is', async () => {

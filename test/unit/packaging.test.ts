@@ -10,7 +10,7 @@ import { repoRoot } from './helpers';
 
 interface ShippedBundles {
   inputs: string[];
-  outputs: Record<string, { entryPoint?: string; imports: string[] }>;
+  outputs: Record<string, { entryPoint?: string; imports: string[]; inputs: string[] }>;
 }
 
 const shipped: ShippedBundles = JSON.parse(fs.readFileSync(path.join(repoRoot, 'out/shipped-bundles.json'), 'utf8'));
@@ -56,6 +56,20 @@ test('THIRD_PARTY_NOTICES.txt has a section with license text for every package 
     if (firstLine) assert.ok(text.includes(firstLine.trim()), `${id}: its ${licenseFile} is not copied in`);
     else assert.match(text, /Permission is hereby granted|licen[cs]e/i, `${id}: no license text`);
   }
+});
+
+test('the extension host bundle, compiled at every activation, carries no Markdown or YAML parser, diagram library or encoding tables', () => {
+  const host = shipped.outputs['dist/extension.js'];
+  assert.ok(host, 'dist/extension.js was built');
+  const heavy = host.inputs.filter((i) =>
+    /node_modules\/(?:iconv-lite|yaml|mermaid|micromark|mdast-util-from-markdown|remark-parse|elkjs)\//.test(i),
+  );
+  assert.deepEqual(heavy, [], 'these load in the parse worker, the quiz bundle or the webviews instead');
+  const worker = shipped.outputs['dist/parseWorker.js'];
+  assert.ok(
+    worker.inputs.some((i) => i.includes('node_modules/iconv-lite/')),
+    'the parse worker reads CP949 notes in full',
+  );
 });
 
 test('THIRD_PARTY_NOTICES.txt lists no package the shipped bundles do not contain', () => {

@@ -1,12 +1,12 @@
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import type { Problem, Topic } from '../model';
 import { topicFromName } from '../notes/topics';
-import { termKey } from '../text';
 import { readGlossaryValue, type GlossaryScope } from './glossaryScope';
 import { LineIndex } from '../notes/positions';
 
-/** A glossary is a hand-written list; one this large is not one (and would only slow every activation). */
-export const MAX_GLOSSARY_CHARS = 1024 * 1024;
+import { MAX_GLOSSARY_CHARS } from './glossaryMerge';
+
+export { MAX_GLOSSARY_CHARS };
 
 /** Ours (shipped with the extension) or theirs (a `til-glossary.yaml` beside their notes, or a file in the settings). */
 export type GlossaryOrigin = 'bundled' | 'user';
@@ -150,37 +150,6 @@ function readConcepts(
     }
     out.push({ names: [name.trim(), ...list.map((o: string) => o.trim())], line: lineOf(name) });
   }
-}
-
-/**
- * The glossaries to look up, ours first, with every identifier the user's glossaries define taken out of ours (their
- * senses replace ours), and the concept names joined into groups (a user's `Mutex: [상호 배제 잠금]` extends our
- * `뮤텍스: [Mutex]`): each name's key → the other names' keys.
- */
-export function mergeGlossaries(
-  glossaries: Glossary[],
-  keyOf: (code: string) => string,
-): { glossaries: Glossary[]; conceptKeys: Map<string, string[]> } {
-  const theirs = glossaries.filter((g) => g.origin === 'user');
-  const ours = glossaries.filter((g) => g.origin !== 'user');
-  const overridden = new Set(theirs.flatMap((g) => g.entries.map((e) => keyOf(e.code))));
-  const merged = [...ours.map((g) => ({ ...g, entries: g.entries.filter((e) => !overridden.has(keyOf(e.code))) })), ...theirs];
-  const groups = new Map<string, Set<string>>();
-  for (const g of merged) {
-    for (const concept of g.concepts ?? []) {
-      const keys = concept.names.map(termKey).filter(Boolean);
-      const group = new Set<string>(keys);
-      for (const k of keys) for (const member of groups.get(k) ?? []) group.add(member);
-      for (const k of group) groups.set(k, group);
-    }
-  }
-  const conceptKeys = new Map<string, string[]>();
-  for (const [k, group] of groups)
-    conceptKeys.set(
-      k,
-      [...group].filter((m) => m !== k),
-    );
-  return { glossaries: merged, conceptKeys };
 }
 
 interface KeyLines {

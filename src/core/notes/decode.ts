@@ -1,5 +1,5 @@
 import type { Problem } from '../model';
-import { decodeBytes } from './encoding';
+import { decodeBytes, type Cp949Decoder } from './encoding';
 
 export interface DecodedNote {
   text: string;
@@ -10,8 +10,8 @@ export interface DecodedNote {
  * Bytes → text the parser can trust: decoded (UTF-8, UTF-16, EUC-KR/CP949: see encoding.ts; invalid bytes
  * replaced and reported), no BOM, LF line endings, NFC (macOS writes decomposed Hangul).
  */
-export function decodeNote(file: string, bytes: Uint8Array): DecodedNote {
-  const { text, problems } = decodeBytes(file, bytes);
+export function decodeNote(file: string, bytes: Uint8Array, cp949?: Cp949Decoder): DecodedNote {
+  const { text, problems } = decodeBytes(file, bytes, cp949);
   return { text: normaliseText(text), problems };
 }
 

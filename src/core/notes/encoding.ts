@@ -2,17 +2,29 @@
  * Which encoding a note's bytes are in, and its text. Notes are UTF-8 nearly always; what else turns up:
  * - UTF-16 (Windows editors, PowerShell `>` redirection) with a byte order mark, or without one (told by its
  *   zero bytes);
- * - EUC-KR / CP949, the legacy Korean encodings (old Windows Notepad), decoded with iconv-lite's CP949 (the
- *   Unified Hangul Code superset of EUC-KR). Not TextDecoder('euc-kr'): Node's ICU decoder knows only the
- *   KS X 1001 syllables and silently drops the lead byte of the 8,822 others (똠, 햏), even with `fatal`.
- *   Runs in the parse worker (Node); iconv-lite needs Buffer, the one Node dependency of this module.
+ * - EUC-KR / CP949, the legacy Korean encodings (old Windows Notepad), decoded by the caller's CP949 decoder:
+ *   the parse worker passes iconv-lite's (cp949.ts: the Unified Hangul Code superset of EUC-KR). Without one,
+ *   TextDecoder('euc-kr'): Node's ICU decoder knows only the KS X 1001 syllables and silently drops the lead byte
+ *   of the 8,822 others (똠, 햏), even with `fatal`. That fallback serves the extension host, which reads only
+ *   glossary files and keeps iconv-lite's ~480 KB of tables out of its bundle.
  * A legacy file is used only when it decodes cleanly and reads as Korean; otherwise the message names the
  * encoding it seems to be in, so the user knows what to convert from. Linear in the size.
  */
-import iconv from 'iconv-lite';
 import type { Problem } from '../model';
 
 export type NoteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr';
+
+/** Bytes in CP949 (or EUC-KR) → text, invalid bytes as U+FFFD. */
+export type Cp949Decoder = (bytes: Uint8Array) => string;
+
+/** ICU's EUC-KR (KS X 1001 only); a Node built without full ICU has none, and then nothing reads as Korean. */
+const icuEucKr: Cp949Decoder = (bytes) => {
+  try {
+    return new TextDecoder('euc-kr').decode(bytes);
+  } catch {
+    return '\uFFFD';
+  }
+};
 
 export interface DecodedBytes {
   text: string;
@@ -22,7 +34,7 @@ export interface DecodedBytes {
 
 const SAVE_AS_UTF8 = 'Save it as UTF-8 to be sure it reads right.';
 
-export function decodeBytes(file: string, bytes: Uint8Array): DecodedBytes {
+export function decodeBytes(file: string, bytes: Uint8Array, cp949: Cp949Decoder = icuEucKr): DecodedBytes {
   const problems: Problem[] = [];
   const utf16 = utf16Of(bytes);
   if (utf16) {
@@ -38,7 +50,7 @@ export function decodeBytes(file: string, bytes: Uint8Array): DecodedBytes {
   // UTF-8 Korean with a few broken bytes stays UTF-8: CP949 accepts most byte pairs, and would turn it into
   // other Hangul. EUC-KR read as UTF-8 gives replacement characters, hardly any Hangul.
   if (count(lenientUtf8, isHangul) <= count(lenientUtf8, (c) => c === 0xfffd)) {
-    const korean = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp949');
+    const korean = cp949(bytes);
     if (!korean.includes('\uFFFD') && readsAsKorean(korean)) {
       problems.push(info(file, `The file is not UTF-8; it was read as EUC-KR (CP949). ${SAVE_AS_UTF8}`));
       return { text: korean, encoding: 'euc-kr', problems };

@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { ParsedNote, Problem } from '../model';
 import { decodeNote, normaliseText } from './decode';
+import { decodeCp949 } from './cp949';
 import { guardMarkdown } from './guard';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { walkStructure } from './structure';
@@ -35,7 +36,7 @@ export function parseNote(file: string, input: string | Uint8Array, options: Par
   if (size > maxBytes) {
     return emptyNote(file, hash, [tooLargeProblem(file, size, maxBytes)]);
   }
-  const decoded = typeof input === 'string' ? { text: normaliseText(input), problems: [] } : decodeNote(file, input);
+  const decoded = typeof input === 'string' ? { text: normaliseText(input), problems: [] } : decodeNote(file, input, decodeCp949);
   const problems = decoded.problems;
   if (decoded.text.trim() === '') {
     problems.push({ file, severity: 'info', code: 'empty-file', message: 'The note is empty.' });

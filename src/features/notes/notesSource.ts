@@ -9,6 +9,7 @@ import { useStarterNotes } from '../../core/index/sources';
 import { NoteLoader } from '../../node/noteLoader';
 import { isInside, outsideProblem } from '../../node/fileChecks';
 import { loadGlossaryFile } from '../../node/glossaryFile';
+import { lazyCp949 } from '../../node/lazyCp949';
 import { problemNote } from '../../node/files';
 import { tooLargeProblem } from '../../core/notes/sizeLimit';
 import { ParseCache } from '../../node/parseCache';
@@ -243,6 +244,7 @@ export class NotesSource extends Disposable {
             size: (f) => this.size(f),
             roots: this.roots,
             parse: async (f, text) => (origin === 'bundled' ? this.packedGlossary(f, text) : undefined) ?? this.pool.parseGlossary(f, text, origin),
+            cp949: lazyCp949,
           });
         } catch (error) {
           return { file, origin, entries: [], concepts: [], problems: [{ file, severity: 'error', code: 'unreadable', message: String(error) }] };
