@@ -181,6 +181,17 @@ test('the process-state diagram renders Ready, Running and Waiting', async () =>
     });
     assert.notEqual(await level.innerText(), before);
     await frame.locator('#fit').click();
+
+    // In a narrow panel (a diagram beside the code) every toolbar button stays whole and on screen.
+    const cut = await frame.locator('body').evaluate((body: any) => {
+      body.style.width = '300px';
+      const buttons: any[] = Array.from((globalThis as any).document.querySelectorAll('.toolbar button'));
+      const out = buttons.filter((b) => b.getBoundingClientRect().right > 300 || b.scrollWidth > b.clientWidth).map((b) => b.textContent);
+      body.style.width = '';
+      return { out, buttons: buttons.length };
+    });
+    assert.ok(cut.buttons >= 4, `${cut.buttons} toolbar buttons`);
+    assert.deepEqual(cut.out, [], 'buttons cut off at 300 px');
   });
 });
 
