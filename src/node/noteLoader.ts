@@ -1,6 +1,6 @@
 import type { ParsedNote, Problem } from '../core/model';
 import { tooLargeProblem } from '../core/notes/sizeLimit';
-import { relocate } from '../core/notes/relocate';
+import { relocate, relocateInPlace } from '../core/notes/relocate';
 import { contentHash } from './hash';
 import type { ParseCache } from './parseCache';
 import { ParseLimitError, type ParsePool } from './parsePool';
@@ -24,6 +24,8 @@ export interface NoteLoaderOptions {
 export class NoteLoader {
   /** Parses by content hash, stored without paths: the cache's pack, kept current as notes load. */
   private known: Map<string, ParsedNote> | undefined;
+  /** Parses read from the pack that no note uses yet: the first file with that content takes the parse itself. */
+  private readonly unclaimed = new WeakSet<ParsedNote>();
   private dirty = false;
   private writing: Promise<void> = Promise.resolve();
 
@@ -35,6 +37,7 @@ export class NoteLoader {
   private async knownParses(): Promise<Map<string, ParsedNote>> {
     if (!this.known) {
       const known = (await this.options.cache?.read()) ?? new Map<string, ParsedNote>();
+      for (const note of known.values()) this.unclaimed.add(note);
       for (const [hash, note] of this.seeded) if (!known.has(hash)) known.set(hash, note);
       this.known ??= known;
     }
@@ -68,7 +71,8 @@ export class NoteLoader {
     const cached = known.get(hash);
     if (cached) {
       try {
-        return relocate(cached, file);
+        // The pack's own copy moves to this path (no second copy of the note); another file of the same content copies it.
+        return this.unclaimed.delete(cached) ? relocateInPlace(cached, file) : relocate(cached, file);
       } catch {
         known.delete(hash); // a cached entry that does not work is parsed again, never fatal
       }

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { NoteLoader } from '../../src/node/noteLoader';
 import { ParseCache } from '../../src/node/parseCache';
 import { ParsePool } from '../../src/node/parsePool';
-import { workerFile } from './helpers';
+import { relocate } from '../../src/core/notes/relocate';
+import { readFixture, workerFile } from './helpers';
 
 /** A loader over a temp folder whose pool counts the parses it was asked for. */
 async function setup(dir?: string) {
@@ -110,5 +111,41 @@ test('loadMany keeps order and reports batches', async () => {
   } finally {
     await pool.dispose();
     await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a warm load hands out the pack's parses moved to each path, equal to copies; two files of one content get two notes", async () => {
+  const first = await setup();
+  try {
+    const text = readFixture('notes/days-and-questions.md');
+    const a = await write(first.dir, 'a.md', text);
+    const b = await write(first.dir, 'b.md', readFixture('notes/terms-and-diagrams.md'));
+    const c = await write(first.dir, 'c.md', text); // the same content as a.md
+    await first.loader.loadMany([a, b, c]);
+    await first.loader.flushed();
+    await first.pool.dispose();
+
+    // What the copying path gives: each pack entry copied to the file's path.
+    const pack = await new ParseCache(path.join(first.dir, 'cache')).read();
+    const second = await setup(first.dir);
+    try {
+      const warm = await second.loader.loadMany([a, b, c]);
+      assert.equal(second.parsed.length, 0, 'all from the pack');
+      for (const [i, file] of [a, b, c].entries()) assert.deepStrictEqual(warm[i], relocate(pack.get(warm[i].hash)!, file), file);
+      assert.equal(warm[0].hash, warm[2].hash);
+      assert.notStrictEqual(warm[0], warm[2], 'the second file of the same content has its own note');
+      assert.equal(warm[0].cards[0].file, a, "moving the pack's parse for c.md left a.md's note as it was");
+      assert.equal(warm[2].cards[0].file, c);
+      // The pack written again from these notes reads back the same.
+      await second.loader.loadMany([a, b]);
+      await second.loader.flushed();
+      const again = await new ParseCache(path.join(first.dir, 'cache')).read();
+      assert.deepStrictEqual(again.get(warm[0].hash), pack.get(warm[0].hash));
+      assert.deepStrictEqual(again.get(warm[1].hash), pack.get(warm[1].hash));
+    } finally {
+      await second.pool.dispose();
+    }
+  } finally {
+    await fs.rm(first.dir, { recursive: true, force: true });
   }
 });
