@@ -5,8 +5,11 @@ import type { ParsedNote } from '../core/model';
 import { noteShapeError } from '../core/notes/noteShape';
 import { relocate } from '../core/notes/relocate';
 
-/** Notes per slice between yields to the event loop: a slice of ordinary notes takes a few milliseconds. */
-const SLICE = 50;
+/**
+ * Notes per slice between yields to the event loop: a slice of ordinary notes takes a millisecond or so. Small on
+ * purpose: on a busy machine a longer turn is more often cut off by the scheduler, and then waits for a core.
+ */
+export const PACK_SLICE = 16;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -36,7 +39,7 @@ export class ParseCache {
     const discard = (reason: string) => {
       if (this.discarded.count++ < 3) this.discarded.reasons.push(reason);
     };
-    // Streamed a chunk at a time and parsed line by line, yielding every SLICE lines: no one string of the whole pack,
+    // Streamed a chunk at a time and parsed line by line, yielding every PACK_SLICE lines: no one string of the whole pack,
     // and a pack of 10k notes never holds the extension host's thread for long.
     let lines: ReturnType<typeof createInterface>;
     try {
@@ -48,7 +51,7 @@ export class ParseCache {
     let lineNo = 0;
     try {
       for await (const line of lines) {
-        if (++lineNo % SLICE === 0) await yieldToEventLoop();
+        if (++lineNo % PACK_SLICE === 0) await yieldToEventLoop();
         if (!line) continue;
         let entry: unknown;
         try {
@@ -80,9 +83,9 @@ export class ParseCache {
     try {
       await fs.mkdir(this.dir, { recursive: true });
       handle = await fs.open(temp, 'w');
-      for (let i = 0; i < all.length; i += SLICE) {
+      for (let i = 0; i < all.length; i += PACK_SLICE) {
         let chunk = '';
-        for (let j = i; j < Math.min(all.length, i + SLICE); j++) chunk += JSON.stringify(relocate(all[j], '')) + '\n';
+        for (let j = i; j < Math.min(all.length, i + PACK_SLICE); j++) chunk += JSON.stringify(relocate(all[j], '')) + '\n';
         await handle.write(chunk);
         await yieldToEventLoop();
       }

@@ -10,7 +10,7 @@ import { isParsedNote, noteShapeError } from '../../src/core/notes/noteShape';
 import { parseNote } from '../../src/core/notes/parseNote';
 import { relocate } from '../../src/core/notes/relocate';
 import { NoteLoader } from '../../src/node/noteLoader';
-import { ParseCache } from '../../src/node/parseCache';
+import { PACK_SLICE, ParseCache } from '../../src/node/parseCache';
 import { ParsePool } from '../../src/node/parsePool';
 import { repoRoot, workerFile } from './helpers';
 
@@ -83,4 +83,25 @@ test('every parse of the bundled and fixture notes has the cached shape', async 
     assert.equal(noteShapeError(JSON.parse(JSON.stringify(note))), undefined, file);
   }
   assert.equal(isParsedNote({ hash: '', file: '' }), false);
+});
+
+test('a pack written over several slices reads back equal, entry for entry', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'til-pack-slices-'));
+  try {
+    // More notes than two slices hold, and not a whole number of slices.
+    const notes = Array.from({ length: PACK_SLICE * 2 + 5 }, (_, i) =>
+      relocate(
+        parseNote(`/n/${i}.md`, `# 01-${String((i % 28) + 1).padStart(2, '0')} TIL\n\n> 질문 ${i}인가요?\n\n답 ${i}.\n`, { hash: `h${i}` }),
+        '',
+      ),
+    );
+    const cache = new ParseCache(dir);
+    await cache.write(notes);
+    const read = await cache.read();
+    assert.equal(read.size, notes.length);
+    assert.equal(cache.discarded.count, 0);
+    for (const note of notes) assert.deepStrictEqual(read.get(note.hash), JSON.parse(JSON.stringify(note)), note.hash);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });
