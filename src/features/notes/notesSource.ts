@@ -21,6 +21,7 @@ import { contentHash } from '../../node/hash';
 import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 import { ANY_GLOSSARY, discoverGlossaries } from './glossaryFiles';
+import { foundFilesMessage } from './foundLog';
 import { NOTE_GLOB_EXT, walkFolder } from './walkFolder';
 
 const RESCAN_DELAY_MS = 150;
@@ -210,8 +211,7 @@ export class NotesSource extends Disposable {
   private logFound(notes: string[], reasons: Map<string, string>): void {
     const added = notes.filter((f) => !this.files.has(f));
     if (!added.length) return;
-    this.output.info(`Found ${added.length} new note file(s):`);
-    for (const file of added) this.output.info(`  ${vscode.workspace.asRelativePath(file)} — ${reasons.get(file) ?? 'found'}`);
+    this.output.info(foundFilesMessage(added, (file) => `${vscode.workspace.asRelativePath(file)} — ${reasons.get(file) ?? 'found'}`));
   }
 
   /** The load's summary in the output channel; counted a query per turn of the event loop (node/indexing.ts). */
