@@ -63,4 +63,14 @@ suite('quiz answers from untrusted notes', () => {
     assert.match(on, /<img src="https:\/\/tracker\.invalid\/p\.png"/, on);
     assert.doesNotMatch(on, /attacker\.invalid/);
   });
+
+  test('Korean bold closed before a particle renders bold, not with its asterisks, and a script in it stays inert', async function () {
+    this.timeout(60_000);
+    const html = await new AnswerRenderer(roots, output, () => false).render(
+      '**프로브(Probe)**는 컨테이너를 살핀다. **x)<script>alert(1)</script>**가',
+      note(),
+    );
+    assert.match(html, /<strong>프로브\(Probe\)<\/strong>는/, html);
+    assert.doesNotMatch(html, /\*\*|<script/, html);
+  });
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
 import { escapeText, sanitizeHtml } from '../../core/quiz/sanitize';
+import { strongForCjk } from '../../core/quiz/cjkStrong';
 
 /**
  * Markdown → safe HTML for the quiz webview, on the host: the built-in Markdown renderer
@@ -26,7 +27,7 @@ export class AnswerRenderer {
     if (hit !== undefined) return hit;
     let html: string;
     try {
-      html = (await vscode.commands.executeCommand<string>('markdown.api.render', markdown)) ?? '';
+      html = (await vscode.commands.executeCommand<string>('markdown.api.render', strongForCjk(markdown))) ?? '';
       if (typeof html !== 'string') throw new Error('markdown.api.render returned no string');
     } catch (err) {
       this.log?.warn(`quiz: Markdown rendering failed, showing plain text: ${err instanceof Error ? err.message : String(err)}`);

@@ -9,8 +9,9 @@ export const headingSection: HoverSection = {
     if (match.allAliases.length) md += ` · _${escapeMarkdown(match.allAliases.slice(0, 4).join(', '))}_`;
     // The user's notes say nothing on it: the answer is ours, and says so.
     if (match.noteSource === 'starter') md += ` · _${escapeMarkdown(t('from the starter notes'))}_`;
+    // What the code says, when the glossary led from it to a term of another name (`kind: Deployment` → Deployment).
     if (match.viaGlossary && match.matched.toLowerCase() !== match.term.toLowerCase()) {
-      md += `  \n${escapeMarkdown(t('`{0}` in your notes', match.matched).replace(/`/g, ''))}`;
+      md += `  \n${escapeMarkdown(t('`{0}` in the code', match.matched).replace(/`/g, ''))}`;
     }
     return md;
   },
