@@ -97,6 +97,29 @@ test('new cards per day: a session brings at most the limit, counted from the lo
   assert.equal(s.items.filter((i) => !book.card(i.key)).length, 2);
 });
 
+test('only the cards the limits count use up the day: grades of other cards (the starter notes) leave the allowance whole', () => {
+  const index = indexOf();
+  const { book, deps } = setup();
+  // Grade one new card, as a look at the starter notes would; the user's own cards are all the others.
+  const s = createSession(index, { scope: 'due' }, deps, { daily: { newPerDay: 5, reviewsPerDay: 100 } });
+  const other = s.current()!.key;
+  s.grade(3);
+  assert.ok(book.card(other));
+  const ownKeys = new Set(
+    index
+      .cardGroups()
+      .map((g) => g.key)
+      .filter((k) => k !== other),
+  );
+  const counted = createSession(index, { scope: 'due' }, deps, {
+    daily: { newPerDay: 2, reviewsPerDay: 100, counts: (k) => ownKeys.has(k) },
+  });
+  assert.equal(counted.limits()!.newToday, 0, 'the starter card does not count');
+  assert.equal(counted.items.filter((i) => !book.card(i.key)).length, 2, "two new cards of the user's own still come today");
+  const all = createSession(index, { scope: 'due' }, deps, { daily: { newPerDay: 2, reviewsPerDay: 100 } });
+  assert.equal(all.limits()!.newToday, 1, 'without `counts` every grade counts');
+});
+
 test('reviews per day cap cards in the Review state; learning steps always come', () => {
   const index = indexOf();
   const { c, book, deps } = setup();

@@ -10,6 +10,8 @@ import type { ReviewLog } from './reviewLog';
 export interface DailyLimits {
   newPerDay: number;
   reviewsPerDay: number;
+  /** Whose grades count against the limits (absent: every card's). */
+  counts?: (key: string) => boolean;
 }
 
 export const DEFAULT_LIMITS: DailyLimits = { newPerDay: 20, reviewsPerDay: 200 };
@@ -27,7 +29,7 @@ export function normaliseLimits(value: { newPerDay?: unknown; reviewsPerDay?: un
 }
 
 /** Where today stands against the limits (the session header shows it). */
-export interface LimitStatus extends DailyLimits {
+export interface LimitStatus extends Omit<DailyLimits, 'counts'> {
   newToday: number;
   reviewsToday: number;
   newLeft: number;
@@ -35,9 +37,10 @@ export interface LimitStatus extends DailyLimits {
 }
 
 export function limitStatus(log: ReviewLog, limits: DailyLimits, now: Date): LimitStatus {
-  const today = log.countSince(studyDayStart(now));
+  const today = log.countSince(studyDayStart(now), limits.counts);
   return {
-    ...limits,
+    newPerDay: limits.newPerDay,
+    reviewsPerDay: limits.reviewsPerDay,
     newToday: today.newCards,
     reviewsToday: today.reviews,
     newLeft: Math.max(0, limits.newPerDay - today.newCards),

@@ -65,15 +65,15 @@ export class ReviewLog {
     return { key, kind, at: at.toISOString(), rating, interval, state: before?.state ?? 0 };
   }
 
-  /** Card grades since `dayStart`: reads back from the newest entry only as far as the day goes. */
-  countSince(dayStart: Date): DayCounts {
+  /** Card grades since `dayStart` (of the cards `counts` keeps): reads back from the newest entry only as far as the day goes. */
+  countSince(dayStart: Date, counts?: (key: string) => boolean): DayCounts {
     const from = dayStart.getTime();
     const seenNew = new Set<string>();
     let reviews = 0;
     for (let i = this.list.length - 1; i >= 0; i--) {
       const e = this.list[i];
       if (Date.parse(e.at) < from) break;
-      if (e.kind !== 'card') continue;
+      if (e.kind !== 'card' || (counts && !counts(e.key))) continue;
       if (e.state === 0) seenNew.add(e.key);
       else if (e.state === 2) reviews++;
     }

@@ -6,6 +6,7 @@ import { termMastery, termStates, type TermMastery } from '../../core/quiz/maste
 import { CardDeck } from '../../core/quiz/cardKinds';
 import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { normaliseLimits, type DailyLimits } from '../../core/quiz/limits';
+import { mainSources } from '../../core/index/sources';
 import { Scheduler, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
 import type { ActionResult } from '../../core/quiz/session';
 import { ProgressStore } from '../../node/progressStore';
@@ -117,7 +118,14 @@ export class QuizController extends Disposable {
 
   daily(): DailyLimits {
     const c = readQuizConfig();
-    return normaliseLimits({ newPerDay: c.newCardsPerDay, reviewsPerDay: c.reviewsPerDay });
+    const limits: DailyLimits = normaliseLimits({ newPerDay: c.newCardsPerDay, reviewsPerDay: c.reviewsPerDay });
+    // A look at the starter notes does not use up the day's new questions of the user's own: once the user has notes,
+    // only grades of their cards count against the limits.
+    if (this.services.index.hasUserNotes()) {
+      const own = new Set(this.deck.cardGroups(mainSources(this.services.index)).map((g) => g.key));
+      limits.counts = (key) => own.has(key);
+    }
+    return limits;
   }
 
   /** How well the quiz says a term is known (the hover adapts to it); undefined until progress is loaded. */
