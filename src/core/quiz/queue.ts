@@ -46,7 +46,7 @@ export function orderCards(groups: readonly CardGroup[], book: ProgressBook, now
   fresh.sort((a, b) => cmp(a[0], b[0]) || a[1] - b[1] || cmp(a[2].key, b[2].key));
   later.sort((a, b) => a[0] - b[0] || cmp(a[1].key, b[1].key));
   let dueCards = due.map((x) => x[1]);
-  let freshCards = fresh.map((x) => x[2]);
+  let freshCards = mixNewCards(fresh.map((x) => x[2]));
   if (opts.limits) {
     // Reviews (state 2) count against the review limit; learning steps always come.
     let reviewsLeft = opts.limits.reviewsLeft;
@@ -54,6 +54,29 @@ export function orderCards(groups: readonly CardGroup[], book: ProgressBook, now
     freshCards = freshCards.slice(0, opts.limits.newLeft);
   }
   return [...dueCards, ...freshCards, ...later.map((x) => x[1])];
+}
+
+/**
+ * New cards in the order a day's allowance takes them: the notes' own questions, then cards made from their terms and
+ * diagrams, then the built-in diagrams' cards; turn about between notes (each note's first, then each note's second…), so the first day is
+ * not the whole of the alphabetically first note. Within a note its order stays (`cards` come in note order), and
+ * the cards of a single note keep exactly that order.
+ */
+function mixNewCards(cards: CardGroup[]): CardGroup[] {
+  // A quiz on one note reads like the note: its order, definitions' cards where the definitions are.
+  const notes = new Set(cards.filter((g) => g.places.length).map((g) => firstPlace(g).file));
+  if (notes.size <= 1) return cards;
+  const rankInNote = new Map<string, number>();
+  const ranked = cards.map((g, i) => {
+    // The built-in diagrams' cards (no place in a note) come last, as before.
+    const generated = g.places.length === 0 ? 2 : g.kind ? 1 : 0;
+    const note = `${generated}\u0000${firstPlace(g).file}`;
+    const rank = rankInNote.get(note) ?? 0;
+    rankInNote.set(note, rank + 1);
+    return { g, i, generated, rank };
+  });
+  ranked.sort((a, b) => a.generated - b.generated || a.rank - b.rank || a.i - b.i);
+  return ranked.map((r) => r.g);
 }
 
 /** Cards due now among `groups` (new cards are due), in review order, hidden cards left out. */
