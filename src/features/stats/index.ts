@@ -23,6 +23,8 @@ export interface StatsTestState {
   charts: number;
   drawn: number;
   errors: string[];
+  /** The headline last sent ("3 of 46 cards studied, …"). */
+  headline: string;
 }
 
 export function registerStats(services: Services, quiz: QuizFeature): vscode.Disposable {
@@ -34,6 +36,7 @@ class StatsFeature extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRendered: { charts: number; errors: string[] } = { charts: 0, errors: [] };
   private sent = 0;
+  private headline = '';
 
   constructor(
     private readonly services: Services,
@@ -49,6 +52,7 @@ class StatsFeature extends Disposable {
           charts: this.sent,
           drawn: this.lastRendered.charts,
           errors: this.lastRendered.errors,
+          headline: this.headline,
         })),
       );
     }
@@ -85,10 +89,9 @@ class StatsFeature extends Disposable {
           for (const e of message.errors) this.services.output.warn(`stats: chart failed: ${e}`);
         }
       }),
-      controller.book.onDidChange(() => {
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.post(), REDRAW_MS);
-      }),
+      controller.book.onDidChange(() => this.redrawSoon()),
+      // Notes added, edited or another folder chosen: the cards counted change too.
+      this.services.index.onDidChange(() => this.redrawSoon()),
     ];
     panel.onDidDispose(() => {
       for (const s of subscriptions) s.dispose();
@@ -96,10 +99,16 @@ class StatsFeature extends Disposable {
     });
   }
 
+  private redrawSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.post(), REDRAW_MS);
+  }
+
   private post(): void {
     if (!this.panel) return;
     const message = this.message();
     this.sent = message.charts.filter((c) => c.source).length;
+    this.headline = message.strings.headline;
     void this.panel.webview.postMessage(message);
   }
 
