@@ -46,6 +46,20 @@ const builds = [
 ];
 
 // ES modules with chunks: the quiz and statistics pages, and the diagram page's Mermaid (diagramMermaid.js).
+/** What every webview bundle shares: browser code with its own tsconfig, CSS imported from the script. */
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'dist/webview',
+  minify: production,
+  tsconfig: 'src/webview/tsconfig.json',
+  logLevel: 'warning',
+  legalComments: 'none',
+  loader: { '.css': 'css' },
+  metafile: true,
+};
+
 const webviews = Object.fromEntries(
   ['quiz', 'stats'].filter((name) => exists(`src/webview/${name}/main.ts`)).map((name) => [name, `src/webview/${name}/main.ts`]),
 );
@@ -54,21 +68,12 @@ if (Object.keys(webviews).length) {
   // Chunk names carry content hashes: clear old ones so the package holds only this build's.
   if (!watch) fs.rmSync(path.join(__dirname, 'dist/webview'), { recursive: true, force: true });
   builds.push({
-    bundle: true,
-    platform: 'browser',
+    ...browser,
     format: 'esm',
     splitting: true, // mermaid's diagram types load as lazy chunks
-    target: 'es2022',
     entryPoints: webviews,
-    outdir: 'dist/webview',
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: !production,
-    minify: production,
-    tsconfig: 'src/webview/tsconfig.json',
-    logLevel: 'warning',
-    legalComments: 'none',
-    loader: { '.css': 'css' },
-    metafile: true,
     webviews: true, // marker for main(); removed before esbuild sees it
   });
 }
@@ -76,19 +81,10 @@ if (Object.keys(webviews).length) {
 // paints without a single fetch; it imports diagramMermaid.js by the address the host writes into the page.
 if (exists('src/webview/diagram/main.ts')) {
   builds.push({
-    bundle: true,
-    platform: 'browser',
+    ...browser,
     format: 'iife',
-    target: 'es2022',
     entryPoints: { diagram: 'src/webview/diagram/main.ts' },
-    outdir: 'dist/webview',
     sourcemap: false, // inlined into the page: a map would only weigh it down (development builds are not minified)
-    minify: production,
-    tsconfig: 'src/webview/tsconfig.json',
-    logLevel: 'warning',
-    legalComments: 'none',
-    loader: { '.css': 'css' },
-    metafile: true,
   });
 }
 /** The builds above go into the .vsix; the CLI and the test and benchmark bundles below do not. */

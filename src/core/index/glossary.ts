@@ -6,8 +6,6 @@ import { LineIndex } from '../notes/positions';
 
 import { MAX_GLOSSARY_CHARS } from './glossaryMerge';
 
-export { MAX_GLOSSARY_CHARS };
-
 /** Ours (shipped with the extension) or theirs (a `til-glossary.yaml` beside their notes, or a file in the settings). */
 export type GlossaryOrigin = 'bundled' | 'user';
 

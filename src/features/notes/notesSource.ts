@@ -8,20 +8,17 @@ import type { GlossaryOrigin } from '../../core/index/glossary';
 import { useStarterNotes } from '../../core/index/sources';
 import { NoteLoader } from '../../node/noteLoader';
 import { isInside, outsideProblem } from '../../node/fileChecks';
-import { loadGlossaryFile } from '../../node/glossaryFile';
-import { lazyCp949 } from '../../node/lazyCp949';
 import { problemNote } from '../../node/files';
 import { tooLargeProblem } from '../../core/notes/sizeLimit';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
 import { readStarterPack, type StarterPack } from '../../node/starterPack';
-import type { Glossary } from '../../core/index/glossary';
 import { indexFiles, indexSummary } from '../../node/indexing';
-import { contentHash } from '../../node/hash';
 import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
 import { ANY_GLOSSARY, discoverGlossaries } from './glossaryFiles';
 import { foundFilesMessage } from './foundLog';
+import { readGlossaries } from './glossaryRead';
 import { NOTE_GLOB_EXT, walkFolder } from './walkFolder';
 
 const RESCAN_DELAY_MS = 150;
@@ -234,30 +231,15 @@ export class NotesSource extends Disposable {
   }
 
   private async loadGlossaries(): Promise<void> {
-    const glossaries = await Promise.all(
-      [...this.glossaryFiles].map(async ([file, origin]): Promise<Glossary> => {
-        try {
-          // Inside the workspace or a notes folder (links resolved), under the size cap, decoded like a note.
-          return await loadGlossaryFile(file, {
-            origin,
-            read: (f) => this.read(f),
-            size: (f) => this.size(f),
-            roots: this.roots,
-            parse: async (f, text) => (origin === 'bundled' ? this.packedGlossary(f, text) : undefined) ?? this.pool.parseGlossary(f, text, origin),
-            cp949: lazyCp949,
-          });
-        } catch (error) {
-          return { file, origin, entries: [], concepts: [], problems: [{ file, severity: 'error', code: 'unreadable', message: String(error) }] };
-        }
+    this.index.setGlossary(
+      await readGlossaries(this.glossaryFiles, {
+        roots: this.roots,
+        pool: this.pool,
+        pack: this.starterPack?.glossary,
+        read: (f) => this.read(f),
+        size: (f) => this.size(f),
       }),
     );
-    this.index.setGlossary(glossaries);
-  }
-
-  /** Our glossary as shipped: parsed at build time (the pack), so no worker is needed while its text is unchanged. */
-  private packedGlossary(file: string, text: string): Glossary | undefined {
-    const pack = this.starterPack?.glossary;
-    return pack && pack.file === file && pack.hash === contentHash(new TextEncoder().encode(text)) ? pack : undefined;
   }
 
   private async read(file: string): Promise<Uint8Array> {
