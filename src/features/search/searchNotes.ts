@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isTermLinkArgs } from '../../core/hover/links';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
+import { plainPreview } from '../../core/plainPreview';
 import { Commands, type Services } from '../services';
 
 interface Pick extends vscode.QuickPickItem {
@@ -9,15 +10,20 @@ interface Pick extends vscode.QuickPickItem {
   line?: number;
 }
 
+const PREVIEW_CHARS = 120;
+
+/** Note text shown as written: the quick pick would draw `$(name)` as a theme icon. */
+const literal = (text: string) => text.replace(/\$\(/g, '\\$(');
+
 /** Quick pick over terms, questions and sections; accepting opens the note at the spot. */
 export function buildSearchItems(index: NoteIndex): Pick[] {
   const items: Pick[] = [];
   items.push({ label: vscode.l10n.t('Terms'), kind: vscode.QuickPickItemKind.Separator });
   for (const t of index.terms()) {
     items.push({
-      label: `$(symbol-key) ${t.term}`,
-      description: t.allAliases.join(', '),
-      detail: t.summary.replace(/\s+/g, ' ').slice(0, 120),
+      label: `$(symbol-key) ${literal(t.term)}`,
+      description: literal(t.allAliases.join(', ')),
+      detail: literal(plainPreview(t.summary, PREVIEW_CHARS)),
       file: t.file,
       line: t.line,
     });
@@ -26,9 +32,9 @@ export function buildSearchItems(index: NoteIndex): Pick[] {
   for (const g of index.cardGroups()) {
     const p = g.places[0];
     items.push({
-      label: `$(question) ${g.question}`,
-      description: `${path.basename(p.file)}:${p.line}`,
-      detail: g.answer.replace(/\s+/g, ' ').slice(0, 120),
+      label: `$(question) ${literal(g.question)}`,
+      description: `${literal(path.basename(p.file))}:${p.line}`,
+      detail: literal(plainPreview(g.answer, PREVIEW_CHARS)),
       file: p.file,
       line: p.line,
     });
@@ -36,7 +42,12 @@ export function buildSearchItems(index: NoteIndex): Pick[] {
   items.push({ label: vscode.l10n.t('Sections'), kind: vscode.QuickPickItemKind.Separator });
   for (const s of index.sections()) {
     if (s.question) continue;
-    items.push({ label: `$(symbol-namespace) ${s.title}`, description: `${path.basename(s.file)}:${s.line}`, file: s.file, line: s.line });
+    items.push({
+      label: `$(symbol-namespace) ${literal(s.title)}`,
+      description: `${literal(path.basename(s.file))}:${s.line}`,
+      file: s.file,
+      line: s.line,
+    });
   }
   return items;
 }
