@@ -15,6 +15,8 @@ const NOTE = `# 2025-04-02 TIL
 
 ## 스케줄링
 
+**타임 퀀텀**은 한 프로세스가 CPU를 한 번에 쓸 수 있는 시간 조각이다.
+
 > 라운드 로빈 스케줄링에서 타임 퀀텀이 너무 크면 어떻게 되나요?
 
 선입선출과 거의 같아져 응답 시간이 길어진다.
@@ -96,9 +98,11 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
       [],
       `no fractional ticks: ${ticks.join(' ')}`,
     );
-    // When the quiz also makes cards from terms and diagrams, the page says what a card is.
-    const explained = stats.locator('.cards-explained');
-    if (await explained.count()) assert.match(await explained.innerText(), /^Cards: \d+ questions from your notes and \d+ made from/);
+    // The quiz also makes cards from terms (the note's definition of 타임 퀀텀) and diagrams: the page says what a card is.
+    assert.match(
+      await stats.locator('.cards-explained').innerText({ timeout: 10_000 }),
+      /^Cards: 4 questions from your notes and \d+ made from their key terms and diagrams/,
+    );
     await wb.screenshot('stats-charts');
   });
 });
