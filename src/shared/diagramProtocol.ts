@@ -113,6 +113,8 @@ export interface RenderMessage {
 export interface CachedPicture {
   themeKey: string;
   svg: string;
+  /** Drawn elsewhere (the pictures shipped for built-in diagrams): shown at once, then drawn again here. */
+  provisional?: boolean;
 }
 /** Ask for the current SVG (export without the button, e.g. from a command argument). */
 export interface RequestSvgMessage {
@@ -172,7 +174,7 @@ function pictures(value: unknown): CachedPicture[] {
   return value
     .filter((p): p is CachedPicture => isRecord(p) && str(p.themeKey, MAX_THEME_KEY_LENGTH) && str(p.svg, MAX_CACHED_SVG_LENGTH))
     .slice(0, MAX_PICTURES_PER_RENDER)
-    .map((p) => ({ themeKey: p.themeKey, svg: p.svg }));
+    .map((p) => (p.provisional === true ? { themeKey: p.themeKey, svg: p.svg, provisional: true } : { themeKey: p.themeKey, svg: p.svg }));
 }
 
 /** Validates what the host posted (the webview side). */

@@ -75,4 +75,18 @@ test('pictures travel only in validated messages: the page offers its own, the h
   assert.equal(render?.type === 'render' ? render.svgs?.length : -1, MAX_PICTURES_PER_RENDER);
   const none = parseHostMessage({ type: 'render', title: 'T', source: 'g', svgs: 'x' });
   assert.equal(none?.type === 'render' && 'svgs' in none, false);
+  // A shipped picture says it is provisional (the page redraws it); anything but `true` there means a picture drawn here.
+  const marked = parseHostMessage({
+    type: 'render',
+    title: 'T',
+    source: 'g',
+    svgs: [
+      { themeKey: 'a', svg: svg(1), provisional: true },
+      { themeKey: 'b', svg: svg(2), provisional: 'yes' },
+    ],
+  });
+  assert.deepEqual(marked?.type === 'render' ? marked.svgs : undefined, [
+    { themeKey: 'a', svg: svg(1), provisional: true },
+    { themeKey: 'b', svg: svg(2) },
+  ]);
 });

@@ -32,6 +32,7 @@ import { isTermLinkArgs } from '../../core/hover/links';
 import { pickDiagram } from './gallery';
 import { DiagramPanel } from './panel';
 import { SVG_STORE_FILE, SvgStore } from './svgStore';
+import { SHIPPED_PICTURES_FILE, ShippedPictures } from './shippedPictures';
 
 export { DiagramPanel } from './panel';
 export type { DiagramRef } from '../../core/diagrams/link';
@@ -143,7 +144,8 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   const disposables: vscode.Disposable[] = [];
   const { context } = services;
   const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'dev');
-  const pictures = new SvgStore(path.join(context.globalStorageUri.fsPath, SVG_STORE_FILE), version);
+  const shipped = new ShippedPictures(vscode.Uri.joinPath(context.extensionUri, SHIPPED_PICTURES_FILE).fsPath);
+  const pictures = new SvgStore(path.join(context.globalStorageUri.fsPath, SVG_STORE_FILE), version, shipped);
   DiagramPanel.pictures = pictures;
 
   async function open(source: DiagramSource, highlight?: string): Promise<ShownDiagram> {

@@ -6,7 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PictureCache, type Picture } from '../../core/diagrams/pictureCache';
+import { PictureCache } from '../../core/diagrams/pictureCache';
+import type { CachedPicture } from '../../shared/diagramProtocol';
+import type { ShippedPictures } from './shippedPictures';
 import { crypto } from '../../node/lazyCrypto';
 
 /** The file's name in globalStorage; `npm run bench:ui` removes it for its cold runs. */
@@ -21,10 +23,16 @@ export class SvgStore {
   constructor(
     private readonly file: string,
     private readonly version: string,
+    private readonly shipped?: ShippedPictures,
   ) {}
 
+  /** The key a picture of `source` is filed under by the extension of `version`. */
+  static keyFor(version: string, source: string): string {
+    return crypto().createHash('sha256').update(`${FORMAT}\n${version}\n${source}`).digest('base64');
+  }
+
   private key(source: string): string {
-    return crypto().createHash('sha256').update(`${FORMAT}\n${this.version}\n${source}`).digest('base64');
+    return SvgStore.keyFor(this.version, source);
   }
 
   private loaded(): PictureCache {
@@ -39,9 +47,10 @@ export class SvgStore {
     return this.cache;
   }
 
-  /** The pictures drawn before for `source`, one per theme. */
-  pictures(source: string): Picture[] {
-    return this.loaded().get(this.key(source));
+  /** The pictures drawn before for `source`, one per theme; else those shipped for it (provisional), if any. */
+  pictures(source: string): CachedPicture[] {
+    const drawn = this.loaded().get(this.key(source));
+    return drawn.length ? drawn : (this.shipped?.pictures(source) ?? []);
   }
 
   put(source: string, themeKey: string, svg: string): void {

@@ -21,6 +21,18 @@ export function makeNodesFocusable(svg: SVGSVGElement, canvas: HTMLElement): voi
   }
 }
 
+/** The label of the node that has the keyboard focus, if one of `canvas` has it. */
+export function focusedNodeLabel(canvas: HTMLElement): string | undefined {
+  const el = document.activeElement;
+  return el && canvas.contains(el) && el.classList.contains('focusable-node') ? (el.getAttribute('aria-label') ?? undefined) : undefined;
+}
+
+/** Gives the focus back to the node labelled `label` in a picture that replaced the one it was in. */
+export function refocusNode(svg: SVGSVGElement, label: string): void {
+  const node = Array.from(svg.querySelectorAll<SVGElement>('.focusable-node')).find((el) => el.getAttribute('aria-label') === label);
+  node?.focus({ preventScroll: true });
+}
+
 export interface KeyboardTargets {
   canvas: HTMLElement;
   panZoom: PanZoom;

@@ -26,7 +26,7 @@ import { onThemeKindChange, themeKind } from '../shared/theme';
 import { mermaidThemeFor, type MermaidThemeConfig } from '../shared/mermaidTheme';
 import { buildDiagramDom, showError } from './dom';
 import { currentSvg, installExport } from './exporting';
-import { installKeyboard, makeNodesFocusable } from './keyboard';
+import { focusedNodeLabel, installKeyboard, makeNodesFocusable, refocusNode } from './keyboard';
 import { PanZoom } from './panZoom';
 import { renderSvg, whenIdle } from './renderQueue';
 import { nodeAt, svgFromText } from './svg';
@@ -51,9 +51,11 @@ const first: RenderMessage | undefined =
   state.source !== undefined && state.title !== undefined
     ? { type: 'render', diagramId: state.diagramId, title: state.title, source: state.source, theme: state.theme }
     : initialRender();
+/** Pictures drawn elsewhere (shipped for the built-in diagrams), by svgCacheKey: shown until Mermaid draws here. */
+const provisional = new Map<string, string>();
 if (first) keepPictures(first);
 // Mermaid is needed at once unless the first picture is at hand; then it loads once the page is quiet.
-if (first && cachedSvg(state.svgCache, svgCacheKey(themeKeyOf(themeConfig(first.theme)), first.source))) whenIdle(() => void mermaid());
+if (first && pictureFor(svgCacheKey(themeKeyOf(themeConfig(first.theme)), first.source))) whenIdle(() => void mermaid());
 else void mermaid();
 
 const strings = readStrings<DiagramStrings>();
@@ -62,7 +64,7 @@ const dom = buildDiagramDom(strings);
 const { canvas, viewport, status } = dom;
 
 let current: RenderMessage | undefined;
-let shown: { source: string; theme: string } | undefined; // what is on screen, when it rendered fine
+let shown: { source: string; theme: string; provisional?: boolean } | undefined; // what is on screen, when it rendered fine
 let renderSeq = 0;
 let inflight: { source: string; theme: string; done: Promise<void> } | undefined;
 let saveQueued = false;
@@ -92,8 +94,31 @@ function themeKeyOf(theme: MermaidThemeConfig): string {
 
 /** The pictures the host sent with a render, into the page's cache (they are scrubbed when shown, like any). */
 function keepPictures(message: RenderMessage): void {
-  for (const picture of message.svgs ?? [])
-    state = { ...state, svgCache: withSvg(state.svgCache, svgCacheKey(picture.themeKey, message.source), picture.svg) };
+  for (const picture of message.svgs ?? []) {
+    const key = svgCacheKey(picture.themeKey, message.source);
+    if (picture.provisional) provisional.set(key, picture.svg);
+    else state = { ...state, svgCache: withSvg(state.svgCache, key, picture.svg) };
+  }
+}
+
+/** A picture of this source and theme at hand: drawn here before, else a provisional one. */
+function pictureFor(key: string): { svg: string; provisional: boolean } | undefined {
+  const svg = cachedSvg(state.svgCache, key);
+  if (svg !== undefined) return { svg, provisional: false };
+  const shipped = provisional.get(key);
+  return shipped === undefined ? undefined : { svg: shipped, provisional: true };
+}
+
+/**
+ * A provisional picture on screen is drawn again by Mermaid once the page is quiet (with this machine's fonts),
+ * and replaced in place: same zoom and pan, no "Rendering…".
+ */
+function redrawHere(message: RenderMessage, themeKey: string): void {
+  whenIdle(() => {
+    const now = current; // the host's own render message may have replaced the page's meanwhile
+    if (now?.source !== message.source || shown?.source !== message.source || shown.theme !== themeKey || !shown.provisional) return;
+    void render(now, true, true);
+  }, 300);
 }
 
 /** A picture Mermaid drew: into the page's cache, and to the host, which keeps it for later panels and sessions. */
@@ -127,7 +152,7 @@ function prerenderOtherTheme(message: RenderMessage): void {
   }, 300);
 }
 
-async function render(message: RenderMessage, force = false): Promise<void> {
+async function render(message: RenderMessage, force = false, quietly = false): Promise<void> {
   current = message;
   keepPictures(message);
   dom.titleEl.textContent = message.title;
@@ -155,20 +180,28 @@ async function render(message: RenderMessage, force = false): Promise<void> {
     }
     return;
   }
-  const done = draw(message, theme, themeKey, sameDiagram);
+  const done = draw(message, theme, themeKey, sameDiagram, quietly);
   inflight = { source: message.source, theme: themeKey, done };
   await done;
 }
 
-async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey: string, sameDiagram: boolean): Promise<void> {
+/** Draws `message` in `theme`: a picture at hand, else Mermaid. `here` (a provisional picture's redraw) asks for Mermaid. */
+async function draw(
+  message: RenderMessage,
+  theme: MermaidThemeConfig,
+  themeKey: string,
+  sameDiagram: boolean,
+  here = false,
+): Promise<void> {
   const seq = ++renderSeq;
   const started = performance.now();
-  status.textContent = strings.rendering;
+  if (!here) status.textContent = strings.rendering;
   const { removed } = secureMermaidSource(message.source);
   try {
     const cacheKey = svgCacheKey(themeKey, message.source);
-    let svg = cachedSvg(state.svgCache, cacheKey);
-    const drawnBy = svg ? 'picture' : 'mermaid';
+    const picture = here ? undefined : pictureFor(cacheKey);
+    let svg = picture?.svg;
+    const drawnBy = picture ? (picture.provisional ? 'provisional' : 'picture') : 'mermaid';
     if (!svg) {
       svg = await renderSvg(mermaid(), theme, message.source, {
         stale: () => seq !== renderSeq,
@@ -178,22 +211,25 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
       if (svg === undefined || seq !== renderSeq) return; // a newer render started meanwhile
       if (svg !== cachedSvg(state.svgCache, cacheKey)) remember(message.source, themeKey, svg);
     }
+    const focused = focusedNodeLabel(canvas); // kept when a redraw replaces the picture under the keyboard
     const el = svgFromText(svg);
     canvas.replaceChildren(el);
     dom.errorBox.hidden = true;
     for (const b of dom.exportButtons) b.disabled = false;
-    shown = { source: message.source, theme: themeKey };
+    shown = { source: message.source, theme: themeKey, provisional: picture?.provisional };
     // The text version first: showing it shrinks the viewport the first view is fitted to.
     describeInto(dom.textAlternative, dom.textAlternativeBody, message.source, strings);
     if (sameDiagram && state.zoom > 0) panZoom.set({ zoom: state.zoom, panX: state.panX, panY: state.panY });
     else fitDiagram(panZoom, canvas, false);
     makeNodesFocusable(el, canvas);
+    if (focused) refocusNode(el, focused);
     highlightNode(canvas, viewport, panZoom, message.highlight);
     const ms = Math.round(performance.now() - started);
     // read by `npm run bench:ui`
     timings.drawn ??= now();
     canvas.dataset.renderMs = String(ms);
-    canvas.dataset.drawnBy = drawnBy; // a stored picture or Mermaid just now (UI tests)
+    canvas.dataset.drawnBy = drawnBy; // a stored picture, a shipped one or Mermaid just now (UI tests)
+    canvas.dataset.firstDrawnBy ??= drawnBy;
     canvas.dataset.drawnAt = String(now());
     canvas.dataset.timings = JSON.stringify(timings);
     if (!timings.painted)
@@ -205,6 +241,7 @@ async function draw(message: RenderMessage, theme: MermaidThemeConfig, themeKey:
       );
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : strings.clickHint;
     post({ type: 'rendered', ms, renderId: message.renderId, removed });
+    if (picture?.provisional) redrawHere(message, themeKey);
     prerenderOtherTheme(message);
   } catch (error) {
     if (seq !== renderSeq) return;
