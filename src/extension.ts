@@ -3,10 +3,10 @@ import { NoteIndex } from './core/index/noteIndex';
 import { readConfig } from './features/config';
 import { diagramList, registerDiagrams } from './features/diagrams';
 import { diagramsForTerm } from './core/diagrams/link';
-import { isTermLinkArgs } from './core/hover/links';
 import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
+import { noteOpener, openIndexedLocation } from './features/notes/openNote';
 import { registerNotesTree } from './features/notesTree/notesTree';
 import { registerOnboarding } from './features/onboarding';
 import { registerQuiz, type QuizFeature } from './features/quiz';
@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext) {
   const output = vscode.window.createOutputChannel('TIL Companion', { log: true });
   const index = new NoteIndex();
   const source = new NotesSource(context, index, output);
+  const openLocation = noteOpener(index);
   const services: Services = { context, index, output, openLocation };
 
   const quiz = registerQuiz(services);
@@ -44,7 +45,9 @@ export function activate(context: vscode.ExtensionContext) {
     registerSearch(services),
     registerExplain(services),
     registerOnboarding(services),
-    vscode.commands.registerCommand(Commands.openLocation, (target: unknown, line?: unknown) => openIndexedLocation(index, target, line)),
+    vscode.commands.registerCommand(Commands.openLocation, (target: unknown, line?: unknown) =>
+      openIndexedLocation(index, openLocation, target, line),
+    ),
     vscode.commands.registerCommand(Commands.refresh, () => source.reload(true)),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );
@@ -59,35 +62,6 @@ function quizRoots(quiz: QuizFeature): TreeNode[] {
   const roots: TreeNode[] = quiz.showsDue() ? [{ kind: 'due', id: 'due', cards: quiz.dueCards(), fresh: quiz.dueNewCount() }] : [];
   if (hidden.length) roots.push({ kind: 'hidden', id: 'hidden', cards: hidden });
   return roots;
-}
-
-/**
- * `til.openLocation`: from a hover link `{ term }` (the note that explains the term), or from the tree
- * and pickers `(file, line)` for a note the index holds. A command link can run this too, so it opens
- * nothing the index does not know.
- */
-async function openIndexedLocation(index: NoteIndex, target: unknown, line: unknown): Promise<void> {
-  if (isTermLinkArgs(target)) {
-    // The same look-up the hover made (its fields), then the passage it showed or one of the others it listed.
-    const term = index.termWithin(target.term, target.topics);
-    const place = target.place === undefined ? term : term?.others[target.place];
-    if (place) await openLocation(place.file, place.line);
-    return;
-  }
-  if (typeof target === 'string' && index.note(target)) {
-    await openLocation(target, typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : 1);
-  }
-}
-
-async function openLocation(file: string, line: number, viewColumn?: vscode.ViewColumn): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  const position = new vscode.Position(Math.max(0, line - 1), 0);
-  const editor = await vscode.window.showTextDocument(document, {
-    viewColumn,
-    selection: new vscode.Range(position, position),
-    preview: true,
-  });
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export function deactivate(): void {}

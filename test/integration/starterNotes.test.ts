@@ -82,6 +82,56 @@ suite('starter notes', () => {
     });
   });
 
+  test("a starter note opens read-only at the spot, from the tree and from a hover link; the user's notes stay editable", async function () {
+    this.timeout(60_000);
+    const index = await readyIndex();
+    /**
+     * Types into the active editor as an extension can: true when the text changed (then it is put back). `edit()`
+     * itself says true in a read-only editor too (the workbench drops the edit), so the text is what counts.
+     */
+    const tryEdit = async (file: string, line: number) => {
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'an editor opened');
+      assert.strictEqual(editor.document.uri.fsPath, vscode.Uri.file(file).fsPath, 'the note itself, where it is');
+      assert.strictEqual(editor.selection.active.line, line - 1, 'at the spot');
+      const before = editor.document.getText();
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
+      const changed = editor.document.getText() !== before;
+      if (changed) {
+        // Taken out again and saved: the workbench may have saved the edit already (auto save).
+        await editor.edit((b) => b.delete(new vscode.Range(0, 0, 0, 1)));
+        await editor.document.save();
+      }
+      assert.strictEqual(editor.document.getText(), before);
+      return changed;
+    };
+    try {
+      await withWorkspaceSettings({ 'notes.includeBundled': true }, async () => {
+        await vscode.commands.executeCommand('til.refresh');
+        await eventually(async () => (await starterFiles()).length > 0, 'the starter notes to load');
+        // The tree's rows run til.openLocation with a file and a line.
+        const place = index.cardGroups(['starter'])[0].places[0];
+        await vscode.commands.executeCommand('til.openLocation', place.file, place.line);
+        assert.strictEqual(await tryEdit(place.file, place.line), false, 'the starter note is read-only');
+        // A hover's "Open note" link names the term; a term only the starter notes explain opens theirs.
+        const best = index
+          .terms()
+          .map((t) => index.term(t.key))
+          .find((t) => t !== undefined && index.sourceOf(t.file) === 'starter');
+        assert.ok(best, 'a term the starter notes explain');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('til.openLocation', { term: best.key });
+        assert.strictEqual(await tryEdit(best.file, best.line), false, 'read-only from the hover link too');
+        // The user's own note, opened the same way, can be edited.
+        const mine = index.cardGroups(['workspace'])[0].places[0];
+        await vscode.commands.executeCommand('til.openLocation', mine.file, mine.line);
+        assert.strictEqual(await tryEdit(mine.file, mine.line), true, "the user's note is editable");
+      });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   test("auto: the starter notes only while none of the user's are found, back when the last one goes", async function () {
     this.timeout(90_000);
     const index = await readyIndex();
