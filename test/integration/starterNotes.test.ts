@@ -56,7 +56,7 @@ suite('starter notes', () => {
             assert.notStrictEqual(index.sourceOf(e.day.file), 'starter', `${day.group.title} holds only the user's notes`);
         const mine = userDays.find((d) => d.group.title === starterDay.title);
         assert.ok(mine, "the user's day of that title");
-        assert.strictEqual(mine.questions, 1, "the starter notes' questions of that day are not merged into it");
+        assert.strictEqual(mine.count.questions, 1, "the starter notes' questions of that day are not merged into it");
         const starterDays = tree.getChildren(starterRoot);
         const theirs = starterDays.find((n) => n.kind === 'day' && n.group.title === starterDay.title);
         assert.ok(theirs, "the starter notes' day of that title, under their root");

@@ -60,6 +60,39 @@ suite('notes tree', () => {
     await eventually(() => !index.cardGroups().some((c) => c.question === '고쳐 쓴 질문인가요?'), 'the deleted note to leave the index');
   });
 
+  test('a question asked again on another day: both day rows and its topic row say it is written more than once', async () => {
+    const index = await readyIndex();
+    const days = new NotesTreeProvider(index, 'day');
+    const topics = new NotesTreeProvider(index, 'topic');
+    /** The first day's and the OS topic's "written more than once" counts (0 when the row says none). */
+    const writtenAgain = () => {
+      const os = topics.getChildren().find((n) => String(topics.getTreeItem(n).label) === 'OS');
+      return [days.getTreeItem(days.getChildren()[0]), topics.getTreeItem(os!)].map((item) => {
+        const m = /^\d+ questions(?: \((\d+) written more than once\))?$/.exec(String(item.description));
+        assert.ok(m, String(item.description));
+        return Number(m[1] ?? 0);
+      });
+    };
+    const before = writtenAgain();
+    const file = workspacePath('notes', 'asked-again-during-test.md');
+    // A question of the first day (written there once), asked again on a day of its own.
+    fs.writeFileSync(file, '# 2025-07-01 TIL\n\n## OS\n\n> 교착 상태를 막는 방법은?\n\n조건 하나를 깬다.\n');
+    try {
+      const again = await eventually(
+        () => days.getChildren().find((n) => String(days.getTreeItem(n).label) === '2025-07-01 TIL'),
+        'the new day in the tree',
+      );
+      assert.strictEqual(days.getTreeItem(again!).description, '1 questions (1 written more than once)');
+      assert.deepStrictEqual(
+        writtenAgain(),
+        before.map((n) => n + 1),
+      );
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    await eventually(() => !index.files().includes(file), 'the deleted note to leave the index');
+  });
+
   test('the extension never writes to the notes', async () => {
     await readyIndex();
     const dir = workspacePath('notes');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
+import type { QuestionCount } from '../../core/index/questionCounts';
 import type { Topic } from '../../core/model';
 import { Commands, type Services } from '../services';
 import { childrenOfDay, childrenOfSection, childrenOfStarter, childrenOfTopic, rootNodes, type TreeNode } from './treeModel';
@@ -76,13 +77,20 @@ function open(file: string, line: number): vscode.Command {
   return { command: Commands.openLocation, title: vscode.l10n.t('Open Note'), arguments: [file, line] };
 }
 
+/** A day's or a topic's count, by the one rule of questionCounts.ts. */
+function questionsLabel(count: QuestionCount): string {
+  return count.writtenAgain
+    ? vscode.l10n.t('{0} questions ({1} written more than once)', count.questions, count.writtenAgain)
+    : vscode.l10n.t('{0} questions', count.questions);
+}
+
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const C = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'day': {
       const item = new vscode.TreeItem(node.group.title, C.Collapsed);
       item.id = node.id;
-      item.description = vscode.l10n.t('{0} questions', node.questions);
+      item.description = questionsLabel(node.count);
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = 'til.day';
       const first = node.group.entries[0].day;
@@ -120,7 +128,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     case 'topic': {
       const item = new vscode.TreeItem(TOPIC_LABELS[node.topic], C.Collapsed);
       item.id = node.id;
-      item.description = vscode.l10n.t('{0} questions', node.cards.length);
+      item.description = questionsLabel(node.count);
       item.iconPath = new vscode.ThemeIcon(TOPIC_ICONS[node.topic]);
       item.contextValue = 'til.topic';
       return item;

@@ -3,13 +3,14 @@ import type { Card, MermaidBlock, NoteSource, Section, Topic } from '../../core/
 import type { HiddenCard } from '../../core/quiz/cardFlags';
 import { TOPICS } from '../../core/model';
 import { STARTER_SOURCES, USER_SOURCES } from '../../core/index/sources';
+import { countQuestions, placeCounts, type QuestionCount } from '../../core/index/questionCounts';
 
 /** Tree nodes as plain data, built from the index on demand (expanding a node costs only that node). */
 export type TreeNode =
-  | { kind: 'day'; id: string; group: DayGroup; questions: number; starter?: boolean }
+  | { kind: 'day'; id: string; group: DayGroup; count: QuestionCount; starter?: boolean }
   | { kind: 'section'; id: string; section: Section; children: Section[]; cards: Card[]; diagrams: MermaidBlock[] }
   | { kind: 'question'; id: string; card: Card; places: number }
-  | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[]; starter?: boolean }
+  | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[]; count: QuestionCount; starter?: boolean }
   /** The starter notes that ship with the extension, apart from the user's days and topics. */
   | { kind: 'starter'; id: string; mode: 'day' | 'topic'; notes: number }
   | { kind: 'diagram'; id: string; diagram: MermaidBlock }
@@ -36,12 +37,16 @@ export function childrenOfStarter(index: NoteIndex, node: TreeNode & { kind: 'st
 }
 
 export function dayNodes(index: NoteIndex, sources?: readonly NoteSource[], starter = false): TreeNode[] {
+  const placesOf = placeCounts(index.cardGroups(sources));
   return index.days(sources).map((group) => ({
     kind: 'day' as const,
     // Ids are unique across the view: the starter notes' "01-13" is another row than the user's.
     id: `${starter ? 'starter:' : ''}day:${group.key}`,
     group,
-    questions: group.entries.reduce((n, e) => n + e.cards.length, 0),
+    count: countQuestions(
+      group.entries.flatMap((e) => e.cards),
+      placesOf,
+    ),
     ...(starter ? { starter } : {}),
   }));
 }
@@ -102,16 +107,19 @@ export function questionNode(index: NoteIndex, card: Card): TreeNode {
 
 export function topicNodes(index: NoteIndex, sources?: readonly NoteSource[], starter = false): TreeNode[] {
   const byTopic = new Map<Topic, CardGroup[]>();
-  for (const g of index.cardGroups(sources)) {
+  const groups = index.cardGroups(sources);
+  for (const g of groups) {
     const list = byTopic.get(g.topic) ?? [];
     list.push(g);
     byTopic.set(g.topic, list);
   }
+  const placesOf = placeCounts(groups);
   return TOPICS.filter((t) => byTopic.has(t)).map((topic) => ({
     kind: 'topic' as const,
     id: `${starter ? 'starter:' : ''}topic:${topic}`,
     topic,
     cards: byTopic.get(topic)!,
+    count: countQuestions(byTopic.get(topic)!, placesOf),
     ...(starter ? { starter } : {}),
   }));
 }

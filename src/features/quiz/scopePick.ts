@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { TOPICS, type Topic } from '../../core/model';
 import { mainSources } from '../../core/index/sources';
+import { countQuestions } from '../../core/index/questionCounts';
 import { isQuizScope, isTopic, scopeSources, type QuizMode, type QuizScope } from '../../core/quiz/scope';
 
 export function topicLabel(topic: string): string {
@@ -194,7 +195,14 @@ function termsOf(index: NoteIndex) {
 async function pickDay(index: NoteIndex): Promise<QuizScope | undefined> {
   const days = index
     .days(mainSources(index))
-    .map((d) => ({ d, n: d.entries.reduce((sum, e) => sum + e.cards.length, 0) }))
+    // Each question once, as the day's row in the tree counts it (a question written twice that day is one card).
+    .map((d) => ({
+      d,
+      n: countQuestions(
+        d.entries.flatMap((e) => e.cards),
+        () => 1,
+      ).questions,
+    }))
     .filter((x) => x.n > 0)
     .reverse();
   if (!days.length) {
