@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { questionsText } from '../counts';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { QuestionCount } from '../../core/index/questionCounts';
@@ -80,8 +81,8 @@ function open(file: string, line: number): vscode.Command {
 /** A day's or a topic's count, by the one rule of questionCounts.ts. */
 function questionsLabel(count: QuestionCount): string {
   return count.writtenAgain
-    ? vscode.l10n.t('{0} questions ({1} written more than once)', count.questions, count.writtenAgain)
-    : vscode.l10n.t('{0} questions', count.questions);
+    ? vscode.l10n.t('{0} ({1} written more than once)', questionsText(count.questions), count.writtenAgain)
+    : questionsText(count.questions);
 }
 
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
@@ -103,7 +104,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const hasChildren = node.children.length + node.cards.length + node.diagrams.length > 0;
       const item = new vscode.TreeItem(section.title, hasChildren ? C.Collapsed : C.None);
       item.id = node.id;
-      item.description = node.cards.length ? vscode.l10n.t('{0} questions', node.cards.length) : TOPIC_LABELS[section.topic];
+      item.description = node.cards.length ? questionsText(node.cards.length) : TOPIC_LABELS[section.topic];
       item.iconPath = new vscode.ThemeIcon(TOPIC_ICONS[section.topic]);
       item.contextValue = 'til.section';
       item.tooltip = `${TOPIC_LABELS[section.topic]} · ${path.basename(section.file)}:${section.line}`;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { questionsText, termsText } from '../counts';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { TOPICS, type Topic } from '../../core/model';
 import { mainSources } from '../../core/index/sources';
@@ -172,7 +173,7 @@ async function pickTopic(index: NoteIndex, mode: QuizMode): Promise<QuizScope | 
   else for (const t of termsOf(index)) counts.set(t.topic, (counts.get(t.topic) ?? 0) + 1);
   const items = TOPICS.filter((t) => counts.has(t)).map((t) => ({
     label: topicLabel(t),
-    description: mode === 'cards' ? vscode.l10n.t('{0} questions', counts.get(t)!) : vscode.l10n.t('{0} terms', counts.get(t)!),
+    description: mode === 'cards' ? questionsText(counts.get(t)!) : termsText(counts.get(t)!),
     topic: t,
   }));
   if (!items.length) {
@@ -209,7 +210,7 @@ async function pickDay(index: NoteIndex): Promise<QuizScope | undefined> {
     void vscode.window.showInformationMessage(vscode.l10n.t('No days with questions yet.'));
     return undefined;
   }
-  const items = days.map(({ d, n }) => ({ label: d.title, description: d.date, detail: vscode.l10n.t('{0} questions', n), key: d.key }));
+  const items = days.map(({ d, n }) => ({ label: d.title, description: d.date, detail: questionsText(n), key: d.key }));
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Quiz on a day'),
     placeHolder: vscode.l10n.t('Pick a day'),
