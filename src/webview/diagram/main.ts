@@ -223,7 +223,7 @@ async function draw(
     else fitDiagram(panZoom, canvas, false);
     makeNodesFocusable(el, canvas);
     if (focused) refocusNode(el, focused);
-    highlightNode(canvas, viewport, panZoom, message.highlight);
+    highlightNode(canvas, viewport, panZoom, message.highlight, here);
     const ms = Math.round(performance.now() - started);
     // read by `npm run bench:ui`
     timings.drawn ??= now();

@@ -29,10 +29,11 @@ export function fitDiagram(panZoom: PanZoom, canvas: HTMLElement, whole: boolean
 }
 
 /**
- * Lights up the node or message a hover asked for (`sem_wait` → Waiting) and brings it into view. The name
- * comes from our own diagram table; it is matched against node ids and labels, never used as a selector.
+ * Lights up the node or message a hover asked for (`sem_wait` → Waiting) and, unless `stay`, brings it into view
+ * and focuses it (`stay`: the same picture redrawn under a reader who may have moved on). The name comes from our
+ * own diagram table; it is matched against node ids and labels, never used as a selector.
  */
-export function highlightNode(canvas: HTMLElement, viewport: HTMLElement, panZoom: PanZoom, name: string | undefined): void {
+export function highlightNode(canvas: HTMLElement, viewport: HTMLElement, panZoom: PanZoom, name: string | undefined, stay = false): void {
   for (const old of Array.from(canvas.querySelectorAll('.highlighted'))) old.classList.remove('highlighted');
   if (!name) return;
   const target = Array.from(canvas.querySelectorAll<SVGElement>('.focusable-node')).find((el) => {
@@ -41,6 +42,7 @@ export function highlightNode(canvas: HTMLElement, viewport: HTMLElement, panZoo
   });
   if (!target) return;
   target.classList.add('highlighted');
+  if (stay) return;
   const box = target.getBoundingClientRect();
   const view = viewport.getBoundingClientRect();
   const outside = box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom;
