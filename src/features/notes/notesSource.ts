@@ -223,7 +223,11 @@ export class NotesSource extends Disposable {
       else this.output.info(line);
     }
     const unresolved = summary.unresolvedGlossary;
-    if (unresolved.length) this.output.warn(`Glossary entries whose term no note explains: ${unresolved.map((e) => e.code).join(', ')}`);
+    // Not a problem: the glossary answers these on its own. The count for everyone, the list for who asks for it.
+    if (unresolved.length) {
+      this.output.info(`${unresolved.length} glossary entries are answered by the glossary alone (no note explains their term)`);
+      this.output.debug(`Glossary entries no note explains: ${unresolved.map((e) => e.code).join(', ')}`);
+    }
   }
 
   private withSource(note: ParsedNote): ParsedNote {

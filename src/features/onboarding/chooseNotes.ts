@@ -52,7 +52,7 @@ async function pickFolder(services: Services): Promise<string | undefined> {
     items.push({
       action: 'keep',
       label: `$(check) ${vscode.l10n.t('Keep the notes found in this workspace')}`,
-      description: vscode.l10n.t('{0} files', ownNotes.length),
+      description: ownNotes.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', ownNotes.length),
       detail: vscode.l10n.t('{0} days, {1} questions, {2} terms, {3} problems', days, questions, terms, problems),
     });
   }
