@@ -12,6 +12,7 @@ import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, type Workbench } from './lib/workbench';
 import { SCREENSHOT_DIR } from './lib/workbench';
 import {
+  drawnTitled,
   paletteToQuickPick as paletteIn,
   QUICK_INPUT_BOX,
   QUICK_ROWS,
@@ -342,30 +343,31 @@ test('the WebRTC signaling diagram renders offer, answer and ICE; Export SVG sav
   });
 });
 
-test('the gallery lists note diagrams under their note, previews the row the arrow keys reach, and Escape closes the preview', async () => {
+test('the gallery previews the highlighted row as it opens, follows the arrow keys, lists note diagrams under their note, and Escape closes the preview', async () => {
   await wb.captureOnFailure('diagram-gallery', async () => {
     await closeEditors();
     await paletteToQuickPick('TIL: Show Diagram…');
     await wb.page.locator(QUICK_ROWS, { hasText: 'Process States' }).first().waitFor({ timeout: 10_000 });
-    assert.equal(await wb.page.locator('iframe.webview').count(), 0, 'opening the gallery previews nothing yet');
+    // The first row (the first built-in diagram) is previewed as soon as the gallery opens
+    await drawnTitled(wb.page, 'Process States');
     const box = wb.page.locator(QUICK_INPUT_BOX).first();
+    assert.ok(await box.isVisible(), 'the gallery stays open while it previews');
+    await wb.screenshot('diagram-gallery-opened');
     // The note's diagrams sit under a separator named after the note (further down the list)
     const separator = wb.page.locator(QUICK_ROWS, { hasText: 'notes/hostile-til.md' }).first();
     for (let i = 0; i < 15 && !(await separator.isVisible()); i++) await box.press('PageDown');
     assert.ok(await separator.isVisible(), 'a separator row names notes/hostile-til.md');
-    // Typing previews nothing (Enter would open the first match); the arrow keys preview the row they reach
+    // Typing and the arrow keys move the preview to the highlighted row
     await box.fill('Hostile');
     await wb.page.locator(QUICK_ROWS, { hasText: 'Hostile image label' }).first().waitFor({ timeout: 10_000 });
     await box.press('ArrowDown');
+    const focused = (await wb.page.locator(`${QUICK_ROWS}.focused .label-name`).first().innerText()).trim();
+    assert.match(focused, /^Hostile /);
+    await drawnTitled(wb.page, focused);
     const frame = webview(wb.page);
     await rendered(frame); // a drawing or, for the raw-script block, its error
-    const previewed = (await frame.locator('.toolbar .title').innerText()).trim();
-    assert.match(previewed, /^Hostile /);
-    assert.ok(
-      (await wb.page.locator(`${QUICK_ROWS}.focused`).first().innerText()).includes(previewed),
-      `the preview shows the row under the cursor: ${previewed}`,
-    );
-    assert.ok(await box.isVisible(), 'the gallery stays open while it previews');
+    assert.equal((await frame.locator('.toolbar .title').innerText()).trim(), focused, 'the preview shows the row under the cursor');
+    assert.equal(await wb.page.locator('iframe.webview').count(), 1, 'one preview panel, moved along');
     await wb.screenshot('diagram-gallery-preview');
     await box.press('Escape');
     await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 });

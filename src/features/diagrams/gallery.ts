@@ -1,8 +1,8 @@
 /**
  * The diagram gallery behind "TIL: Show Diagram…": every diagram, the built-in ones first, then the
- * ```mermaid blocks of the notes under one separator per note. The diagram under the cursor (moved with the
- * arrow keys or the mouse) is previewed in one panel beside the picker, which keeps the focus; choosing keeps
- * it, Escape closes the preview.
+ * ```mermaid blocks of the notes under one separator per note. The highlighted row is previewed in one panel
+ * beside the picker, which keeps the focus, from the moment the gallery opens (like the colour theme picker):
+ * the arrow keys, the mouse and typing move the preview along. Choosing keeps it, Escape closes it.
  */
 import * as vscode from 'vscode';
 import type { DiagramSource } from '../../core/diagrams/link';
@@ -13,7 +13,7 @@ interface DiagramPick extends vscode.QuickPickItem {
   diagram?: DiagramSource;
 }
 
-/** How long the cursor rests on a row before its preview renders (arrowing through rows renders nothing). */
+/** How long the highlight rests on a row before its preview renders (arrowing or typing through rows renders nothing). */
 const PREVIEW_DELAY_MS = 120;
 
 function firstLine(source: string): string {
@@ -71,8 +71,6 @@ export function pickDiagram(
   let preview: DiagramPanel | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first = true;
-  // The typed text as of the last active-row change: a change of it means the filter moved the row, not the cursor.
-  let valueAtActive = picker.value;
 
   const show = (diagram: DiagramSource, accept?: number): DiagramPanel => {
     const open = DiagramPanel.get(diagram.id);
@@ -93,30 +91,20 @@ export function pickDiagram(
   return new Promise((resolve) => {
     let chosen: DiagramSource | undefined;
     picker.onDidChangeActive((active) => {
-      // The row active when the picker opens, or the first match of what was typed, is not a choice yet:
-      // previews follow the cursor (arrow keys, mouse), so typing a title and pressing Enter opens one panel.
-      // The filter's new first match arrives with the typed value, in either order: both cancel the preview.
-      const typed = picker.value !== valueAtActive;
-      valueAtActive = picker.value;
       clearTimeout(timer);
       timer = undefined;
-      if (first || typed) {
+      const diagram = active[0]?.diagram;
+      if (!diagram) return;
+      // The row highlighted as the gallery opens is previewed at once; later rows once the highlight rests.
+      if (first) {
         first = false;
+        show(diagram);
         return;
       }
-      const diagram = active[0]?.diagram;
-      if (diagram)
-        timer = setTimeout(() => {
-          timer = undefined;
-          show(diagram);
-        }, PREVIEW_DELAY_MS);
-    });
-    picker.onDidChangeValue(() => {
-      // A preview still waiting came from the filter's match arriving before the text: drop it, and take the
-      // text as seen so that the next arrow key previews.
-      if (timer !== undefined) valueAtActive = picker.value;
-      clearTimeout(timer);
-      timer = undefined;
+      timer = setTimeout(() => {
+        timer = undefined;
+        show(diagram);
+      }, PREVIEW_DELAY_MS);
     });
     picker.onDidAccept(() => {
       const accept = Date.now();

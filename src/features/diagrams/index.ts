@@ -111,9 +111,12 @@ function localisedRef(ref: DiagramRef): DiagramRef {
   return ref.kind === 'builtin' ? { ...ref, title: vscode.l10n.t(ref.title) } : ref;
 }
 
-/** A note's place in the workspace, for the gallery's separators. */
-function noteLabel(file: string): string {
-  return vscode.workspace.asRelativePath(toUri(file), false);
+/** A note's place in the workspace, for the gallery's separators; a starter note by its name, apart from yours. */
+function noteLabelIn(index: NoteIndex): (file: string) => string {
+  return (file) =>
+    index.sourceOf(file) === 'starter'
+      ? vscode.l10n.t('Starter notes: {0}', path.basename(file))
+      : vscode.workspace.asRelativePath(toUri(file), false);
 }
 
 /** Finds the block a panel showed after its note changed: same id, else same title nearest by line, else same source. */
@@ -175,7 +178,12 @@ export function registerDiagrams(services: Services): vscode.Disposable {
         return undefined;
       }
     } else {
-      diagram = await pickDiagram(services, diagramCatalog(index).map(localised), vscode.l10n.t('Choose a diagram to show'), noteLabel);
+      diagram = await pickDiagram(
+        services,
+        diagramCatalog(index).map(localised),
+        vscode.l10n.t('Choose a diagram to show'),
+        noteLabelIn(index),
+      );
       if (!diagram) return undefined;
     }
     return open(diagram);
@@ -198,7 +206,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
       for (const block of blocks) shown.push(await open(block));
       return shown;
     }
-    const chosen = await pickDiagram(services, blocks, vscode.l10n.t('Choose a diagram from this note'), noteLabel);
+    const chosen = await pickDiagram(services, blocks, vscode.l10n.t('Choose a diagram from this note'), noteLabelIn(index));
     return chosen ? [await open(chosen)] : [];
   }
 

@@ -229,7 +229,9 @@ async function draw(
     timings.drawn ??= now();
     canvas.dataset.renderMs = String(ms);
     canvas.dataset.drawnBy = drawnBy; // a stored picture, a shipped one or Mermaid just now (UI tests)
-    canvas.dataset.firstDrawnBy ??= drawnBy;
+    // How this diagram was first drawn in the page (UI tests), kept through redraws of the same diagram
+    if (!sameDiagram || !canvas.dataset.firstDrawnBy) canvas.dataset.firstDrawnBy = drawnBy;
+    canvas.dataset.drawnTitle = message.title; // which diagram the picture is (UI tests: a preview moves on)
     canvas.dataset.drawnAt = String(now());
     canvas.dataset.timings = JSON.stringify(timings);
     if (!timings.painted)
@@ -250,6 +252,7 @@ async function draw(
     for (const b of dom.exportButtons) b.disabled = true;
     shown = undefined;
     showError(dom, strings.syntaxError, text);
+    canvas.dataset.drawnTitle = message.title;
     status.textContent = removed.length ? format(strings.removed, removed.join(', ')) : '';
     post({ type: 'renderError', message: text, renderId: message.renderId });
   }
