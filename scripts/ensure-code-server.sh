@@ -20,10 +20,13 @@ apt_install() {
 
 # Run from `npm test`/`npm start`, the outer npm exports npm_config_* (user agent with its own Node version,
 # nodedir, prefix...). The inner installs must not inherit them: code-server's postinstall reads the Node
-# version from npm_config_user_agent and refuses Node 20 even with Node 24 first on PATH.
+# version from npm_config_user_agent and refuses Node 20 even with Node 24 first on PATH. The download cache
+# the user chose is kept: an empty one must stay empty for these installs too.
+chosen_npm_cache="${npm_config_cache:-}"
 for name in $(compgen -e); do
   case "$name" in npm_*|NPM_*) unset "$name" ;; esac
 done
+if [ -n "$chosen_npm_cache" ]; then export npm_config_cache="$chosen_npm_cache"; fi
 
 mkdir -p "$CACHE"
 # One installer at a time (e.g. host and UI tests started together on a cold cache).
