@@ -46,7 +46,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Timings {
-  accept?: number;
   create?: number;
   created?: number;
   html?: number;

@@ -9,3 +9,8 @@ export function questionsText(n: number): string {
 export function termsText(n: number): string {
   return n === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', n);
 }
+
+/** "1 file" / "5 files", localised. */
+export function filesText(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
+}

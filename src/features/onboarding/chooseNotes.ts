@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { filesText } from '../counts';
 import type { Services } from '../services';
 
 /** What the user picked, for tests and the walkthrough: where the choice was stored. */
@@ -52,7 +53,7 @@ async function pickFolder(services: Services): Promise<string | undefined> {
     items.push({
       action: 'keep',
       label: `$(check) ${vscode.l10n.t('Keep the notes found in this workspace')}`,
-      description: ownNotes.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', ownNotes.length),
+      description: filesText(ownNotes.length),
       detail: vscode.l10n.t('{0} days, {1} questions, {2} terms, {3} problems', days, questions, terms, problems),
     });
   }
