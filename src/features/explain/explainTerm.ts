@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { NoteIndex, TermInfo, TermPlace } from '../../core/index/noteIndex';
 import { isTermLinkArgs } from '../../core/hover/links';
-import { sectionAt } from '../../core/notes/sectionAt';
+import { passageBounds } from '../../core/notes/passage';
 import { termKey } from '../../core/text';
 import { Commands, type Services } from '../services';
 import { contextOf } from '../documentContexts';
@@ -13,15 +13,14 @@ const SCHEME = 'til-term';
 export async function explanationMarkdown(index: NoteIndex, term: TermInfo, readFile: (file: string) => Promise<string>): Promise<string> {
   const lines: string[] = [`# ${term.term}`, ''];
   if (term.allAliases.length) lines.push(`_${term.allAliases.join(' · ')}_`, '');
-  const note = index.note(term.file);
-  const section = note ? sectionAt(note.sections, term.line) : undefined;
   let passage = term.summary;
   try {
     const text = (await readFile(term.file)).split(/\r?\n/);
-    const end = section ? section.endLine : Math.min(text.length, term.line + 20);
+    // From the term's line to where the next question, heading or topic starts (core/notes/passage).
+    const bounds = passageBounds(text, index.note(term.file), term);
     passage =
       text
-        .slice(term.line - 1, Math.min(end, term.line + 60))
+        .slice(bounds.line - 1, bounds.endLine)
         .join('\n')
         .trim() || term.summary;
   } catch {
