@@ -14,7 +14,7 @@ import { orderCards, siblingKeys } from './queue';
 import { ReviewLog } from './reviewLog';
 import { dueTime, Scheduler, type Clock, type QuizGrade, type ReviewState } from './scheduler';
 import { selectCardGroups, selectTerms, type QuizMode, type QuizScope, type ScopeIndex } from './scope';
-import { TermPool, termQuestion, type TermQuestion } from './termChoices';
+import { isAskableTerm, TermPool, termQuestion, type TermQuestion } from './termChoices';
 import type { Rng } from '../random';
 
 export { countDue, dueGroups, orderCards, siblingKeys } from './queue';
@@ -328,6 +328,7 @@ function termItems(index: ScopeIndex, scope: QuizScope, deps: SessionDeps, now: 
   const pool = new TermPool(all);
   const t = now.getTime();
   const targets = selectTerms(index, scope)
+    .filter(isAskableTerm)
     .map((info) => ({ info, p: deps.book.term(info.key) }))
     .filter(({ p }) => !onlyDue || !p || dueTime(p) <= t)
     .sort((a, b) => rank(a.p) - rank(b.p) || cmp(a.info.file, b.info.file) || a.info.line - b.info.line);

@@ -1,17 +1,15 @@
 /**
  * The term mode: an explanation is shown with the term blanked out, and the user picks the term
- * among four names drawn from related terms (same topic first).
+ * among four names drawn from related terms (same topic first). Only names shaped like terms are asked or
+ * offered, and only explanations that still say something once blanked and name no other option (termShape.ts).
  */
 import type { TermInfo } from '../index/noteIndex';
 import { escapeRegExp } from './scope';
 import { shuffle, type Rng } from '../random';
+import { BLANK, comparable, explanationProblem, isQuizTerm, mentions, visibleText } from './termShape';
 
+export { BLANK };
 export const CHOICES = 4;
-/**
- * Where the term was, in the prompt's Markdown: a private-use character, which Markdown treats like
- * a letter (so `**term**은` stays bold when blanked); the host shows it as a visible blank.
- */
-export const BLANK = '\uE000';
 
 export interface TermQuestion {
   key: string;
@@ -28,11 +26,13 @@ export interface TermQuestion {
   line: number;
 }
 
-/** Distractor pools: terms by topic plus all terms. Build once per session. */
+/** Distractor pools: terms by topic plus all terms, only names shaped like terms. Build once per session. */
 export class TermPool {
   readonly byTopic = new Map<string, TermInfo[]>();
-  constructor(readonly all: readonly TermInfo[]) {
-    for (const t of all) {
+  readonly all: readonly TermInfo[];
+  constructor(terms: readonly TermInfo[]) {
+    this.all = terms.filter((t) => isQuizTerm(t.term));
+    for (const t of this.all) {
       const list = this.byTopic.get(t.topic);
       if (list) list.push(t);
       else this.byTopic.set(t.topic, [t]);
@@ -40,21 +40,56 @@ export class TermPool {
   }
 }
 
-/** Builds the question for one term, or undefined when fewer than three distinct distractors exist. */
+/** The names a term is blanked under: its own and every alias. */
+function namesOf(target: TermInfo): string[] {
+  return [target.term, ...target.allAliases, ...target.aliases];
+}
+
+/**
+ * Can this term be asked at all (whatever the other options turn out to be)? Its name is shaped like a term and its
+ * explanation, blanked, still says enough. Topic counts use it, so they count what a quiz asks.
+ */
+export function isAskableTerm(target: TermInfo): boolean {
+  return (
+    isQuizTerm(target.term) &&
+    target.summary.trim().length > 0 &&
+    !explanationProblem(tidyPrompt(blankOut(target.summary, namesOf(target))))
+  );
+}
+
+/**
+ * Builds the question for one term, or undefined when the term cannot be asked or fewer than three distinct
+ * distractors fit: a distractor is shaped like a term, is not named in the prompt, does not overlap the term's names
+ * (`Pod` beside `Pod spec`), and is not another name for it or for another option (its explanation opens with
+ * the other's name).
+ */
 export function termQuestion(target: TermInfo, pool: TermPool, rng: Rng): TermQuestion | undefined {
-  const names = new Set([norm(target.term), ...target.allAliases.map(norm), ...target.aliases.map(norm)]);
-  const summary = norm(target.summary);
+  if (!isQuizTerm(target.term)) return undefined;
+  const targetNames = namesOf(target);
+  const prompt = tidyPrompt(blankOut(target.summary, targetNames));
+  if (explanationProblem(prompt)) return undefined;
+  const names = new Set(targetNames.map(comparable).filter((n) => n.length > 0));
+  const summary = comparable(target.summary);
+  const seen = comparable(visibleText(prompt));
   const picked: TermInfo[] = [];
   const pickedNames = new Set<string>();
-  const ok = (t: TermInfo) =>
-    t.key !== target.key &&
-    !names.has(norm(t.term)) &&
-    !pickedNames.has(norm(t.term)) &&
-    norm(t.summary) !== summary &&
-    t.term.trim().length > 0;
+  const ok = (t: TermInfo) => {
+    const name = comparable(t.term);
+    return (
+      name.length > 0 &&
+      t.key !== target.key &&
+      !overlaps(names, name) &&
+      !overlaps(pickedNames, name) &&
+      comparable(t.summary) !== summary &&
+      !mentions(seen, t.term) &&
+      !opensWithAny(t.summary, names) &&
+      !opensWithAny(t.summary, pickedNames) &&
+      !picked.some((p) => opensWithAny(p.summary, new Set([name])))
+    );
+  };
   const take = (t: TermInfo) => {
     picked.push(t);
-    pickedNames.add(norm(t.term));
+    pickedNames.add(comparable(t.term));
   };
   for (const list of [pool.byTopic.get(target.topic) ?? [], pool.all]) {
     if (picked.length >= CHOICES - 1) break;
@@ -65,7 +100,7 @@ export function termQuestion(target: TermInfo, pool: TermPool, rng: Rng): TermQu
   return {
     key: target.key,
     term: target.term,
-    prompt: blankOut(target.summary, [target.term, ...target.allAliases, ...target.aliases]),
+    prompt,
     summary: target.summary,
     choices,
     answer: choices.indexOf(target.term),
@@ -73,6 +108,25 @@ export function termQuestion(target: TermInfo, pool: TermPool, rng: Rng): TermQu
     file: target.file,
     line: target.line,
   };
+}
+
+/** A one-line explanation taken from a list item reads as a sentence, not as a list of one. */
+function tidyPrompt(prompt: string): string {
+  const trimmed = prompt.trim();
+  return trimmed.includes('\n') ? prompt : trimmed.replace(/^(?:[-*+]|\d{1,3}[.)])[ \t]+/, '');
+}
+
+/** One name inside another (`커널` and `커널 모드`): offered together, one gives the other away. */
+function overlaps(names: ReadonlySet<string>, candidate: string): boolean {
+  for (const n of names) if (n.includes(candidate) || candidate.includes(n)) return true;
+  return false;
+}
+
+/** An explanation that opens with one of the names (list marks and emphasis aside) explains that name: a synonym. */
+function opensWithAny(summary: string, names: ReadonlySet<string>): boolean {
+  const start = comparable(visibleText(summary.slice(0, 200)));
+  for (const n of names) if (n && start.startsWith(n)) return true;
+  return false;
 }
 
 /** Random draws without building a shuffled copy (pools can be large); a linear sweep finishes. */
@@ -97,14 +151,22 @@ function drawFrom(list: readonly TermInfo[], want: number, rng: Rng, ok: (t: Ter
   }
 }
 
-/** Replaces every mention of the names (longest first, case-insensitive) with a blank. */
+/**
+ * Replaces every mention of the names (longest first, case-insensitive) with a blank. A Latin name inside a longer
+ * word stays (`PC` in `PCB` would leave `___B`); a plural ending does not make it longer (`Pods`).
+ */
 export function blankOut(markdown: string, names: string[]): string {
   const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
   if (!unique.length) return markdown;
   const re = new RegExp(unique.map(escapeRegExp).join('|'), 'giu');
-  return markdown.normalize('NFC').replace(re, BLANK);
+  return markdown.normalize('NFC').replace(re, (match: string, offset: number, whole: string) => {
+    const end = offset + match.length;
+    const gluedBefore = WORD_CHAR.test(match.charAt(0)) && WORD_CHAR.test(whole.charAt(offset - 1));
+    const gluedAfter =
+      WORD_CHAR.test(match.charAt(match.length - 1)) && WORD_CHAR.test(whole.charAt(end)) && !PLURAL.test(whole.slice(end, end + 3));
+    return gluedBefore || gluedAfter ? match : BLANK;
+  });
 }
 
-function norm(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const PLURAL = /^e?s(?![A-Za-z0-9_])/;

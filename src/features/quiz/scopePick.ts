@@ -6,6 +6,7 @@ import { TOPICS, type Topic } from '../../core/model';
 import { mainSources } from '../../core/index/sources';
 import { countQuestions } from '../../core/index/questionCounts';
 import { isQuizScope, isTopic, scopeSources, type QuizMode, type QuizScope } from '../../core/quiz/scope';
+import { isAskableTerm } from '../../core/quiz/termChoices';
 
 export function topicLabel(topic: string): string {
   const labels: Record<Topic, string> = {
@@ -187,10 +188,10 @@ async function pickTopic(index: NoteIndex, mode: QuizMode): Promise<QuizScope | 
   return chosen && { scope: 'topic', value: chosen.topic, mode };
 }
 
-/** The terms a topic quiz over the main sources reads (the same filter as selectTerms). */
+/** The terms a topic quiz over the main sources asks (the same filters as selectTerms and the session's). */
 function termsOf(index: NoteIndex) {
   const sources = mainSources(index);
-  return index.terms().filter((t) => !sources || sources.includes(t.noteSource));
+  return index.terms().filter((t) => (!sources || sources.includes(t.noteSource)) && isAskableTerm(t));
 }
 
 async function pickDay(index: NoteIndex): Promise<QuizScope | undefined> {

@@ -1,10 +1,12 @@
 /**
  * Reverse cards: the explanation is the question, the term the answer ("which term is this?"), to be
  * recalled rather than picked among four as in the term mode. One card per term, from its best
- * explanation; the term and its other names are blanked out of the question.
+ * explanation; the term and its other names are blanked out of the question. Only names shaped like terms
+ * (termShape.ts): a heading or a step of a procedure is not an answer to recall.
  */
 import { cleanInline } from '../../text';
 import { BLANK, blankOut } from '../termChoices';
+import { isQuizTerm } from '../termShape';
 import { placeOf } from './cloze';
 import { CLOZE_BLANK, generatedKey, type CardKindGenerator } from './types';
 
@@ -27,7 +29,7 @@ export const reverseCards: CardKindGenerator = {
   generate(source, { sectionOf }) {
     const out = [];
     for (const info of source.terms()) {
-      if (info.mentionOnly || info.source === 'mention' || !info.summary.trim()) continue;
+      if (info.mentionOnly || info.source === 'mention' || !info.summary.trim() || !isQuizTerm(info.term)) continue;
       const names = [info.term, ...info.allAliases, ...info.aliases];
       const question = reverseQuestion(info.summary, names);
       if (!question) continue;
