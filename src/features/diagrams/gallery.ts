@@ -70,9 +70,10 @@ export function pickDiagram(
   const alreadyOpen = new Set(DiagramPanel.all());
   let preview: DiagramPanel | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let first = true;
+  let previewed: string | undefined; // the id of the diagram the preview shows or is about to
 
   const show = (diagram: DiagramSource, accept?: number): DiagramPanel => {
+    previewed = diagram.id;
     const open = DiagramPanel.get(diagram.id);
     if (open) {
       open.panel.reveal(undefined, true);
@@ -94,13 +95,7 @@ export function pickDiagram(
       clearTimeout(timer);
       timer = undefined;
       const diagram = active[0]?.diagram;
-      if (!diagram) return;
-      // The row highlighted as the gallery opens is previewed at once; later rows once the highlight rests.
-      if (first) {
-        first = false;
-        show(diagram);
-        return;
-      }
+      if (!diagram || diagram.id === previewed) return;
       timer = setTimeout(() => {
         timer = undefined;
         show(diagram);
@@ -120,5 +115,8 @@ export function pickDiagram(
       resolve(chosen);
     });
     picker.show();
+    // The first row is previewed with the picker, not when the workbench reports it highlighted (a round trip later).
+    const firstRow = picker.items.find((item) => item.diagram)?.diagram;
+    if (firstRow) show(firstRow);
   });
 }
