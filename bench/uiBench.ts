@@ -42,6 +42,8 @@ const repo = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.TIL_BENCH_RUNS) || 5; // fewer only while exploring; the target is the median of 5
 /** Time between the window (re)loading and asking for a diagram. */
 const SETTLE_MS = Number(process.env.TIL_BENCH_SETTLE_MS ?? 5_000);
+/** TIL_BENCH_KEEP_CACHE=1 keeps the browser cache between runs (VS Code's own webview files then load from it). */
+const KEEP_CACHE = process.env.TIL_BENCH_KEEP_CACHE === '1';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -179,9 +181,11 @@ async function firstPicture(wb: Workbench, first: boolean, mode: Mode): Promise<
     await wb.runCommand('View: Close All Editors', { timeoutMs: 10_000 });
     await sleep(2_000); // the extension writes its pictures 1.5 s after the last one arrived
     if (cold) removeStoredPictures(wb);
-    const cdp = await wb.page.context().newCDPSession(wb.page);
-    await cdp.send('Network.clearBrowserCache');
-    await cdp.detach();
+    if (!KEEP_CACHE) {
+      const cdp = await wb.page.context().newCDPSession(wb.page);
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.detach();
+    }
     await wb.page.reload({ waitUntil: 'domcontentloaded' });
     await workbenchReady(wb.page);
   }
@@ -229,6 +233,12 @@ async function themeSwitches(wb: Workbench): Promise<ThemeSwitches> {
   const canvas = webview(wb.page).locator('.canvas').first();
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && (await canvas.getAttribute('data-prerendered')) !== 'true') await sleep(50);
+  // The page then draws the notes' other diagrams ahead (each a Mermaid render): the switches are timed after that.
+  const drawingAhead = async () => {
+    const total = await canvas.getAttribute('data-predraw-total');
+    return total !== null && total !== (await canvas.getAttribute('data-predrawn'));
+  };
+  while (Date.now() < deadline + 30_000 && (await drawingAhead())) await sleep(100);
   const dark = await switchTheme(wb, 'Dark Modern');
   const highContrast = await switchTheme(wb, 'Dark High Contrast');
   const back = await switchTheme(wb, 'Light Modern');

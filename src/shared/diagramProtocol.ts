@@ -122,7 +122,16 @@ export interface RequestSvgMessage {
   requestId: number;
 }
 
-export type HostToWebview = RenderMessage | RequestSvgMessage;
+/**
+ * Other diagrams of the notes that have no picture yet: the page draws them while it is idle and files each with
+ * `cacheSvg`, so that opening one later paints at once.
+ */
+export interface PredrawMessage {
+  type: 'predraw';
+  sources: string[];
+}
+
+export type HostToWebview = RenderMessage | RequestSvgMessage | PredrawMessage;
 
 /** Largest SVG the host accepts for export (bytes of text). */
 export const MAX_SVG_LENGTH = 32 * 1024 * 1024;
@@ -130,6 +139,9 @@ export const MAX_SVG_LENGTH = 32 * 1024 * 1024;
 export const MAX_CACHED_SVG_LENGTH = 2_000_000;
 export const MAX_THEME_KEY_LENGTH = 8_000;
 export const MAX_PICTURES_PER_RENDER = 4;
+/** Diagrams one page draws ahead while idle, and the longest source it takes for that. */
+export const MAX_PREDRAW_SOURCES = 6;
+export const MAX_PREDRAW_SOURCE_LENGTH = 20_000;
 
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
@@ -198,6 +210,10 @@ export function parseHostMessage(data: unknown): HostToWebview | undefined {
     return message;
   }
   if (data.type === 'requestSvg' && typeof data.requestId === 'number') return { type: 'requestSvg', requestId: data.requestId };
+  if (data.type === 'predraw' && Array.isArray(data.sources)) {
+    const sources = data.sources.filter((s): s is string => str(s, MAX_PREDRAW_SOURCE_LENGTH)).slice(0, MAX_PREDRAW_SOURCES);
+    return { type: 'predraw', sources };
+  }
   return undefined;
 }
 

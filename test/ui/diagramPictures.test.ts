@@ -1,7 +1,8 @@
 // Diagrams drawn before paint from the picture the extension stored: in the next panel, and after the window
 // reloads (a new extension host), without Mermaid. A built-in diagram's first panel paints the picture shipped
 // with the extension, then Mermaid draws it on this machine and that drawing is what is stored. A stored picture is untrusted like any SVG: a tampered one
-// shows its text and runs nothing. Speed is measured by `npm run bench:ui` (its warm runs), never asserted here.
+// shows its text and runs nothing. A diagram of the notes nobody opened yet is drawn ahead by an open diagram's page,
+// so it too paints from a picture the first time. Speed is measured by `npm run bench:ui` (its warm runs), never asserted here.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
@@ -18,6 +19,21 @@ const repo = path.resolve(__dirname, '../../..');
 const vsixPath = process.env.TIL_VSIX ?? path.join(repo, 'til-companion.vsix');
 const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
 
+/** A note of the user's with a diagram nobody opens before the last test. */
+const WRITEBACK_NOTE = [
+  '# 2025-03-03 TIL',
+  '',
+  '## Page cache writeback',
+  '',
+  'Dirty pages wait in memory until the flusher thread writes them out.',
+  '',
+  '```mermaid',
+  'flowchart LR',
+  '  Dirtied[Dirtied page] --> Flusher[Flusher thread] --> Device[Block device]',
+  '```',
+  '',
+].join('\n');
+
 let wb: Workbench;
 let folder: string;
 const dialogs: string[] = [];
@@ -26,6 +42,7 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-pictures-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.writeFileSync(path.join(folder, 'notes', 'empty-til.md'), '# 2025-03-02 TIL\n\nNothing drawn here.\n');
+  fs.writeFileSync(path.join(folder, 'notes', 'writeback-til.md'), WRITEBACK_NOTE);
   wb = await openWorkbench({ folder, vsixPath, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
   wb.page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -126,5 +143,29 @@ test('a built-in diagram paints its shipped picture at once, Mermaid redraws it 
     assert.match(reloaded.text, /offer/i);
     assert.equal(await drawnBy(frame), 'picture', 'after the reload, the picture comes from the stored file');
     await wb.screenshot('diagram-picture-after-reload');
+  });
+});
+
+test("a diagram of the user's notes is drawn ahead while another diagram is open, and then opens from its picture", async () => {
+  await wb.captureOnFailure('diagram-picture-drawn-ahead', async () => {
+    // Never opened: the page of another diagram draws it once idle, and the extension files the picture.
+    await showDiagram(wb, 'Process States');
+    const first = webview(wb.page);
+    assert.equal((await rendered(first)).kind, 'svg');
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && !(fs.existsSync(storeFile()) && fs.readFileSync(storeFile(), 'utf8').includes('Flusher thread')))
+      await new Promise((r) => setTimeout(r, 250));
+    await closeEditors();
+
+    await showDiagram(wb, 'Page cache writeback');
+    const frame = webview(wb.page);
+    const result = await rendered(frame);
+    assert.match(result.text, /Flusher thread/);
+    assert.equal(
+      await frame.locator('.canvas').first().getAttribute('data-first-drawn-by'),
+      'picture',
+      'the first time it opens, the picture drawn ahead paints (no Mermaid)',
+    );
+    await wb.screenshot('diagram-picture-drawn-ahead');
   });
 });

@@ -42,6 +42,11 @@ export class PictureCache {
     return pictures.map((p) => ({ ...p }));
   }
 
+  /** Whether `key` has pictures (without marking it as used). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** Keeps `svg` as the picture of `key` in `themeKey`; returns false when it was already there or is too large. */
   put(key: string, themeKey: string, svg: string): boolean {
     const old = this.entries.get(key) ?? [];

@@ -27,7 +27,8 @@ import {
 } from '../../core/diagrams/link';
 import type { MermaidBlock } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
-import { DIAGRAM_VIEW_TYPE, type DiagramViewState } from '../../shared/diagramProtocol';
+import { DIAGRAM_VIEW_TYPE, MAX_PREDRAW_SOURCE_LENGTH, MAX_PREDRAW_SOURCES, type DiagramViewState } from '../../shared/diagramProtocol';
+import { predrawSources } from '../../core/diagrams/predraw';
 import { isTermLinkArgs } from '../../core/hover/links';
 import { pickDiagram } from './gallery';
 import { DiagramPanel } from './panel';
@@ -150,6 +151,12 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   const shipped = new ShippedPictures(vscode.Uri.joinPath(context.extensionUri, SHIPPED_PICTURES_FILE).fsPath);
   const pictures = new SvgStore(path.join(context.globalStorageUri.fsPath, SVG_STORE_FILE), version, shipped);
   DiagramPanel.pictures = pictures;
+  DiagramPanel.predrawSources = () =>
+    predrawSources(
+      index.diagrams().map((block) => ({ source: block.source, starter: index.sourceOf(block.file) === 'starter' })),
+      (source) => pictures.hasDrawn(source),
+      { maxSources: MAX_PREDRAW_SOURCES, maxSourceLength: MAX_PREDRAW_SOURCE_LENGTH },
+    );
 
   async function open(source: DiagramSource, highlight?: string): Promise<ShownDiagram> {
     const diagram = localised(source);

@@ -45,6 +45,10 @@ export class DiagramPanel extends Disposable {
   private static readonly panels = new Map<string, DiagramPanel>();
   /** Pictures drawn before, across panels and sessions (set by registerDiagrams). */
   static pictures: SvgStore | undefined;
+  /** The notes' diagrams without a picture yet, to draw ahead (set by registerDiagrams). */
+  static predrawSources: (() => string[]) | undefined;
+  /** The panel drawing ahead: one page at a time, the first to show a picture. */
+  private static predrawer: DiagramPanel | undefined;
 
   static get(id: string): DiagramPanel | undefined {
     return DiagramPanel.panels.get(id);
@@ -103,6 +107,8 @@ export class DiagramPanel extends Disposable {
   private diagramValue: DiagramSource;
   /** The node a hover asked to light up, from the diagram's own table. */
   private highlight: string | undefined;
+  /** Sources this page was asked to draw ahead, until their pictures arrive. */
+  private predrawing = new Set<string>();
 
   private constructor(
     private readonly services: Services,
@@ -232,10 +238,13 @@ export class DiagramPanel extends Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        // A page loaded again has forgotten what it was drawing ahead: it is asked again after its picture.
+        if (DiagramPanel.predrawer === this) DiagramPanel.predrawer = undefined;
         this.render();
         break;
       case 'rendered':
         if (message.renderId !== undefined) this.complete(message.renderId, { ok: true, ms: message.ms });
+        this.predrawIfFirst();
         this.services.output.debug(
           `diagram "${this.diagramValue.title}" rendered in ${message.ms} ms${message.removed?.length ? `; removed: ${message.removed.join(', ')}` : ''}`,
         );
@@ -269,8 +278,9 @@ export class DiagramPanel extends Disposable {
         await this.openNode(message.nodeId, message.label);
         break;
       case 'cacheSvg':
-        // Only this panel's own source, and only SVG: the page cannot file pictures for anything else.
-        if (message.source === this.diagramValue.source && isSvg(message.svg))
+        // Only this panel's own source or one it was asked to draw ahead, and only SVG: the page cannot file
+        // pictures for anything else.
+        if ((message.source === this.diagramValue.source || this.predrawing.delete(message.source)) && isSvg(message.svg))
           DiagramPanel.pictures?.put(message.source, message.themeKey, message.svg);
         break;
     }
@@ -328,8 +338,19 @@ export class DiagramPanel extends Disposable {
     }
   }
 
+  /** The first page to show a picture draws the notes' other diagrams ahead (again after it closed, in the next one). */
+  private predrawIfFirst(): void {
+    if (DiagramPanel.predrawer && !DiagramPanel.predrawer.isDisposed) return;
+    DiagramPanel.predrawer = this;
+    const sources = DiagramPanel.predrawSources?.() ?? [];
+    if (!sources.length) return;
+    this.predrawing = new Set(sources);
+    this.post({ type: 'predraw', sources });
+  }
+
   override dispose(): void {
     if (this.isDisposed) return;
+    if (DiagramPanel.predrawer === this) DiagramPanel.predrawer = undefined;
     if (DiagramPanel.panels.get(this.diagramValue.id) === this) DiagramPanel.panels.delete(this.diagramValue.id);
     for (const w of this.waiters) w.resolve({ ok: false, error: vscode.l10n.t('The diagram panel was closed.') });
     this.waiters = [];

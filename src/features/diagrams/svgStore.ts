@@ -53,6 +53,11 @@ export class SvgStore {
     return drawn.length ? drawn : (this.shipped?.pictures(source) ?? []);
   }
 
+  /** Whether `source` was drawn on this machine before (in any theme). */
+  hasDrawn(source: string): boolean {
+    return this.loaded().has(this.key(source));
+  }
+
   put(source: string, themeKey: string, svg: string): void {
     if (!this.loaded().put(this.key(source), themeKey, svg)) return;
     clearTimeout(this.timer);

@@ -28,6 +28,7 @@ import { buildDiagramDom, showError } from './dom';
 import { currentSvg, installExport } from './exporting';
 import { focusedNodeLabel, installKeyboard, makeNodesFocusable, refocusNode } from './keyboard';
 import { PanZoom } from './panZoom';
+import { predrawWhenIdle } from './predraw';
 import { renderSvg, whenIdle } from './renderQueue';
 import { nodeAt, svgFromText } from './svg';
 import { cachedSvg, svgCacheKey, withSvg } from './svgCache';
@@ -68,6 +69,7 @@ let shown: { source: string; theme: string; provisional?: boolean } | undefined;
 let renderSeq = 0;
 let inflight: { source: string; theme: string; done: Promise<void> } | undefined;
 let saveQueued = false;
+let drawingForUser = 0; // renders the user waits for, under way: drawing ahead gives way to them
 
 function saveState(): void {
   if (saveQueued) return;
@@ -182,7 +184,28 @@ async function render(message: RenderMessage, force = false, quietly = false): P
   }
   const done = draw(message, theme, themeKey, sameDiagram, quietly);
   inflight = { source: message.source, theme: themeKey, done };
-  await done;
+  drawingForUser++;
+  try {
+    await done;
+  } finally {
+    drawingForUser--;
+  }
+}
+
+/** The notes' other diagrams without a picture (the host's `predraw`), drawn in this page's theme while it is idle. */
+function predraw(sources: readonly string[]): void {
+  canvas.dataset.predrawTotal = String(sources.length); // read by UI tests and `npm run bench:ui`
+  predrawWhenIdle(sources, {
+    busy: () => drawingForUser > 0,
+    draw: async (source) => {
+      const theme = themeConfig(current?.theme);
+      const themeKey = themeKeyOf(theme);
+      if (cachedSvg(state.svgCache, svgCacheKey(themeKey, source)) !== undefined) return;
+      const svg = await renderSvg(mermaid(), theme, source);
+      if (svg !== undefined) post({ type: 'cacheSvg', source, themeKey, svg });
+    },
+    progress: (done) => (canvas.dataset.predrawn = String(done)),
+  });
 }
 
 /** Draws `message` in `theme`: a picture at hand, else Mermaid. `here` (a provisional picture's redraw) asks for Mermaid. */
@@ -284,6 +307,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
   if (!message) return;
   if (message.type === 'render') void render(message);
+  else if (message.type === 'predraw') predraw(message.sources);
   else if (message.type === 'requestSvg') post({ type: 'exportSvg', svg: currentSvg(canvas) ?? '', requestId: message.requestId });
 });
 
