@@ -19,7 +19,7 @@ const repo = path.resolve(__dirname, '../../..');
 const vsixPath = process.env.TIL_VSIX ?? path.join(repo, 'til-companion.vsix');
 const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
 
-/** A note of the user's with a diagram nobody opens before the last test. */
+/** A note of the user's with a diagram, written by the last test. */
 const WRITEBACK_NOTE = [
   '# 2025-03-03 TIL',
   '',
@@ -42,7 +42,6 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-pictures-'));
   fs.mkdirSync(path.join(folder, 'notes'));
   fs.writeFileSync(path.join(folder, 'notes', 'empty-til.md'), '# 2025-03-02 TIL\n\nNothing drawn here.\n');
-  fs.writeFileSync(path.join(folder, 'notes', 'writeback-til.md'), WRITEBACK_NOTE);
   wb = await openWorkbench({ folder, vsixPath, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
   wb.page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -148,13 +147,26 @@ test('a built-in diagram paints its shipped picture at once, Mermaid redraws it 
 
 test("a diagram of the user's notes is drawn ahead while another diagram is open, and then opens from its picture", async () => {
   await wb.captureOnFailure('diagram-picture-drawn-ahead', async () => {
-    // Never opened: the page of another diagram draws it once idle, and the extension files the picture.
-    await showDiagram(wb, 'Process States');
+    // Never opened: the page of another diagram draws it once idle, and the extension files the picture. The page
+    // says how many it was asked to draw ahead, and how many it has drawn and handed over. (Until the
+    // extension has read the new note, a page has nothing to draw ahead: the next one is asked.)
+    // Written now, so that no earlier panel has drawn it ahead already.
+    fs.writeFileSync(path.join(folder, 'notes', 'writeback-til.md'), WRITEBACK_NOTE);
+    let total: string | null = null;
     const first = webview(wb.page);
-    assert.equal((await rendered(first)).kind, 'svg');
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(fs.existsSync(storeFile()) && fs.readFileSync(storeFile(), 'utf8').includes('Flusher thread')))
-      await new Promise((r) => setTimeout(r, 250));
+    for (let attempt = 0; attempt < 4 && total === null; attempt++) {
+      if (attempt) await closeEditors();
+      await showDiagram(wb, 'Process States');
+      assert.equal((await rendered(first)).kind, 'svg');
+      await first
+        .locator('.canvas[data-predraw-total]')
+        .first()
+        .waitFor({ state: 'attached', timeout: 15_000 })
+        .catch(() => undefined);
+      total = await first.locator('.canvas').first().getAttribute('data-predraw-total');
+    }
+    assert.ok(Number(total) >= 1, 'the note diagram is among those drawn ahead');
+    await first.locator(`.canvas[data-predrawn="${total}"]`).first().waitFor({ state: 'attached', timeout: 60_000 });
     await closeEditors();
 
     await showDiagram(wb, 'Page cache writeback');

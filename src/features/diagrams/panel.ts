@@ -341,9 +341,9 @@ export class DiagramPanel extends Disposable {
   /** The first page to show a picture draws the notes' other diagrams ahead (again after it closed, in the next one). */
   private predrawIfFirst(): void {
     if (DiagramPanel.predrawer && !DiagramPanel.predrawer.isDisposed) return;
-    DiagramPanel.predrawer = this;
     const sources = DiagramPanel.predrawSources?.() ?? [];
-    if (!sources.length) return;
+    if (!sources.length) return; // none yet (or the notes are still being read): the next picture asks again
+    DiagramPanel.predrawer = this;
     this.predrawing = new Set(sources);
     this.post({ type: 'predraw', sources });
   }
