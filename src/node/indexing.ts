@@ -1,10 +1,13 @@
 import type { NoteIndex } from '../core/index/noteIndex';
+import { countTerms } from '../core/index/noteCounts';
 import type { ParsedNote, Problem } from '../core/model';
 import type { GlossaryEntry } from '../core/index/glossary';
 import type { NoteLoader } from './noteLoader';
 
 /** Notes merged into the index between yields: a slice of ordinary notes takes a millisecond or two. */
 const MERGE_SLICE = 25;
+/** Term names counted between yields: each is ranked once (and kept for the hovers that follow). */
+const TERM_SLICE = 500;
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -47,11 +50,19 @@ export interface IndexSummary {
   unresolvedGlossary: GlossaryEntry[];
 }
 
-/** What the output channel reports after a load; each count over the whole index is its own turn of the event loop. */
+/**
+ * What the output channel reports after a load; each count over the whole index is its own turn of the event loop.
+ * Questions and terms are counted as everywhere else (core/index/noteCounts.ts), the terms a slice at a time.
+ */
 export async function indexSummary(index: NoteIndex): Promise<IndexSummary> {
   const cards = index.cardGroups().length;
   await yieldToEventLoop();
-  const terms = index.termCount();
+  const keys = index.termKeys();
+  let terms = 0;
+  for (let i = 0; i < keys.length; i += TERM_SLICE) {
+    terms += countTerms(index, keys.slice(i, i + TERM_SLICE));
+    await yieldToEventLoop();
+  }
   const diagrams = index.diagrams().length;
   await yieldToEventLoop();
   const problems = index.problems();

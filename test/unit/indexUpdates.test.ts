@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NoteIndex } from '../../src/core/index/noteIndex';
+import { noteCounts } from '../../src/core/index/noteCounts';
 import { parseNote } from '../../src/core/notes/parseNote';
 import type { NoteSource, ParsedNote } from '../../src/core/model';
 import { readFixture } from './helpers';
@@ -31,7 +32,8 @@ function snapshot(index: NoteIndex) {
     starterGroups: groups(['starter']),
     days: days(),
     userDays: days(user),
-    terms: index.termCount(),
+    counts: noteCounts(index),
+    userCounts: noteCounts(index, user),
     diagrams: index.diagrams().length,
   };
 }

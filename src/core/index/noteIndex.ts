@@ -97,8 +97,6 @@ export class NoteIndex implements TermResolver, ContextResolver {
   private readonly groups = new CardGroupCache(this.cardsByKey, (file) => this.sourceOf(file));
   /** The files in order, kept until one is added or removed (every query over all notes walks them in this order). */
   private fileOrder: string[] | undefined;
-  /** Per key, how many entries (not mentions) are written under that name: `termCount` without walking every term. */
-  private readonly definedUnder = new Map<string, number>();
 
   /** Fires after every update with the files it touched (empty: everything may have changed). */
   readonly onDidChange = this.changes.event;
@@ -112,10 +110,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
       push(this.cardsByKey, card.key, card);
       this.groups.drop(card.key);
     }
-    for (const term of note.terms) {
-      for (const key of keysOf(term)) push(this.termsByKey, key, term);
-      this.countDefinition(term, 1);
-    }
+    for (const term of note.terms) for (const key of keysOf(term)) push(this.termsByKey, key, term);
     this.dropTermCaches();
     if (notify) this.fire([note.file]);
   }
@@ -141,7 +136,6 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.cardsByKey.clear();
     this.groups.clear();
     this.termsByKey.clear();
-    this.definedUnder.clear();
     this.dropTermCaches();
     this.fire(files);
   }
@@ -164,20 +158,8 @@ export class NoteIndex implements TermResolver, ContextResolver {
       pull(this.cardsByKey, card.key, card);
       this.groups.drop(card.key);
     }
-    for (const term of old.terms) {
-      for (const key of keysOf(term)) pull(this.termsByKey, key, term);
-      this.countDefinition(term, -1);
-    }
+    for (const term of old.terms) for (const key of keysOf(term)) pull(this.termsByKey, key, term);
     this.dropTermCaches();
-  }
-
-  private countDefinition(term: Term, by: 1 | -1): void {
-    if (term.source === 'mention') return;
-    const key = termKey(term.term);
-    if (!key) return;
-    const count = (this.definedUnder.get(key) ?? 0) + by;
-    if (count > 0) this.definedUnder.set(key, count);
-    else this.definedUnder.delete(key);
   }
 
   private dropTermCaches(): void {
@@ -339,15 +321,22 @@ export class NoteIndex implements TermResolver, ContextResolver {
   terms(options: { mentions?: boolean } = {}): TermInfo[] {
     const out: TermInfo[] = [];
     for (const key of this.termsByKey.keys()) {
-      const info = this.term(key);
-      if (info?.key === key && (options.mentions || !info.mentionOnly)) out.push(info);
+      const info = this.listedTerm(key, options);
+      if (info) out.push(info);
     }
     return out;
   }
 
-  /** How many terms the notes define, counted by name without ranking each (for a log line after a large load). */
-  termCount(): number {
-    return this.definedUnder.size;
+  /** Every key a note writes a term under (its name or an alias): what `terms()` walks, for counting in slices. */
+  termKeys(): string[] {
+    return [...this.termsByKey.keys()];
+  }
+
+  /** The term `terms()` lists under this key, if any: only under its own name's key, so each concept once (another
+   *  name of it, `뮤텍스` beside `Mutex`, lists nothing). */
+  listedTerm(key: string, options: { mentions?: boolean } = {}): TermInfo | undefined {
+    const info = this.term(key);
+    return info?.key === key && (options.mentions || !info.mentionOnly) ? info : undefined;
   }
 
   /**

@@ -6,7 +6,7 @@
 import type { TermInfo } from '../index/noteIndex';
 import { escapeRegExp } from './scope';
 import { shuffle, type Rng } from '../random';
-import { BLANK, comparable, explanationProblem, isQuizTerm, mentions, visibleText } from './termShape';
+import { BLANK, comparable, explanationProblem, isQuizTerm, visibleText } from './termShape';
 
 export { BLANK };
 export const CHOICES = 4;
@@ -73,23 +73,19 @@ export function termQuestion(target: TermInfo, pool: TermPool, rng: Rng): TermQu
   const seen = comparable(visibleText(prompt));
   const picked: TermInfo[] = [];
   const pickedNames = new Set<string>();
+  const pickedOpenings: string[] = [];
+  // Cheap checks first: most candidates a draw rejects fail on their name.
   const ok = (t: TermInfo) => {
     const name = comparable(t.term);
-    return (
-      name.length > 0 &&
-      t.key !== target.key &&
-      !overlaps(names, name) &&
-      !overlaps(pickedNames, name) &&
-      comparable(t.summary) !== summary &&
-      !mentions(seen, t.term) &&
-      !opensWithAny(t.summary, names) &&
-      !opensWithAny(t.summary, pickedNames) &&
-      !picked.some((p) => opensWithAny(p.summary, new Set([name])))
-    );
+    if (!name || t.key === target.key || overlaps(names, name) || overlaps(pickedNames, name) || seen.includes(name)) return false;
+    if (comparable(t.summary) === summary) return false;
+    const opening = openingOf(t.summary);
+    return !startsWithAny(opening, names) && !startsWithAny(opening, pickedNames) && !pickedOpenings.some((o) => o.startsWith(name));
   };
   const take = (t: TermInfo) => {
     picked.push(t);
     pickedNames.add(comparable(t.term));
+    pickedOpenings.push(openingOf(t.summary));
   };
   for (const list of [pool.byTopic.get(target.topic) ?? [], pool.all]) {
     if (picked.length >= CHOICES - 1) break;
@@ -122,10 +118,13 @@ function overlaps(names: ReadonlySet<string>, candidate: string): boolean {
   return false;
 }
 
-/** An explanation that opens with one of the names (list marks and emphasis aside) explains that name: a synonym. */
-function opensWithAny(summary: string, names: ReadonlySet<string>): boolean {
-  const start = comparable(visibleText(summary.slice(0, 200)));
-  for (const n of names) if (n && start.startsWith(n)) return true;
+/** How an explanation opens, as read (list marks and emphasis aside): one that opens with a name explains that name. */
+function openingOf(summary: string): string {
+  return comparable(visibleText(summary.slice(0, 200)));
+}
+
+function startsWithAny(opening: string, names: ReadonlySet<string>): boolean {
+  for (const n of names) if (n && opening.startsWith(n)) return true;
   return false;
 }
 

@@ -234,8 +234,7 @@ export function comparable(text: string): string {
  */
 export function explanationProblem(prompt: string, others: readonly string[] = []): ExplanationProblem | undefined {
   const visible = visibleText(prompt);
-  const letters = visible.replaceAll(BLANK, '').match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-  if (letters < MIN_CLUE_LETTERS) return 'short';
+  if (!hasLetters(visible, MIN_CLUE_LETTERS)) return 'short';
   const first = visible.charAt(0);
   if (first !== BLANK && !/[\p{L}\p{N}([{"'“‘「『<]/u.test(first)) return 'punctuation';
   const seen = comparable(visible);
@@ -243,8 +242,17 @@ export function explanationProblem(prompt: string, others: readonly string[] = [
   return undefined;
 }
 
+/** At least `min` letters or digits besides blanks (stops counting there: explanations can be long). */
+function hasLetters(text: string, min: number): boolean {
+  let count = 0;
+  for (const ch of text) if (ch !== BLANK && LETTER.test(ch) && ++count >= min) return true;
+  return false;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
 /** Does the (comparable) text name this option? Plain containment: Korean writes particles onto the name. */
-export function mentions(comparableText: string, name: string): boolean {
+function mentions(comparableText: string, name: string): boolean {
   const n = comparable(name);
   return n.length > 0 && comparableText.includes(n);
 }

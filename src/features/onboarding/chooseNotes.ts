@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { noteCounts } from '../../core/index/noteCounts';
+import { USER_SOURCES } from '../../core/index/sources';
 import { filesText } from '../counts';
 import type { Services } from '../services';
 
@@ -43,18 +45,15 @@ interface FoundPick extends vscode.QuickPickItem {
 }
 
 async function pickFolder(services: Services): Promise<string | undefined> {
-  const ownNotes = services.index.allNotes().filter((n) => !n.file.startsWith(services.context.extensionPath + path.sep));
+  // The user's own notes, counted as the output channel and `inspect` count them (each question and term once).
+  const own = noteCounts(services.index, USER_SOURCES);
   const items: FoundPick[] = [];
-  if (ownNotes.length) {
-    const days = new Set(ownNotes.flatMap((n) => n.days.map((d) => d.id))).size;
-    const questions = ownNotes.reduce((sum, n) => sum + n.cards.length, 0);
-    const terms = ownNotes.reduce((sum, n) => sum + n.terms.length, 0);
-    const problems = ownNotes.reduce((sum, n) => sum + n.problems.length, 0);
+  if (own.notes) {
     items.push({
       action: 'keep',
       label: `$(check) ${vscode.l10n.t('Keep the notes found in this workspace')}`,
-      description: filesText(ownNotes.length),
-      detail: vscode.l10n.t('{0} days, {1} questions, {2} terms, {3} problems', days, questions, terms, problems),
+      description: filesText(own.notes),
+      detail: vscode.l10n.t('{0} days, {1} questions, {2} terms, {3} problems', own.days, own.questions, own.terms, own.problems),
     });
   }
   items.push({
@@ -62,7 +61,7 @@ async function pickFolder(services: Services): Promise<string | undefined> {
     label: `$(folder-opened) ${vscode.l10n.t('Choose a folder…')}`,
     detail: vscode.l10n.t('A folder of Markdown notes, in this workspace or anywhere on this machine.'),
   });
-  const picked = ownNotes.length ? await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Your TIL notes') }) : items[0];
+  const picked = own.notes ? await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Your TIL notes') }) : items[0];
   if (!picked) return undefined;
   if (picked.action === 'keep') {
     void vscode.commands.executeCommand('workbench.view.extension.til');
