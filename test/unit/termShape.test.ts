@@ -1,6 +1,7 @@
 // "Name the term" cards: only names shaped like terms are asked or offered, and only explanations that still say
 // something once the term is blanked and name none of the other options. Fixtures in our own words
-// (test/fixtures/notes/term-shapes.md); the same checks over the user's real notes when they sit beside the clone.
+// (test/fixtures/quiz/term-shapes.md: outside notes/, which the extension-host tests' workspace reads); the same
+// checks over the user's real notes when they sit beside the clone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -123,7 +124,7 @@ test('blanking leaves a Latin name inside a longer word alone, but not its plura
 });
 
 test('term shapes fixture: steps, headings and fragments are never asked or offered; terms are', () => {
-  const index = indexOf(path.join(fixtures, 'notes', 'term-shapes.md'));
+  const index = indexOf(path.join(fixtures, 'quiz', 'term-shapes.md'));
   const questions = questionsOf(index);
   assert.deepEqual(cardProblems(questions), []);
   const asked = new Set(questions.map((q) => q.term));
@@ -157,7 +158,7 @@ test('term shapes fixture: steps, headings and fragments are never asked or offe
 });
 
 test('term shapes fixture: reverse cards ("which term is this?") answer only with terms', () => {
-  const index = indexOf(path.join(fixtures, 'notes', 'term-shapes.md'));
+  const index = indexOf(path.join(fixtures, 'quiz', 'term-shapes.md'));
   const answers = generatedCards(index, { ...ALL_KINDS_OFF, reverse: true }).map((c) => /^\*\*(.+?)\*\*/.exec(c.answer)?.[1] ?? c.answer);
   assert.ok(answers.includes('Taint'), answers.join(', '));
   for (const name of answers) assert.equal(termShapeProblem(name), undefined, name);
