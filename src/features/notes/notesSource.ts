@@ -47,7 +47,7 @@ export class NotesSource extends Disposable {
   private sourceProblemFiles: string[] = [];
   /** Globs already reported at their file limit in this window, so the notification shows once. */
   private readonly toldLimit = new Set<string>();
-  /** Tests only (`til.test.failNextIndex`): the next load throws, as a broken cache or file system would. */
+  /** Tests only (`til.test.failNextIndex`): the next load asked for throws, as a broken cache or file system would. */
   private failNextLoad = false;
   private state: 'reading' | 'indexed' | 'failed' = 'reading';
   private loading: Promise<void> | undefined;
@@ -146,7 +146,8 @@ export class NotesSource extends Disposable {
       this.state = 'reading'; // a retry: "reading your notes" again while it runs
       setContext('til.indexFailed', false);
     }
-    if (this.failNextLoad) {
+    // Only a load the user asked for (til.refresh): one a file watcher starts meanwhile must not take the failure.
+    if (this.failNextLoad && showProgress) {
       this.failNextLoad = false;
       throw new Error('indexing failed on purpose (test)');
     }
