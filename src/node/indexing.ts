@@ -6,8 +6,11 @@ import type { NoteLoader } from './noteLoader';
 
 /** Notes merged into the index between yields: a slice of ordinary notes takes a millisecond or two. */
 const MERGE_SLICE = 25;
-/** Term names counted between yields: each is ranked once (and kept for the hovers that follow). */
-const TERM_SLICE = 500;
+/**
+ * How long term counting holds the thread before it yields: each name is ranked once (and kept for the hovers that
+ * follow), and a term written in thousands of notes takes a while to rank, so the slices are cut by time, not count.
+ */
+const TERM_SLICE_MS = 8;
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -52,16 +55,18 @@ export interface IndexSummary {
 
 /**
  * What the output channel reports after a load; each count over the whole index is its own turn of the event loop.
- * Questions and terms are counted as everywhere else (core/index/noteCounts.ts), the terms a slice at a time.
+ * Questions and terms are counted as everywhere else (core/index/noteCounts.ts), the terms a few milliseconds at a time.
  */
 export async function indexSummary(index: NoteIndex): Promise<IndexSummary> {
   const cards = index.cardGroups().length;
   await yieldToEventLoop();
-  const keys = index.termKeys();
   let terms = 0;
-  for (let i = 0; i < keys.length; i += TERM_SLICE) {
-    terms += countTerms(index, keys.slice(i, i + TERM_SLICE));
+  let sliceStart = performance.now();
+  for (const key of index.termKeys()) {
+    terms += countTerms(index, [key]);
+    if (performance.now() - sliceStart < TERM_SLICE_MS) continue;
     await yieldToEventLoop();
+    sliceStart = performance.now();
   }
   const diagrams = index.diagrams().length;
   await yieldToEventLoop();
