@@ -146,3 +146,9 @@ export function splitIdentifier(identifier: string): string[] {
     .split(/[\s_\-.:/]+/)
     .filter((w) => w.length > 0);
 }
+
+/** `프로세스는 fork()로 만든다.`, `The child starts from fork().`: words that end as a sentence, not a bullet's fragment. */
+export function isFullSentence(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 20 && t.length <= 400 && /\s/.test(t) && /(?:[.!。]|다|요)$/u.test(t);
+}

@@ -79,6 +79,10 @@ suite('hovers in code', () => {
     assert.ok(uri, 'a document was opened');
     const explained = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     assert.match(explained.getText(), /^# 세마포어/);
+    // The passage stops where the note goes on to the next term it defines (교착 상태, on the next paragraph).
+    const passage = explained.getText().split('\n## ')[0];
+    assert.match(passage, /카운터/);
+    assert.doesNotMatch(passage, /교착 상태|Round Robin/, passage);
     assert.match(explained.getText(), /## Questions in your notes|## 노트의 질문/);
     // Every other passage is listed, not just the best one.
     assert.match(explained.getText(), /## (Also in your notes|내 노트의 다른 곳) \(1\)[\s\S]*days-and-questions\.md:\d+/);

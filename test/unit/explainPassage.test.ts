@@ -89,6 +89,24 @@ test('an English sentence definition stops at a <details> question and at a head
   assert.doesNotMatch(passage, /details|relay/i);
 });
 
+test('a bold term defined over two paragraphs stops where the next bold term is defined', () => {
+  const md = [
+    '## Memory',
+    '',
+    '**Page cache**는 디스크에서 읽은 내용을 메모리에 남겨 두는 곳이다.',
+    '',
+    '같은 파일을 다시 읽으면 디스크까지 가지 않는다.',
+    '',
+    '**Dirty page**는 고쳐졌지만 아직 디스크에 쓰이지 않은 페이지이다.',
+    '',
+    '- Readahead : 곧 읽을 것 같은 블록을 미리 읽어 두는 일',
+    '',
+  ].join('\n');
+  const passage = explained(md, 'page cache');
+  assert.match(passage, /다시 읽으면 디스크까지 가지 않는다\.$/);
+  assert.match(explained(md, 'dirty page'), /^\*\*Dirty page\*\*는[^\n]*$/);
+});
+
 test('a bold label and its paragraph stop at the next bold label line and at a rule', () => {
   const md = [
     '# Scheduling',

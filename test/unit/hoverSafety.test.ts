@@ -164,7 +164,7 @@ test('the whole hover: its only links are our hover commands, with arguments we 
   }
   assert.deepEqual(
     HOVER_SECTIONS.map((s) => s.id),
-    ['heading', 'quizFirst', 'excerpt', 'reviewDue', 'otherPlaces', 'actions'],
+    ['heading', 'quizFirst', 'excerpt', 'fullerSentence', 'reviewDue', 'otherPlaces', 'actions'],
   );
   const declared = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.commands.map(
     (c: { command: string }) => c.command,

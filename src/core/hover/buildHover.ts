@@ -8,6 +8,7 @@
 import type { HoverContext, HoverSection } from './section';
 import { headingSection } from './sections/heading';
 import { excerptSection } from './sections/excerpt';
+import { fullerSentenceSection } from './sections/fullerSentence';
 import { otherPlacesSection } from './sections/otherPlaces';
 import { actionsSection } from './sections/actions';
 import { quizFirstSection, reviewDueSection } from './sections/mastery';
@@ -16,6 +17,7 @@ export const HOVER_SECTIONS: readonly HoverSection[] = [
   headingSection, //
   quizFirstSection,
   excerptSection,
+  fullerSentenceSection,
   reviewDueSection,
   otherPlacesSection,
   actionsSection,

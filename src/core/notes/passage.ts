@@ -1,25 +1,26 @@
-import type { Card, Section, TermSource } from '../model';
+import type { Card, Section, Term, TermSource } from '../model';
+import { BOLD_LABEL } from './terms/definingPassage';
 
 /** Explain shows at most this many lines of one passage; the rest is a click away in the note. */
 export const MAX_PASSAGE_LINES = 60;
 
 const BULLET = /^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
 const FENCE = /^\s{0,3}(?:```|~~~)/;
+const NEXT_TOPIC: ReadonlySet<TermSource> = new Set(['definition', 'label']);
 const RULE = /^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|<hr\s*\/?>)\s*$/i;
-// A line that is nothing but bold text (`**파일 조작**`, `**Signals**:`): authors use it as a small heading.
-const BOLD_LABEL = /^\s{0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*[:：]?\s*$/;
 
 /**
  * The lines (1-based, inclusive) of the passage that explains a term, for Explain. It starts at the term's line and
  * stops where the next topic starts:
  * - a term a heading names keeps its section, sub-headings included, down to the next heading at its level or above;
- * - any other term stops at the next heading, the next question, the end of the answer it sits in, a rule or a
- *   bold label line, and, written as a list item, at the end of that item (its own sub-items included).
+ * - any other term stops at the next heading, the next question, the end of the answer it sits in, the next term
+ *   the note defines, a rule or a bold label line, and, written as a list item, at the end of that item (its own
+ *   sub-items included).
  * Reads at most MAX_PASSAGE_LINES lines of the note after the term, whatever the note's size.
  */
 export function passageBounds(
   lines: readonly string[],
-  note: { sections: readonly Section[]; cards: readonly Card[] } | undefined,
+  note: { sections: readonly Section[]; cards: readonly Card[]; terms?: readonly Term[] } | undefined,
   term: { line: number; source: TermSource },
 ): { line: number; endLine: number } {
   const start = Math.max(1, Math.min(term.line, lines.length));
@@ -40,6 +41,10 @@ export function passageBounds(
     // The answer the term sits in ends it (its own question's answer too), and so does the next question.
     if (c.line <= start && c.endLine >= start) end = Math.min(end, c.endLine);
     if (c.line > start) end = Math.min(end, c.line - 1);
+  }
+  for (const t of note?.terms ?? []) {
+    // The next term the note defines (`**X**는 …`, `X : …`, a bold label) starts the next topic.
+    if (t.line > start && NEXT_TOPIC.has(t.source)) end = Math.min(end, t.line - 1);
   }
   end = Math.min(end, topicEnd(lines, start, end));
   return { line: start, endLine: trimBlankEnd(lines, start, end) };

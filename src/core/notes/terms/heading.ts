@@ -3,7 +3,8 @@ import { cleanInline, isQuestionText } from '../../text';
 import { parseDayHeading } from '../dates';
 import { endOffset, startLine, startOffset } from '../positions';
 import { MAX_TERM_CHARS, namesOfTitle } from './names';
-import { sectionBody } from './summary';
+import { definingPassage } from './definingPassage';
+import { clip, sectionBody } from './summary';
 import type { TermRecogniser } from './types';
 
 // `## OS`, `## CKA`, `## Java`: a heading that files the day's notes under a field, not a concept it explains.
@@ -36,11 +37,20 @@ export const headingTerms: TermRecogniser = {
       if (FIELD_HEADINGS.has(title.toLowerCase())) return;
       const names = namesOfTitle(title);
       if (!names) return;
-      const summary = sectionBody(note.text, endOffset(node), ends[i]);
-      if (!summary) return;
+      const body = sectionBody(note.text, endOffset(node), ends[i]);
+      if (!body) return;
       // `### Record` over nothing but a code block shows what it is, without saying it: other passages may say more.
-      const codeOnly = /^(?:```|~~~)[\s\S]*(?:```|~~~)$/.test(summary);
+      const codeOnly = /^(?:```|~~~)[\s\S]*(?:```|~~~)$/.test(body);
+      // A section that opens on a sub-topic (`### Rolling updates`) is led by the sentence that says what the concept is.
+      const defining = definingPassage(note.text, endOffset(node), ends[i], [names.term, ...names.aliases]);
+      const summary = defining ? clip(`${defining}\n\n${withoutPassage(body, defining)}`.trim()) : body;
       out.push({ term: names.term, aliases: names.aliases, source: 'heading', line: startLine(node), summary, bonus: codeOnly ? -1.5 : 0 });
     });
   },
 };
+
+/** The section's opening after the passage that now leads it: the passage is shown once. */
+function withoutPassage(body: string, passage: string): string {
+  const at = body.indexOf(passage);
+  return at === -1 ? body : (body.slice(0, at) + body.slice(at + passage.length)).replace(/\n{3,}/g, '\n\n').trim();
+}

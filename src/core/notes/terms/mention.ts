@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { termKey } from '../../text';
+import { isFullSentence, termKey } from '../../text';
 import { startLine } from '../positions';
 import { sentenceAround } from './summary';
 import type { TermRecogniser } from './types';
@@ -12,20 +12,28 @@ const CODE_LIKE = /(?<![\w./-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*_[
 // (`final`, `class` in backticks are language keywords the notes talk about, not things to point code at.)
 const INLINE_CODE = /^([A-Za-z_][A-Za-z0-9_]{1,40}\(\)|[a-z][a-z0-9]*(?:_[a-z0-9_]+|[A-Z][A-Za-z0-9]*))$/;
 
+// A mention in a fragment (`spawn() : new child`) says less than one in a sentence: a sentence ranks first among mentions.
+const FRAGMENT_BONUS = -0.5;
+
 /**
  * An identifier written in prose or inline code. It names no definition, so it ranks below every other way of
- * explaining a term; the hover shows it as "mentioned in your notes". The first mention per note is kept.
+ * explaining a term; the hover shows it as "mentioned in your notes". Per note, the first mention is kept, and the
+ * first one in a full sentence when the first was a fragment (a list bullet, a heading-like line).
  */
 export const mentionTerms: TermRecogniser = {
   name: 'mention',
   weight: 0.5,
   recognise(note, out) {
-    const seen = new Set<string>();
+    // Per name: whether a mention in a full sentence was kept yet (false: only a fragment such as a list bullet).
+    const seen = new Map<string, boolean>();
     const add = (name: string, plain: string, at: number, line: number) => {
       const key = termKey(name);
-      if (key.length < 3 || seen.has(key)) return;
-      seen.add(key);
-      out.push({ term: name, source: 'mention', line, summary: sentenceAround(plain, Math.max(0, at)) });
+      if (key.length < 3 || seen.get(key) === true) return;
+      const summary = sentenceAround(plain, Math.max(0, at));
+      const full = isFullSentence(summary);
+      if (seen.has(key) && !full) return;
+      seen.set(key, full);
+      out.push({ term: name, source: 'mention', line, summary, bonus: full ? 0 : FRAGMENT_BONUS });
     };
     for (const { node } of note.nodes.paragraphs) {
       const plain = toString(node);
