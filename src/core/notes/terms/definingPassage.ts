@@ -53,14 +53,22 @@ export function definingPassage(text: string, from: number, to: number, names: r
     if (FENCE.test(line)) inFence = !inFence;
     if (inFence || FENCE.test(line) || HEADING.test(line)) continue;
     // Each sentence of the line may open with the name.
-    for (let at = 0, next = 0; at !== -1 && at < line.length; at = next) {
-      next = nextSentence(line, at);
+    let at = 0;
+    while (at !== -1 && at < line.length) {
+      const next = nextSentence(line, at);
       // A bounded window of the sentence: each costs at most WINDOW characters, however long the line.
       const sentence = line.slice(at, Math.min(next === -1 ? line.length : next, at + WINDOW));
-      if (sentence.includes('?')) continue; // a question about it is not its definition
-      const rank = topic.test(sentence) ? 0 : subject.test(sentence) && !CONDITION.test(firstClause(sentence)) ? 1 : -1;
+      // A question about it is not its definition.
+      const rank = sentence.includes('?')
+        ? -1
+        : topic.test(sentence)
+          ? 0
+          : subject.test(sentence) && !CONDITION.test(firstClause(sentence))
+            ? 1
+            : -1;
       if (rank !== -1 && (!best || rank < best.rank)) best = { rank, line: i, at };
       if (rank === 0) break;
+      at = next;
     }
   }
   if (!best) return undefined;
