@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import type { NoteIndex, TermInfo, TermPlace } from '../../core/index/noteIndex';
-import { isTermLinkArgs } from '../../core/hover/links';
+import { isTermLinkArgs, markdownLink } from '../../core/hover/links';
+import { lineLabel, relativeLineLink } from '../../core/notes/lineLink';
 import { passageBounds } from '../../core/notes/passage';
 import { termKey } from '../../core/text';
 import { Commands, type Services } from '../services';
@@ -9,8 +9,29 @@ import { contextOf } from '../documentContexts';
 
 const SCHEME = 'til-term';
 
+/** Markdown that opens (or, where no link can reach, names) a place in the notes. */
+export type PlaceLink = (place: { file: string; line: number }) => string;
+
+/**
+ * Links for an explanation stored at `documentPath` (a file URI path): relative to the note with `#L<line>`, the one
+ * kind of link the Markdown preview follows to a file. Without a document path, or across drives, the place as text.
+ */
+export function placeLinks(documentPath: string | undefined): PlaceLink {
+  return (place) => {
+    const label = lineLabel(place.file, place.line);
+    const target = documentPath && relativeLineLink(documentPath, vscode.Uri.file(place.file).path, place.line);
+    if (!target) return `\`${label.replace(/`/g, "'")}\``;
+    return markdownLink(vscode.l10n.t('Open in {0}', label).replace(/[\\[\]`*_<>]/g, '\\$&'), target);
+  };
+}
+
 /** The full explanation of a term as a read-only Markdown document: the passage, its section, and the questions about it. */
-export async function explanationMarkdown(index: NoteIndex, term: TermInfo, readFile: (file: string) => Promise<string>): Promise<string> {
+export async function explanationMarkdown(
+  index: NoteIndex,
+  term: TermInfo,
+  readFile: (file: string) => Promise<string>,
+  openLink: PlaceLink,
+): Promise<string> {
   const lines: string[] = [`# ${term.term}`, ''];
   if (term.allAliases.length) lines.push(`_${term.allAliases.join(' · ')}_`, '');
   let passage = term.summary;
@@ -33,7 +54,7 @@ export async function explanationMarkdown(index: NoteIndex, term: TermInfo, read
   if (term.others.length) {
     // Every other passage, best first: the hover shows a few, this lists them all.
     lines.push(`## ${vscode.l10n.t('Also in your notes ({0})', term.others.length)}`, '');
-    for (const place of term.others) lines.push(...otherPlace(place));
+    for (const place of term.others) lines.push(...otherPlace(place, openLink));
   }
   const names = [term.term, ...term.allAliases].map((n) => n.toLowerCase()).filter((n) => n.length > 1);
   const related = index
@@ -47,11 +68,7 @@ export async function explanationMarkdown(index: NoteIndex, term: TermInfo, read
   return lines.join('\n');
 }
 
-function openLink(place: { file: string; line: number }): string {
-  return `[${vscode.l10n.t('Open in {0}', `${path.basename(place.file)}:${place.line}`)}](${vscode.Uri.file(place.file).toString()}#L${place.line})`;
-}
-
-function otherPlace(place: TermPlace): string[] {
+function otherPlace(place: TermPlace, openLink: PlaceLink): string[] {
   const kind = place.mention ? vscode.l10n.t('mentioned') : vscode.l10n.t('explained');
   const quote = place.summary
     .trim()
@@ -59,6 +76,15 @@ function otherPlace(place: TermPlace): string[] {
     .slice(0, 6)
     .map((l) => `> ${l}`);
   return [`### ${place.term} · ${kind}`, '', ...quote, ...(quote.length ? [''] : []), openLink(place), ''];
+}
+
+/** A file name from the term's name: readable in the preview's tab, nothing that could leave the folder. */
+function fileNameOf(term: string): string {
+  return (
+    termKey(term)
+      .replace(/[^\p{L}\p{N}+#-]+/gu, '-')
+      .slice(0, 60) || 'term'
+  );
 }
 
 export function registerExplain(services: Services): vscode.Disposable {
@@ -93,10 +119,25 @@ export function registerExplain(services: Services): vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('No term from your TIL notes at the cursor.'));
       return undefined;
     }
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${termKey(term.term) || 'term'}.md` });
-    documents.set(uri.path, await explanationMarkdown(services.index, term, readFile));
-    changed.fire(uri);
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    const name = `${fileNameOf(term.term)}.md`;
+    const stored = vscode.Uri.joinPath(services.context.globalStorageUri, 'explain', name);
+    let uri = stored;
+    try {
+      if (stored.scheme !== 'file') throw new Error('relative links need a file');
+      // A link to a note opens it in the editor only where the user chose "inEditor": by default the preview shows
+      // the linked note in place of the explanation. There the places are text (Ctrl+P takes `note.md:12`).
+      const inEditor = vscode.workspace.getConfiguration('markdown', stored).get('preview.openMarkdownLinks') === 'inEditor';
+      const markdown = await explanationMarkdown(services.index, term, readFile, placeLinks(inEditor ? stored.path : undefined));
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(stored, '..'));
+      await vscode.workspace.fs.writeFile(stored, new TextEncoder().encode(markdown));
+    } catch {
+      // No storage to write to: the same page as a virtual document, with places as text (no link could open them).
+      uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name}` });
+      documents.set(uri.path, await explanationMarkdown(services.index, term, readFile, placeLinks(undefined)));
+      changed.fire(uri);
+    }
+    // Locked, so the page stays when the user opens the note (an unlocked preview follows the active editor).
+    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     return uri.toString();
   });
   return vscode.Disposable.from(vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider), command, changed);
