@@ -64,8 +64,14 @@ export class NoteLoader {
       }
       bytes = await this.options.read(file);
     } catch (error) {
+      // Grown past the limit between the size check and the read (which then fails on the size): too large, as it is.
+      const size = maxBytes === undefined ? undefined : await this.options.size?.(file).catch(() => undefined);
+      if (size !== undefined && maxBytes !== undefined && size > maxBytes)
+        return { ...emptyNote(file, ''), problems: [tooLargeProblem(file, size, maxBytes)] };
       return unreadable(file, error);
     }
+    if (maxBytes !== undefined && bytes.length > maxBytes)
+      return { ...emptyNote(file, ''), problems: [tooLargeProblem(file, bytes.length, maxBytes)] };
     const hash = contentHash(bytes);
     const known = await this.knownParses();
     const cached = known.get(hash);

@@ -76,3 +76,33 @@ test('a note over the size limit is never read: its size is checked first', asyn
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a note that grows past the limit between its size check and its read is too large, not unreadable', async () => {
+  const pool = new ParsePool({ workerFile, size: 1 });
+  try {
+    const limit = 100 * 1024;
+    let size = 10; // small when checked; past the limit by the time it is read
+    const grown = (read: (file: string) => Promise<Uint8Array>) =>
+      new NoteLoader({ pool, read, size: async () => size, maxBytes: () => limit });
+    // The read fails on the size (as VS Code's file system does past 2 GB): the size, checked again, says why.
+    const failing = grown(async () => {
+      size = 3 * 1024 ** 3;
+      throw new TypeError("Cannot read properties of null (reading 'slice')");
+    });
+    const [failed] = await failing.loadMany(['/notes/grown.md']);
+    assert.deepEqual(
+      failed.problems.map((p) => p.code),
+      ['too-large'],
+    );
+    // The read succeeds with more than the limit: too large as well, and never parsed.
+    size = 10;
+    const [read] = await grown(async () => new Uint8Array(limit + 1).fill(0x61)).loadMany(['/notes/grown.md']);
+    assert.deepEqual(
+      read.problems.map((p) => p.code),
+      ['too-large'],
+    );
+    assert.equal(read.cards.length, 0);
+  } finally {
+    await pool.dispose();
+  }
+});

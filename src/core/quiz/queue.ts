@@ -1,7 +1,8 @@
 /**
- * Which cards a quiz asks, in which order: due reviews (most overdue first), then new cards (note
- * order), then, for scopes that ask for them, cards not yet due. Hidden cards (suspended, not a
- * question, buried) are left out; daily limits cap new cards and reviews. One pass plus a sort.
+ * Which cards a quiz asks, in which order: due reviews (most overdue first), then new cards (the notes' own
+ * questions first, turn about between days), then, for scopes that ask for them, cards not yet due. Hidden
+ * cards (suspended, not a question, buried) are left out; daily limits cap new cards and reviews. One pass plus
+ * a sort.
  */
 import type { CardGroup } from '../index/noteIndex';
 import type { Card } from '../model';
@@ -58,25 +59,32 @@ export function orderCards(groups: readonly CardGroup[], book: ProgressBook, now
 
 /**
  * New cards in the order a day's allowance takes them: the notes' own questions, then cards made from their terms and
- * diagrams, then the built-in diagrams' cards; turn about between notes (each note's first, then each note's second…), so the first day is
- * not the whole of the alphabetically first note. Within a note its order stays (`cards` come in note order), and
- * the cards of a single note keep exactly that order.
+ * diagrams, then the built-in diagrams' cards; turn about between the notes' days (each day's first, then each day's
+ * second…; a note without dated days is one), so the first day is neither the whole of the alphabetically first note
+ * nor sixteen blanks from one list of a journal kept in a single file. Within a day its order stays (`cards` come in
+ * note order), and the cards of a single day keep exactly that order.
  */
 function mixNewCards(cards: CardGroup[]): CardGroup[] {
-  // A quiz on one note reads like the note: its order, definitions' cards where the definitions are.
-  const notes = new Set(cards.filter((g) => g.places.length).map((g) => firstPlace(g).file));
-  if (notes.size <= 1) return cards;
-  const rankInNote = new Map<string, number>();
+  // A quiz on one day reads like the note: its order, definitions' cards where the definitions are.
+  const days = new Set(cards.filter((g) => g.places.length).map(dayOf));
+  if (days.size <= 1) return cards;
+  const rankInDay = new Map<string, number>();
   const ranked = cards.map((g, i) => {
     // The built-in diagrams' cards (no place in a note) come last, as before.
     const generated = g.places.length === 0 ? 2 : g.kind ? 1 : 0;
-    const note = `${generated}\u0000${firstPlace(g).file}`;
-    const rank = rankInNote.get(note) ?? 0;
-    rankInNote.set(note, rank + 1);
+    const day = `${generated}\u0000${dayOf(g)}`;
+    const rank = rankInDay.get(day) ?? 0;
+    rankInDay.set(day, rank + 1);
     return { g, i, generated, rank };
   });
   ranked.sort((a, b) => a.generated - b.generated || a.rank - b.rank || a.i - b.i);
   return ranked.map((r) => r.g);
+}
+
+/** The note and day a card is first written in (a note without dated days: the note). */
+function dayOf(g: Pick<CardGroup, 'places'>): string {
+  const first = firstPlace(g);
+  return `${first.file}\u0000${first.dayId ?? ''}`;
 }
 
 /** Cards due now among `groups` (new cards are due), in review order, hidden cards left out. */
@@ -104,8 +112,8 @@ export function siblingKeys(groups: readonly CardGroup[], group: Pick<CardGroup,
 }
 
 /** The earliest place of a card; a card with none (a built-in diagram's question) comes after the notes' cards. */
-export function firstPlace(g: Pick<CardGroup, 'places'>): Pick<Card, 'file' | 'line'> {
-  let best: Pick<Card, 'file' | 'line'> = g.places[0] ?? NO_PLACE;
+export function firstPlace(g: Pick<CardGroup, 'places'>): Pick<Card, 'file' | 'line' | 'dayId'> {
+  let best: Pick<Card, 'file' | 'line' | 'dayId'> = g.places[0] ?? NO_PLACE;
   for (const p of g.places) if (p.file < best.file || (p.file === best.file && p.line < best.line)) best = p;
   return best;
 }
