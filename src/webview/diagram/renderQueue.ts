@@ -23,6 +23,21 @@ const PAGE_SETTINGS = {
 };
 
 let queue: Promise<unknown> = Promise.resolve();
+let scratchBox: HTMLElement | undefined;
+
+/**
+ * Where Mermaid lays a picture out while it draws: out of the page's flow, so that a render in the background (the
+ * other theme, a diagram drawn ahead) never shrinks the viewport the view is fitted to.
+ */
+function scratch(): HTMLElement {
+  if (!scratchBox?.isConnected) {
+    scratchBox = document.createElement('div');
+    scratchBox.className = 'mermaid-scratch';
+    scratchBox.setAttribute('aria-hidden', 'true');
+    document.body.append(scratchBox);
+  }
+  return scratchBox;
+}
 let nextId = 0;
 /**
  * Mermaid removes any element that has the id it renders under, and a picture from another page (stored, or kept
@@ -51,7 +66,7 @@ export function renderSvg(
     try {
       mermaid.initialize(mermaidConfig(theme, PAGE_SETTINGS));
       // render() throws mermaid's own syntax error text itself: no separate parse pass.
-      return (await mermaid.render(id, secureMermaidSource(source).source)).svg;
+      return (await mermaid.render(id, secureMermaidSource(source).source, scratch())).svg;
     } finally {
       // mermaid leaves its scratch element behind when rendering fails
       document.getElementById(`d${id}`)?.remove();
