@@ -86,5 +86,8 @@ suite('hovers in code', () => {
     assert.match(explained.getText(), /## Questions in your notes|## 노트의 질문/);
     // Every other passage is listed, not just the best one.
     assert.match(explained.getText(), /## (Also in your notes|내 노트의 다른 곳) \(1\)[\s\S]*days-and-questions\.md:\d+/);
+    // With the default markdown.preview.openMarkdownLinks ("inPreview") a link would replace the page: places are text.
+    assert.match(explained.getText(), /`days-and-questions\.md:\d+`/);
+    assert.doesNotMatch(explained.getText(), /\]\((?:file|command):/);
   });
 });
