@@ -85,9 +85,20 @@ export class Palette {
 
   /** F1, type the title, click the matching command row. */
   async runCommand(title: string, timeoutMs = 20_000): Promise<void> {
-    const box = await this.open('F1', timeoutMs);
+    const deadline = Date.now() + timeoutMs;
     const want = title.trim();
     const matches: RowMatch = (label, aria) => (label === want ? 'exact' : label.includes(want) || aria.includes(want) ? 'partial' : 'no');
-    await this.pick(box, `>${want}`, matches, `command palette row "${want}"`, timeoutMs);
+    for (;;) {
+      const box = await this.open('F1', left(deadline, 1_000));
+      try {
+        await box.fill(`>${want}`, { timeout: 2_000 });
+      } catch (err) {
+        // The palette closed as it opened: a webview that was still loading took the focus. Open it again.
+        if (Date.now() > deadline) throw err;
+        continue;
+      }
+      await this.pick(box, `>${want}`, matches, `command palette row "${want}"`, left(deadline, 1_000));
+      return;
+    }
   }
 }
