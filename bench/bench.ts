@@ -2,12 +2,9 @@
 // activation cost and bundle sizes, parse linearity. Prints a table, then one `BENCH_JSON {...}` line.
 // Run: npm run bench   (BENCH_SIZES=1000,10000 by default; BENCH_SIZES=200 for a quick run; BENCH_STALL_NOTES=3000;
 //      node out/bench/bench.js --ready for sections 10-11 only, --lookup for section 5 only)
-import { execFileSync } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { parseNote } from '../src/core/notes/parseNote';
@@ -17,11 +14,15 @@ import { NoteLoader } from '../src/node/noteLoader';
 import { ParseCache } from '../src/node/parseCache';
 import { defaultPoolSize, ParsePool } from '../src/node/parsePool';
 import { seededRng as mulberry32 } from '../src/core/random';
-import { generateEdit, generateText, writeCorpus } from './corpus';
-import { benchQuiz, type QuizBenchResult } from './quizBench';
-import { benchLookup, LOOKUP_TARGET_US, runLookupOnly } from './lookupBench';
-import { benchHostile, HOSTILE_TARGET, runHostileOnly } from './hostileBench';
-import { benchFirstHover, benchIndexingStall, READY_TARGETS } from './readyBench';
+import { generateEdit, writeCorpus } from './corpus';
+import { benchQuiz } from './quizBench';
+import { benchLookup, runLookupOnly } from './lookupBench';
+import { benchHostile, runHostileOnly } from './hostileBench';
+import { benchFirstHover, benchIndexingStall } from './readyBench';
+import { benchActivation } from './activationBench';
+import { benchLinearity } from './linearityBench';
+import { printTargets, TARGETS, type SizeResult } from './benchTargets';
+import { f, gc, mapLanes, mark, median, msSince, now, percentile, round, sleep, table } from './benchUtil';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // out/bench → repo
 const DIST_WORKER = path.join(ROOT, 'dist', 'parseWorker.js');
@@ -38,52 +39,6 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
 const MB = 1024 * 1024;
 const STALL_NOTES = Number(process.env.BENCH_STALL_NOTES) || 3000;
 
-const TARGETS = { poolVsBare: 1.6, warmVsRead: 3, editMs: 10, activationMs: 15, extensionKB: 300, quizOpenMs: 200 };
-
-let gc: () => void = () => undefined;
-try {
-  v8.setFlagsFromString('--expose-gc');
-  gc = vm.runInNewContext('gc') as () => void;
-} catch {
-  /* no gc between phases: only noisier */
-}
-
-// ---- helpers ----
-
-const now = () => process.hrtime.bigint();
-const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => percentile(xs, 0.5);
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-}
-const f = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
-const round = (n: number, digits = 3) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
-const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
-
-function table(title: string, rows: Array<Array<string | number>>): void {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, String(c).length)));
-  console.log(`\n${title}`);
-  rows.forEach((row, r) => {
-    console.log('  ' + row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('   '));
-    if (r === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('   '));
-  });
-}
-
-async function mapLanes<T>(items: T[], lanes: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
-
 /** The loader writes its pack after loadMany returns: time until it is on disk, and its entry count. */
 async function waitForPack(loader: NoteLoader, cacheDir: string): Promise<{ ms: number; entries: number }> {
   const t0 = now();
@@ -93,21 +48,6 @@ async function waitForPack(loader: NoteLoader, cacheDir: string): Promise<{ ms: 
 }
 
 // ---- phases ----
-
-interface SizeResult {
-  notes: number;
-  mb: number;
-  bare: { s: number; mbps: number };
-  cold1: { s: number; mbps: number; cacheFlushMs: number; cacheEntries: number };
-  coldPool: { size: number; s: number; mbps: number; cacheFlushMs: number; cacheEntries: number };
-  ratioPoolVsBare: number;
-  ratio1VsBare: number;
-  warm: { s: number; poolParses: number };
-  cacheOnly: { s: number; entries: number; avgEntryBytes: number };
-  bareRead: { s: number };
-  ratioWarmVsRead: number;
-  indexed: { notes: number; cards: number; terms: number };
-}
 
 function bareParse(texts: string[]): number {
   const processor = unified().use(remarkParse);
@@ -342,201 +282,6 @@ async function benchEdit(files: string[], index: NoteIndex, cacheDir: string) {
   return { edits: 20, medianMs: med, p90Ms: { total: round(percentile(rows.total, 0.9)) } };
 }
 
-// 6. activation cost, in child processes
-const ACTIVATION_CHILD = String.raw`
-const Module = require('node:module');
-const path = require('node:path');
-const [extFile, storage, root] = process.argv.slice(2);
-const t = () => Number(process.hrtime.bigint()) / 1e6;
-function uri(p) {
-  const u = { scheme: 'file', fsPath: p, path: p.split(path.sep).join('/'), authority: '', query: '', fragment: '',
-    toString: () => 'file://' + u.path, toJSON: () => ({ scheme: 'file', path: u.path, fsPath: p }), with: (c) => uri(c && c.path ? c.path : p) };
-  return u;
-}
-const Uri = { file: uri, parse: (s) => uri(String(s).replace(/^file:\/\//, '')), joinPath: (b, ...s) => uri(path.join(b.fsPath, ...s)), from: (c) => uri(c.path) };
-function stub(name) {
-  const cache = new Map();
-  const target = function () {};
-  return new Proxy(target, {
-    get(tgt, prop) {
-      if (prop === 'then') return undefined;
-      if (prop === Symbol.toPrimitive) return () => '';
-      if (prop === Symbol.iterator) return function* () {};
-      if (prop === Symbol.asyncIterator) return async function* () {};
-      if (cache.has(prop)) return cache.get(prop);
-      if (Object.prototype.hasOwnProperty.call(tgt, prop)) return tgt[prop];
-      if (typeof prop === 'symbol') return undefined;
-      if (!cache.has(prop)) cache.set(prop, stub(name + '.' + prop));
-      return cache.get(prop);
-    },
-    apply(tgt, self, args) {
-      if (/\.get$/.test(name) && args.length >= 2) return args[1]; // configuration.get(key, default)
-      return stub(name + '()');
-    },
-    construct() { return stub('new ' + name); },
-    set(tgt, prop, value) { cache.set(prop, value); return true; }, // item.name = …, item.text = …
-  });
-}
-// The module's export names, from @types/vscode (esbuild's ESM interop copies own properties only).
-let names = ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'Range', 'Position'];
-try {
-  const dts = require('node:fs').readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
-  names = [...new Set([...dts.matchAll(/^	export (?:class|enum|namespace|const|function|let|var) (\w+)/gm)].map((m) => m[1]))];
-} catch {}
-const vscode = {};
-for (const n of names) vscode[n] = n === 'Uri' ? Uri : n === 'version' ? '1.90.0' : stub('vscode.' + n);
-process.on('unhandledRejection', () => {});
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  if (request === 'vscode') return vscode;
-  return load.apply(this, arguments);
-};
-function memento() {
-  const m = new Map();
-  return { get: (k, d) => (m.has(k) ? m.get(k) : d), update: async (k, v) => void m.set(k, v), keys: () => [...m.keys()], setKeysForSync() {} };
-}
-(async () => {
-  const out = {};
-  const t0 = t();
-  const ext = require(extFile);
-  out.requireMs = t() - t0;
-  const context = {
-    subscriptions: [], extensionUri: uri(root), extensionPath: root, asAbsolutePath: (p) => path.join(root, p),
-    globalStorageUri: uri(storage), globalStoragePath: storage, storageUri: uri(path.join(storage, 'ws')), storagePath: path.join(storage, 'ws'),
-    logUri: uri(path.join(storage, 'log')), logPath: path.join(storage, 'log'), globalState: memento(), workspaceState: memento(),
-    secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: stub('secrets.onDidChange') },
-    extensionMode: 1, environmentVariableCollection: stub('envCollection'), extension: stub('extension'),
-  };
-  try {
-    const t1 = t();
-    const r = ext.activate(context);
-    out.activateSyncMs = t() - t1;
-    if (r && typeof r.then === 'function') await r;
-    out.activateMs = t() - t1;
-    out.subscriptions = context.subscriptions.length;
-  } catch (error) {
-    out.activateError = String(error && error.stack || error).split('\n').slice(0, 3).join(' | ');
-  }
-  process.stdout.write(JSON.stringify(out) + '\n');
-  process.exit(0);
-})();
-`;
-
-async function benchActivation(tmp: string) {
-  const sizeOf = (p: string) => (existsSync(p) ? statSync(p).size : -1);
-  const extBytes = sizeOf(EXTENSION);
-  const workerBytes = sizeOf(WORKER);
-  // Mermaid's own code (its API object), not the word: the host names Mermaid's chunks in the diagram preload list.
-  const hasMermaid = extBytes >= 0 ? readFileSync(EXTENSION, 'utf8').includes('mermaidAPI') : false;
-  const script = path.join(tmp, 'activate-child.js');
-  await fs.writeFile(script, ACTIVATION_CHILD);
-  const runs: Array<{ requireMs: number; activateMs?: number; activateSyncMs?: number; activateError?: string; subscriptions?: number }> =
-    [];
-  let childError: string | undefined;
-  for (let i = 0; i < 5 && extBytes >= 0; i++) {
-    const storage = path.join(tmp, `storage-${i}`);
-    await fs.mkdir(storage, { recursive: true });
-    try {
-      const out = execFileSync(process.execPath, [script, EXTENSION, storage, ROOT], {
-        timeout: 30_000,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const line = out
-        .trim()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .pop();
-      if (line) runs.push(JSON.parse(line));
-    } catch (error) {
-      childError = String((error as { stderr?: string }).stderr || error)
-        .split('\n')
-        .slice(0, 3)
-        .join(' | ');
-      break;
-    }
-  }
-  const requireMs = runs.length ? median(runs.map((r) => r.requireMs)) : NaN;
-  const activated = runs.filter((r) => r.activateMs !== undefined);
-  const activateMs = activated.length ? median(activated.map((r) => r.activateMs!)) : NaN;
-  const activateError = runs.find((r) => r.activateError)?.activateError ?? childError;
-  const total = requireMs + (Number.isFinite(activateMs) ? activateMs : 0);
-  table('6. Activation (child process, `vscode` stubbed, median of 5) and bundles', [
-    ['measure', 'value', 'target'],
-    ['require(dist/extension.js)', `${f(requireMs, 2)} ms`, ''],
-    ['activate(context) incl. returned promise', Number.isFinite(activateMs) ? `${f(activateMs, 2)} ms` : 'n/a (error below)', ''],
-    [
-      'require + activate',
-      `${f(total, 2)} ms${Number.isFinite(activateMs) ? '' : ' (require only)'}`,
-      `${mark(total < TARGETS.activationMs)} < ${TARGETS.activationMs} ms`,
-    ],
-    [
-      'dist/extension.js',
-      `${f(extBytes / 1024, 1)} KB`,
-      `${mark(extBytes >= 0 && extBytes < TARGETS.extensionKB * 1024)} < ${TARGETS.extensionKB} KB`,
-    ],
-    ['dist/parseWorker.js', `${f(workerBytes / 1024, 1)} KB`, ''],
-    ['dist/extension.js contains Mermaid (mermaidAPI)', hasMermaid ? 'yes' : 'no', mark(!hasMermaid) + ' no'],
-  ]);
-  if (activateError) console.log(`  activate error: ${activateError}`);
-  return {
-    requireMs: round(requireMs),
-    activateMs: Number.isFinite(activateMs) ? round(activateMs) : null,
-    activateSyncMs: activated.length ? round(median(activated.map((r) => r.activateSyncMs!))) : null,
-    activateError: activateError ?? null,
-    subscriptions: activated[0]?.subscriptions ?? null,
-    extensionBytes: extBytes,
-    parseWorkerBytes: workerBytes,
-    extensionHasMermaid: hasMermaid,
-  };
-}
-
-// 7. linearity: one big note at three sizes
-function benchLinearity() {
-  const bare = unified().use(remarkParse);
-  const decoder = new TextDecoder();
-  const rows: Array<{ kb: number; parseNoteUsPerKB: number; bareUsPerKB: number; cards: number }> = [];
-  parseNote('warm.md', Buffer.from(generateText(SEED + 7, 100 * 1024)));
-  for (const [kb, reps] of [
-    [100, 2],
-    [400, 1],
-    [1600, 1],
-  ] as const) {
-    const bytes = Buffer.from(generateText(SEED + 7, kb * 1024));
-    const realKB = bytes.byteLength / 1024;
-    const text = decoder.decode(bytes);
-    let best = Infinity;
-    let bestBare = Infinity;
-    let cards = 0;
-    for (let r = 0; r < reps; r++) {
-      gc();
-      const t0 = now();
-      const note = parseNote('big.md', bytes);
-      best = Math.min(best, msSince(t0));
-      cards = note.cards.length;
-      if (note.problems.some((p) => p.code === 'too-large' || p.code === 'parse-failed'))
-        throw new Error(`big note not parsed at ${kb} KB`);
-      const t1 = now();
-      bare.parse(text);
-      bestBare = Math.min(bestBare, msSince(t1));
-    }
-    rows.push({
-      kb: round(realKB, 0),
-      parseNoteUsPerKB: round((best * 1000) / realKB, 1),
-      bareUsPerKB: round((bestBare * 1000) / realKB, 1),
-      cards,
-    });
-  }
-  const per = rows.map((r) => r.parseNoteUsPerKB);
-  const spread = Math.max(...per) / Math.min(...per);
-  table('7. Linearity: one note of growing size (best of reps)', [
-    ['size', 'parseNote µs/KB', 'bare remark µs/KB', 'cards'],
-    ...rows.map((r) => [`${r.kb} KB`, f(r.parseNoteUsPerKB, 1), f(r.bareUsPerKB, 1), r.cards]),
-  ]);
-  console.log(`  parseNote µs/KB max/min: ${f(spread)} (${spread <= 1.5 ? 'roughly flat' : 'NOT flat'})`);
-  return { rows, spread: round(spread) };
-}
-
 // ---- main ----
 
 async function main() {
@@ -605,8 +350,8 @@ async function main() {
         ['progress reconcile with the index', f(quiz.reconcileMs, 2), ''],
       ]);
     }
-    json.activation = await benchActivation(tmp);
-    json.linearity = benchLinearity();
+    json.activation = await benchActivation(tmp, { extension: EXTENSION, worker: WORKER, root: ROOT });
+    json.linearity = benchLinearity(SEED);
     json.hostile = benchHostile(table, gc);
     json.firstHover = await benchFirstHover(table, tmp, EXTENSION, ROOT);
     json.indexingStall = await benchIndexingStall(table, tmp, WORKER, ROOT, STALL_NOTES);
@@ -614,72 +359,7 @@ async function main() {
     cleanup();
   }
 
-  // summary of targets
-  const sizes = json.sizes as Record<string, SizeResult>;
-  const edit = json.edit as { medianMs: { total: number } } | undefined;
-  const lookup = json.lookup as { p99Us: number } | undefined;
-  const act = json.activation as { requireMs: number; activateMs: number | null; extensionBytes: number; extensionHasMermaid: boolean };
-  const lin = json.linearity as { spread: number };
-  const targets: Array<[string, string, boolean]> = [];
-  for (const [n, r] of Object.entries(sizes)) {
-    targets.push([
-      `cold pool / bare, ${n} notes ≥ ${TARGETS.poolVsBare}×`,
-      `${f(r.ratioPoolVsBare)}×`,
-      r.ratioPoolVsBare >= TARGETS.poolVsBare,
-    ]);
-    targets.push([
-      `warm / bare read, ${n} notes ≤ ${TARGETS.warmVsRead}×`,
-      `${f(r.ratioWarmVsRead)}×`,
-      r.ratioWarmVsRead <= TARGETS.warmVsRead,
-    ]);
-  }
-  if (edit)
-    targets.push([`edit re-index median ≤ ${TARGETS.editMs} ms`, `${f(edit.medianMs.total, 2)} ms`, edit.medianMs.total <= TARGETS.editMs]);
-  if (lookup) targets.push([`term look-up p99 < ${LOOKUP_TARGET_US} µs`, `${f(lookup.p99Us, 1)} µs`, lookup.p99Us < LOOKUP_TARGET_US]);
-  const quiz = json.quiz as QuizBenchResult | undefined;
-  if (quiz)
-    targets.push([
-      `open a quiz over ${quiz.deckCards} cards, daily limits applied < ${TARGETS.quizOpenMs} ms`,
-      `${f(quiz.limitedOpenMs, 2)} ms`,
-      quiz.limitedOpenMs < TARGETS.quizOpenMs,
-    ]);
-  const actTotal = act.requireMs + (act.activateMs ?? 0);
-  targets.push([
-    `require + activate < ${TARGETS.activationMs} ms${act.activateMs === null ? ' (require only)' : ''}`,
-    `${f(actTotal, 2)} ms`,
-    actTotal < TARGETS.activationMs,
-  ]);
-  targets.push([
-    `dist/extension.js < ${TARGETS.extensionKB} KB`,
-    `${f(act.extensionBytes / 1024, 1)} KB`,
-    act.extensionBytes >= 0 && act.extensionBytes < TARGETS.extensionKB * 1024,
-  ]);
-  targets.push([
-    'no Mermaid library (mermaidAPI) in dist/extension.js',
-    act.extensionHasMermaid ? 'present' : 'absent',
-    !act.extensionHasMermaid,
-  ]);
-  targets.push(['parseNote µs/KB flat (max/min ≤ 1.5)', f(lin.spread), lin.spread <= 1.5]);
-  const hostile = json.hostile as { worst: { name: string; ratio: number } };
-  targets.push([
-    `every hostile input ≤ ${HOSTILE_TARGET}× a plain note (worst: ${hostile.worst.name})`,
-    `${f(hostile.worst.ratio)}×`,
-    hostile.worst.ratio <= HOSTILE_TARGET,
-  ]);
-  const firstHover = json.firstHover as { worstMs: number };
-  targets.push([
-    `activation → first hover answer < ${READY_TARGETS.firstHoverMs} ms (worst of 5)`,
-    `${f(firstHover.worstMs, 1)} ms`,
-    firstHover.worstMs < READY_TARGETS.firstHoverMs,
-  ]);
-  const stall = json.indexingStall as { notes: number; worstStallMs: number };
-  targets.push([
-    `worst event-loop stall indexing ${stall.notes} notes ≤ ${READY_TARGETS.stallMs} ms`,
-    `${f(stall.worstStallMs, 1)} ms`,
-    stall.worstStallMs <= READY_TARGETS.stallMs,
-  ]);
-  table('Targets', [['target', 'measured', ''], ...targets.map(([name, value, ok]) => [name, value, ok ? 'ok' : 'MISS'])]);
-  json.targets = Object.fromEntries(targets.map(([name, value, ok]) => [name, { value, ok }]));
+  printTargets(json);
   json.totalSeconds = round(msSince(started) / 1000, 1);
   json.loadAvgAtEnd = os.loadavg().map((n) => round(n, 2));
   console.log(

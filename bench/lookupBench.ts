@@ -8,21 +8,13 @@ import { parseGlossary } from '../src/core/index/glossary';
 import { parseNote } from '../src/core/notes/parseNote';
 import { seededRng, type Rng } from '../src/core/random';
 import { generateNote } from './corpus';
+import { f, mark, median, percentile, round } from './benchUtil';
 
 type Table = (title: string, rows: Array<Array<string | number>>) => void;
 export const LOOKUP_TARGET_US = 50;
 const ROOT = path.resolve(__dirname, '..', '..'); // out/bench → repo
 const GLOSSARY = path.join(ROOT, 'notes', 'glossary.yaml');
 const SEED = 20250113;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-}
-const median = (xs: number[]) => percentile(xs, 0.5);
-const f = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
-const round = (n: number, digits = 3) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
-const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 
 function codeLines(rng: Rng, n: number): string[] {
   const pickR = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];

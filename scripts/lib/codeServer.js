@@ -15,6 +15,7 @@ const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { alive, descendants, killQuietly, sleep } = require('./processes');
 
 /** Settings that keep the workbench quiet, offline and deterministic. */
 const DEFAULT_SETTINGS = Object.freeze({
@@ -195,55 +196,6 @@ function httpGet(url, timeoutMs) {
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve(null));
   });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** All live descendants of `pid` (from /proc), including ones that left the process group. */
-function descendants(pid) {
-  let entries;
-  try {
-    entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
-  } catch {
-    return [];
-  }
-  const children = new Map();
-  for (const e of entries) {
-    try {
-      const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(e));
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  const out = [];
-  const stack = [pid];
-  while (stack.length) {
-    for (const c of children.get(stack.pop()) || []) {
-      out.push(c);
-      stack.push(c);
-    }
-  }
-  return out;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
-
-function killQuietly(target, signal) {
-  try {
-    process.kill(target, signal);
-  } catch {
-    /* already gone */
-  }
 }
 
 /**
