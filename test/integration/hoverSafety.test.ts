@@ -107,6 +107,42 @@ suite('hover safety and the CLI', () => {
     }
   });
 
+  test('Explain on a hostile note: its links, images and HTML are text on the page, and no link but ours', async function () {
+    this.timeout(120_000);
+    const index = await readyIndex();
+    write(
+      'notes/zz-hostile-explain.md',
+      '---\ntopic: os\n---\n# 2025-04-03 TIL\n\n## Hostilelease\n\n**Hostilelease**는 [여기](../../.ssh/id_rsa)와 ' +
+        '[run](command:workbench.action.terminal.new) ![p](https://tracker.example/pixel.png) ' +
+        '<img src="https://tracker.example/raw.png"> <a href="file:///etc/passwd">x</a> 로 끝나는 임대다.\n',
+    );
+    const info = (await eventually(() => index.term('Hostilelease'), 'the hostile note in the index', 60_000))!;
+    const uri = await vscode.commands.executeCommand<string>('til.explainTerm', info.key);
+    const page = (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText();
+    assert.match(page, /Hostilelease/);
+    assert.doesNotMatch(page, /tracker\.example|<img|<a |id_rsa\)|\]\(command:|\]\(file:/, page);
+    const ourLink = new RegExp(`^${vscode.env.uriScheme}://${EXTENSION_ID.replace(/\./g, '\\.')}/open\\?p=[\\w-]+$`, 'i');
+    for (const target of linkTargets(page)) assert.match(target, ourLink, `only links to our URI handler: ${target}`);
+  });
+
+  test("the URI handler opens the place a link of Explain's stands for, and nothing for a link that is not ours", async function () {
+    this.timeout(120_000);
+    const index = await readyIndex();
+    const info = (await eventually(() => index.term('Hostilelease') ?? index.term('fork'), 'a term'))!;
+    const link = (query: string) => vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/open?${query}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const encoded = (args: object) => `p=${Buffer.from(JSON.stringify(args), 'utf8').toString('base64url')}`;
+    // A link that is not ours (a field we never write), then one of ours: only the second opens anything.
+    await vscode.commands.executeCommand('vscode.open', link(encoded({ term: info.key, file: '/etc/passwd' })));
+    // What a click does on the desktop: VS Code opens the app's own scheme with the extension's URI handler.
+    await vscode.commands.executeCommand('vscode.open', link(encoded({ term: info.key })));
+    const editor = (await eventually(() => vscode.window.activeTextEditor, 'the note opened from the link'))!;
+    assert.strictEqual(editor.document.uri.fsPath, vscode.Uri.file(info.file).fsPath);
+    assert.strictEqual(editor.selection.active.line + 1, info.line);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.strictEqual(tabs.length, 1, `only the note is open: ${tabs.map((t) => t.label).join(', ')}`);
+  });
+
   test('the hover links do what they say: Open note opens the note that explains the term, nothing else', async function () {
     this.timeout(120_000);
     const index = await readyIndex();

@@ -1,40 +1,47 @@
-// Explain's "Open in …" links: the Markdown preview follows only relative links from the stored explanation to a
-// file, so each link is the relative path to the indexed note plus #L<line>; where none exists, the place as text.
+// Explain's "Open in …" links: `<app scheme>://<extension id>/open?p=…`, the look-up a hover's "Open note" link makes,
+// carried as base64url JSON. What a link may ask is checked again when it comes back: a link made elsewhere (a note
+// can hold one) can only name a term and our topic names, never a path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineLabel, relativeLineLink } from '../../src/core/notes/lineLink';
+import type { TermLinkArgs } from '../../src/core/hover/links';
+import { parsePlaceQuery, placeQuery } from '../../src/core/notes/placeLink';
 
-const STORED = '/home/me/.local/share/code-server/User/globalStorage/til.til-companion/explain/semaphore.md';
+/** VS Code decodes a URI's query once before the handler sees it. */
+const asHandled = (query: string) => decodeURIComponent(query);
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
-test('a note elsewhere on the disk: up to the common folder, down to the note, at its line', () => {
-  assert.equal(relativeLineLink(STORED, '/home/me/notes/til-notes.md', 1542), '../../../../../../../notes/til-notes.md#L1542');
-  assert.equal(relativeLineLink('/a/b/page.md', '/a/b/c/note.md', 3), 'c/note.md#L3');
-  assert.equal(relativeLineLink('/a/b/page.md', '/x/note.md', 1), '../../x/note.md#L1');
+test('a place survives the trip through a link: term, topics and position', () => {
+  const places: TermLinkArgs[] = [
+    { term: '세마포어' },
+    { term: 'fork', topics: ['os'] },
+    { term: 'kind: deployment', topics: ['kubernetes', 'os'], place: 3 },
+    { term: 'a&b=c%20+d #x', place: 0 },
+  ];
+  for (const args of places) {
+    const query = placeQuery(args);
+    assert.match(query, /^p=[A-Za-z0-9_-]+$/, 'nothing VS Code would decode or a Markdown link would end on');
+    assert.deepEqual(parsePlaceQuery(asHandled(query)), args);
+  }
 });
 
-test('spaces, brackets, parentheses and hashes in a path cannot end the link or start a fragment', () => {
-  const link = relativeLineLink('/s/page.md', "/s/My Notes (old)/[draft] #1 it's.md", 7);
-  assert.equal(link, 'My%20Notes%20%28old%29/%5Bdraft%5D%20%231%20it%27s.md#L7');
-  assert.doesNotMatch(link ?? '', /[\s()[\]'<>]/);
-});
-
-test('Windows: the same drive (any case) gets a relative link, another drive none', () => {
-  assert.equal(relativeLineLink('/c:/Users/me/AppData/explain/t.md', '/C:/Users/me/notes/n.md', 2), '../../notes/n.md#L2');
-  assert.equal(relativeLineLink('/c:/Users/me/AppData/explain/t.md', '/d:/notes/n.md', 2), undefined);
-});
-
-test('paths that are not absolute and normalised get no link', () => {
-  assert.equal(relativeLineLink('relative/page.md', '/a/n.md', 1), undefined);
-  assert.equal(relativeLineLink('/a/page.md', '/a/../etc/n.md', 1), undefined);
-  assert.equal(relativeLineLink('/a/page.md', 'n.md', 1), undefined);
-});
-
-test('a line that is not a positive whole number opens the note at its top', () => {
-  assert.equal(relativeLineLink('/a/page.md', '/a/n.md', 0), 'n.md');
-  assert.equal(relativeLineLink('/a/page.md', '/a/n.md', Number.NaN), 'n.md');
-});
-
-test('the text fallback names the file and line, on either separator', () => {
-  assert.equal(lineLabel('/home/me/notes/til-notes.md', 1542), 'til-notes.md:1542');
-  assert.equal(lineLabel('D:\\notes\\til-notes.md', 9), 'til-notes.md:9');
+test('a query that is not one of ours opens nothing', () => {
+  const bad = [
+    '',
+    'term=fork',
+    'p=',
+    'p=!!!!',
+    `p=${b64('not json')}`,
+    `p=${b64('["fork"]')}`,
+    `p=${b64('{"term":""}')}`,
+    `p=${b64('{"term":"fork","file":"/etc/passwd"}')}`,
+    `p=${b64('{"term":"fork","topics":["../../x"]}')}`,
+    `p=${b64('{"term":"fork","place":100}')}`,
+    `p=${b64('{"term":"fork","place":-1}')}`,
+    `p=${b64('{"term":"fork","place":"1"}')}`,
+    `p=${b64('{"term":42}')}`,
+    `p=${Buffer.from([0xff, 0xfe, 0x7b]).toString('base64url')}`,
+    `p=${b64(JSON.stringify({ term: 'x'.repeat(5000) }))}`,
+    `p=${b64('{"term":"fork"}')}&file=/etc/passwd`,
+  ];
+  for (const query of bad) assert.equal(parsePlaceQuery(query), undefined, query.slice(0, 80));
 });

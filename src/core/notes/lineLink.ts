@@ -1,8 +1,8 @@
 /**
- * Where Explain's "Open in …" links point. The explanation is a Markdown file of ours (in the extension's storage,
- * never beside the notes) and VS Code's Markdown preview only follows relative links from it (`file:` and `command:`
- * links are refused there), so a link is the relative path from that file to the indexed note plus `#L<line>`.
- * Only the indexed path and line go in: nothing of the note's text.
+ * Explain's "Open in …" links where the URI handler cannot be reached from a preview (VS Code in a browser other than
+ * vscode.dev, such as code-server: core/notes/placeLink.ts). The explanation is a Markdown file of ours (in the
+ * extension's storage, never beside the notes) and the preview follows relative links from it, so a link is the
+ * relative path from that file to the indexed note plus `#L<line>`. Only the indexed path and line go in.
  */
 
 /**
