@@ -1,14 +1,16 @@
 /**
  * Quiz statistics from the review log and the progress: reviews per day, true retention against
  * the desired retention, the due forecast, the hardest cards, and coverage per topic and per day of
- * notes. Pure and linear in the log plus the cards.
+ * notes. Every item the quiz asks counts: the cards (questions and generated kinds) and the terms of
+ * "Name the term", whose progress is kept apart by term key. Pure; linear in the log plus the cards,
+ * plus a sort of the terms.
  */
 import type { CardGroup, DayGroup } from '../index/noteIndex';
-import { TOPICS, type Topic } from '../model';
+import { TOPICS, type Place, type Topic } from '../model';
 import { hides } from './cardFlags';
 import { DAY_MS, studyDayKey, studyDayKeys, studyDayStart } from './days';
 import type { ProgressBook } from './progress';
-import { dueTime } from './scheduler';
+import { dueTime, type ReviewState } from './scheduler';
 
 export interface CoverageRow {
   label: string;
@@ -33,7 +35,8 @@ export interface QuizStats {
   noteDays: CoverageRow[];
   /** `hiddenStudied`: hidden cards that had been studied (the overall chart counts each card once). */
   /** `questions`: cards that are the notes' own questions (the rest are generated from terms and diagrams). */
-  totals: { cards: number; questions: number; studied: number; hidden: number; hiddenStudied: number; reviews: number };
+  /** `terms`: the terms of "Name the term", counted among the `cards`. */
+  totals: { cards: number; questions: number; terms: number; studied: number; hidden: number; hiddenStudied: number; reviews: number };
 }
 
 export interface StatsOptions {
@@ -46,6 +49,13 @@ export interface StatsOptions {
   target: number;
 }
 
+/** A term the "Name the term" quiz asks (a `TermInfo` is one). */
+export interface StatsTerm extends Pick<Place, 'file' | 'line'> {
+  key: string;
+  term: string;
+  topic: Topic;
+}
+
 const MATURE_DAYS = 21;
 
 export function quizStats(
@@ -54,6 +64,7 @@ export function quizStats(
   book: ProgressBook,
   now: Date,
   options: StatsOptions,
+  terms: readonly StatsTerm[] = [],
 ): QuizStats {
   const dayCount = options.days ?? 30;
   const days = studyDayKeys(now, dayCount, 'past');
@@ -67,8 +78,8 @@ export function quizStats(
   let reviewsAll = 0;
   let passedAll = 0;
   let countedAll = 0;
+  // Every grade the quiz logged, a card's or a term's: both are reviews the learner did.
   for (const e of book.log.entries) {
-    if (e.kind !== 'card') continue;
     reviewsAll++;
     const at = Date.parse(e.at);
     const i = dayIndex.get(studyDayKey(new Date(at)));
@@ -108,6 +119,18 @@ export function quizStats(
   let hidden = 0;
   let hiddenStudied = 0;
   const cardStatus = new Map<string, { studied: boolean; mature: boolean }>();
+  const count = (row: CoverageRow, p: ReviewState | undefined, isHidden: boolean) => {
+    row.total++;
+    if (!p) return;
+    studied++;
+    row.studied++;
+    if (p.scheduled_days >= MATURE_DAYS) row.mature++;
+    if (!isHidden) {
+      const d = dueTime(p);
+      const i = d < todayStart ? 0 : forecastIndex.get(studyDayKey(new Date(d)));
+      if (i !== undefined) due[i]++;
+    }
+  };
   for (const g of groups) {
     const p = book.card(g.key);
     const isHidden = hides(book.flags.get(g.key), now);
@@ -115,34 +138,34 @@ export function quizStats(
       hidden++;
       if (p) hiddenStudied++;
     }
-    const mature = !!p && p.scheduled_days >= MATURE_DAYS;
-    cardStatus.set(g.key, { studied: !!p, mature });
-    const row = byTopic.get(g.topic)!;
-    row.total++;
-    if (p) {
-      studied++;
-      row.studied++;
-      if (mature) row.mature++;
-      if (!isHidden) {
-        const d = dueTime(p);
-        const i = d < todayStart ? 0 : forecastIndex.get(studyDayKey(new Date(d)));
-        if (i !== undefined) due[i]++;
-      }
-      if (p.lapses > 0) hardest.push({ key: g.key, question: g.question, lapses: p.lapses, reps: p.reps, difficulty: p.difficulty });
-    }
+    cardStatus.set(g.key, { studied: !!p, mature: !!p && p.scheduled_days >= MATURE_DAYS });
+    count(byTopic.get(g.topic)!, p, isHidden);
+    if (p && p.lapses > 0) hardest.push({ key: g.key, question: g.question, lapses: p.lapses, reps: p.reps, difficulty: p.difficulty });
+  }
+  // Terms are never hidden (the quiz hides cards only).
+  const termStatus = new Map<string, { studied: boolean; mature: boolean }>();
+  for (const t of terms) {
+    const p = book.term(t.key);
+    termStatus.set(t.key, { studied: !!p, mature: !!p && p.scheduled_days >= MATURE_DAYS });
+    count(byTopic.get(t.topic)!, p, false);
+    if (p && p.lapses > 0)
+      hardest.push({ key: `term:${t.key}`, question: t.term, lapses: p.lapses, reps: p.reps, difficulty: p.difficulty });
   }
   hardest.sort((a, b) => b.lapses - a.lapses || b.difficulty - a.difficulty || (a.key < b.key ? -1 : 1));
 
+  const termsOf = termsByFile(terms);
   const dayRows: CoverageRow[] = [];
   for (const group of noteDays) {
     const keys = new Set(group.entries.flatMap((e) => e.cards.map((c) => c.key)));
-    if (!keys.size) continue;
-    const row: CoverageRow = { label: group.date ?? group.title, total: keys.size, studied: 0, mature: 0 };
-    for (const k of keys) {
-      const s = cardStatus.get(k);
+    const termKeys = new Set(group.entries.flatMap((e) => termsWithin(termsOf.get(e.day.file), e.day)));
+    if (!keys.size && !termKeys.size) continue;
+    const row: CoverageRow = { label: group.date ?? group.title, total: keys.size + termKeys.size, studied: 0, mature: 0 };
+    const tally = (s: { studied: boolean; mature: boolean } | undefined) => {
       if (s?.studied) row.studied++;
       if (s?.mature) row.mature++;
-    }
+    };
+    for (const k of keys) tally(cardStatus.get(k));
+    for (const k of termKeys) tally(termStatus.get(k));
     dayRows.push(row);
   }
 
@@ -155,6 +178,45 @@ export function quizStats(
     hardest: hardest.slice(0, options.hardest ?? 10),
     topics: [...byTopic.values()].filter((r) => r.total > 0),
     noteDays: dayRows.slice(-(options.noteDays ?? 14)),
-    totals: { cards: groups.length, questions: groups.filter((g) => !g.kind).length, studied, hidden, hiddenStudied, reviews: reviewsAll },
+    totals: {
+      cards: groups.length + terms.length,
+      questions: groups.filter((g) => !g.kind).length,
+      terms: terms.length,
+      studied,
+      hidden,
+      hiddenStudied,
+      reviews: reviewsAll,
+    },
   };
+}
+
+/** The terms of each file, sorted by line, so a day's terms are found by two binary searches. */
+function termsByFile(terms: readonly StatsTerm[]): Map<string, StatsTerm[]> {
+  const out = new Map<string, StatsTerm[]>();
+  for (const t of terms) {
+    const list = out.get(t.file);
+    if (list) list.push(t);
+    else out.set(t.file, [t]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+/** Keys of the terms (sorted by line) that a day's lines hold. */
+function termsWithin(sorted: readonly StatsTerm[] | undefined, day: Place): string[] {
+  if (!sorted) return [];
+  const keys: string[] = [];
+  for (let i = firstAtOrAfter(sorted, day.line); i < sorted.length && sorted[i].line <= day.endLine; i++) keys.push(sorted[i].key);
+  return keys;
+}
+
+function firstAtOrAfter(sorted: readonly StatsTerm[], line: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -50,6 +50,22 @@ const thin = (labels: readonly string[], step = 5) =>
 const nums = (values: readonly number[]) =>
   `[${values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0')).join(', ')}]`;
 const shortDay = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(key) ? key.slice(5) : key);
+/** A label's width in Latin letters (a CJK character is about two), to tell whether an axis's labels fit. */
+const labelWidth = (label: string) => [...label].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+/** About how many Latin letters fit along a chart's horizontal axis, side by side with some room between. */
+const AXIS_LETTERS = 56;
+/** Longer labels are cut (the summary under the chart keeps them whole). */
+const MAX_LABEL = 12;
+const short = (label: string) => ([...label].length > MAX_LABEL ? `${[...label].slice(0, MAX_LABEL - 1).join('')}…` : label);
+/**
+ * The opening of an xychart whose category labels must not overlap: slanted when they do not fit side by side.
+ * The front matter is ours (numbers and a fixed key), never a note's.
+ */
+const xychartFor = (labels: readonly string[]) =>
+  labels.reduce((w, l) => w + labelWidth(l) + 2, 0) > AXIS_LETTERS
+    ? ['---', 'config:', '  xyChart:', '    xAxis:', '      labelRotation: -45', '---', 'xychart-beta']
+    : ['xychart-beta'];
+
 /** The top of a count axis: at least 10, so that the axis ticks are whole numbers (no 0.2 of a review). */
 const top = (values: readonly number[]) => Math.max(10, Math.ceil(Math.max(0, ...values)));
 
@@ -107,14 +123,17 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
           .join(', ')
       : emptyText,
   });
-  const coverage = (id: 'topics' | 'noteDays', title: string, rows: QuizStats['noteDays']) =>
+  const coverage = (id: 'topics' | 'noteDays', title: string, rows: QuizStats['noteDays']) => {
+    // Topic rows have room for their whole name; day labels stand side by side and are cut.
+    const labels = rows.map((x) => (id === 'topics' ? x.label : short(shortDay(x.label))));
     charts.push({
       id,
       title,
       source: rows.length
         ? [
-            'xychart-beta',
-            `  x-axis ${list(rows.map((x) => shortDay(x.label)))}`,
+            // Topics are names, some long ("Operating systems"): as rows with their names beside them, none overlaps.
+            ...(id === 'topics' ? ['xychart-beta horizontal'] : xychartFor(labels)),
+            `  x-axis ${list(labels)}`,
             `  y-axis "${chartLabel(l.cards)}" 0 --> ${top(rows.map((x) => x.total))}`,
             // Drawn over each other: all cards, then the studied part in front.
             `  bar ${nums(rows.map((x) => x.total))}`,
@@ -123,6 +142,7 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
         : undefined,
       summary: rows.length ? rows.map((x) => `${x.label}: ${x.studied}/${x.total}`).join(', ') : emptyText,
     });
+  };
   coverage('topics', l.coverageTopics, stats.topics);
   coverage('noteDays', l.coverageDays, stats.noteDays);
   const t = stats.totals;

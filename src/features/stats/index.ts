@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { Disposable, toDisposable } from '../../core/dispose';
 import { quizStats } from '../../core/quiz/stats';
+import { selectTerms } from '../../core/quiz/scope';
+import { isAskableTerm } from '../../core/quiz/termChoices';
 import { mainSources } from '../../core/index/sources';
 import { statsCharts, type ChartLabels } from '../../core/quiz/statsCharts';
 import { parseStatsWebviewMessage, type StatsHostToWebview } from '../../shared/statsProtocol';
@@ -118,9 +120,10 @@ class StatsFeature extends Disposable {
     const now = new Date();
     const target = controller.scheduler.desiredRetention;
     // Every card the quiz asks (the notes' questions and the card kinds switched on), of the user's notes when they
-    // have any, as the due count does; the starter notes' only otherwise.
+    // have any, as the due count does; the starter notes' only otherwise. And the terms "Name the term" asks.
     const sources = mainSources(index);
-    const stats = quizStats(controller.deck.cardGroups(sources), index.days(sources), controller.book, now, { target });
+    const terms = selectTerms(index, { scope: 'due' }).filter(isAskableTerm);
+    const stats = quizStats(controller.deck.cardGroups(sources), index.days(sources), controller.book, now, { target }, terms);
     for (const row of stats.topics) row.label = topicLabel(row.topic);
     const labels: ChartLabels = {
       reviewsPerDay: vscode.l10n.t('Reviews per day (last 30 days; second bar: Again)'),
