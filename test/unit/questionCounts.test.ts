@@ -60,10 +60,10 @@ test('a question written twice on one day counts once in that day, and the day s
   assert.deepEqual(topics, [{ questions: 2, writtenAgain: 1 }]);
 });
 
-test('the real notes: days 94 and topics 91, reconciled by the 3 questions written on two days', { skip }, () => {
+test('the real notes: days 93 and topics 90, reconciled by the 3 questions written on two days', { skip }, () => {
   const { days, topics } = rows(indexOf(seed, fs.readFileSync(seed)));
-  assert.equal(sum(days, 'questions'), 94);
-  assert.equal(sum(topics, 'questions'), 91);
+  assert.equal(sum(days, 'questions'), 93);
+  assert.equal(sum(topics, 'questions'), 90);
   assert.equal(sum(topics, 'writtenAgain'), 3);
   assert.equal(sum(days, 'writtenAgain'), 6, 'each of the 3 is said on both its days');
 });

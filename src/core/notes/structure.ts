@@ -6,6 +6,7 @@ import { dateFromFileName, parseDayHeading, parseDayLine, type DayDate } from '.
 import type { FrontMatter } from './frontmatter';
 import { LineIndex, startLine } from './positions';
 import { topicOf } from './topics';
+import { answerShape } from './answerShape';
 import { findAsideClose, isAsideOpen } from './questions/aside';
 import { stripAnswerMarker } from './questions/lines';
 import { QuestionWalker, type CardDraft } from './questions/walk';
@@ -128,9 +129,14 @@ export function walkStructure(file: string, root: Root, text: string, fm: FrontM
   closeSections(1, lastLine);
   closeDay(lastLine);
 
-  const cards = walker.drafts
-    .sort((a, b) => a.line - b.line)
-    .map((draft) => toCard(draft, file, text, lines, problems));
+  const cards: Card[] = [];
+  for (const draft of walker.drafts.sort((a, b) => a.line - b.line)) {
+    const card = toCard(draft, file, text, lines, problems);
+    // `**그럼 무엇이 다른가?**` over nothing but a picture or links, asked inside another question's answer: that answer
+    // already holds it, and a card of its own would show nothing (and repeat its parent's question).
+    if (draft.sub && card.answer && answerShape(card.answer) !== 'text') continue;
+    cards.push(card);
+  }
 
   assignTopics(sections, fm.topic);
   const topicOfSection = new Map(sections.map((s) => [s.id, s.topic] as const));

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
-import { escapeAttr } from '../../core/quiz/sanitize';
+import { escapeAttr, escapeText } from '../../core/quiz/sanitize';
+import { answerShape } from '../../core/notes/answerShape';
+import { answerElsewhereText } from '../counts';
 import { formatInterval, type Clock, type QuizGrade } from '../../core/quiz/scheduler';
 import type { QuizScope } from '../../core/quiz/scope';
 import type { QuizItem, QuizSession } from '../../core/quiz/session';
@@ -89,9 +91,7 @@ export async function itemView(sources: ViewSources, item: QuizItem, session: Qu
       kind: 'card',
       key: item.key,
       question: item.question,
-      answerHtml: item.answer.trim()
-        ? await renderer.render(item.answer, first?.file)
-        : `<p><em>${vscode.l10n.t('No answer written yet.')}</em></p>`,
+      answerHtml: await answerHtml(renderer, item.answer, first?.file),
       topic: topicLabel(item.topic),
       source: first
         ? `${path.basename(first.file)}:${first.line}${item.places.length > 1 ? ` (+${item.places.length - 1})` : ''}`
@@ -112,6 +112,16 @@ export async function itemView(sources: ViewSources, item: QuizItem, session: Qu
     topic: topicLabel(item.topic),
     source: `${path.basename(item.file)}:${item.line}`,
   };
+}
+
+/**
+ * The card's answer as safe HTML. An answer that is only a picture or only links would show nothing (a picture the
+ * webview may not load, a link's title): the card says where the answer is, and "Open note" leads there.
+ */
+async function answerHtml(renderer: AnswerRenderer, answer: string, file: string | undefined): Promise<string> {
+  if (!answer.trim()) return `<p><em>${escapeText(vscode.l10n.t('No answer written yet.'))}</em></p>`;
+  const elsewhere = answerElsewhereText(answerShape(answer));
+  return elsewhere ? `<p><em>${escapeText(elsewhere)}</em></p>` : renderer.render(answer, file);
 }
 
 export function summaryView(session: QuizSession, now: Clock): SummaryView {

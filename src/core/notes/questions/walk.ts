@@ -26,6 +26,8 @@ export interface CardDraft {
   indent: number;
   ownEnd: number;
   ownQuote: number;
+  /** Asked inside another question's answer (an emphasised line under a quote or heading question). */
+  sub?: boolean;
 }
 
 interface Open {
@@ -139,6 +141,7 @@ export class QuestionWalker {
       indent: scope.indent + (match.indent ?? 0),
       ownEnd: endOffset(node),
       ownQuote: node.type === 'blockquote' ? 1 : 0,
+      ...(parent ? { sub: true } : {}),
     };
     if (match.flows) scope.open.push({ draft, rank: match.rank });
     else this.drafts.push(draft);
