@@ -3,6 +3,7 @@ import { isTermLinkArgs } from '../../core/hover/links';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { plainPreview } from '../../core/plainPreview';
+import { searchEntries, type SearchEntry } from '../../core/index/searchEntries';
 import { Commands, type Services } from '../services';
 
 interface Pick extends vscode.QuickPickItem {
@@ -15,38 +16,30 @@ const PREVIEW_CHARS = 120;
 /** Note text shown as written: the quick pick would draw `$(name)` as a theme icon. */
 const literal = (text: string) => text.replace(/\$\(/g, '\\$(');
 
-/** Quick pick over terms, questions and sections; accepting opens the note at the spot. */
+const ICONS = { term: 'symbol-key', question: 'question', section: 'symbol-namespace' } as const;
+
+/**
+ * Quick pick over terms, questions and sections, each place of the notes once (core `searchEntries`); accepting
+ * opens the note at the spot. The place leads the detail line, where a long question cannot push it out of sight.
+ */
 export function buildSearchItems(index: NoteIndex): Pick[] {
+  const entries = searchEntries(index);
   const items: Pick[] = [];
-  items.push({ label: vscode.l10n.t('Terms'), kind: vscode.QuickPickItemKind.Separator });
-  for (const t of index.terms()) {
+  const separators = { term: vscode.l10n.t('Terms'), question: vscode.l10n.t('Questions'), section: vscode.l10n.t('Sections') };
+  let kind: SearchEntry['kind'] | undefined;
+  for (const e of entries) {
+    if (e.kind !== kind) {
+      kind = e.kind;
+      items.push({ label: separators[kind], kind: vscode.QuickPickItemKind.Separator });
+    }
+    const place = `${path.basename(e.file)}:${e.line}`;
+    const preview = e.passage ? plainPreview(e.passage, PREVIEW_CHARS) : '';
     items.push({
-      label: `$(symbol-key) ${literal(t.term)}`,
-      description: literal(t.allAliases.join(', ')),
-      detail: literal(plainPreview(t.summary, PREVIEW_CHARS)),
-      file: t.file,
-      line: t.line,
-    });
-  }
-  items.push({ label: vscode.l10n.t('Questions'), kind: vscode.QuickPickItemKind.Separator });
-  for (const g of index.cardGroups()) {
-    const p = g.places[0];
-    items.push({
-      label: `$(question) ${literal(g.question)}`,
-      description: `${literal(path.basename(p.file))}:${p.line}`,
-      detail: literal(plainPreview(g.answer, PREVIEW_CHARS)),
-      file: p.file,
-      line: p.line,
-    });
-  }
-  items.push({ label: vscode.l10n.t('Sections'), kind: vscode.QuickPickItemKind.Separator });
-  for (const s of index.sections()) {
-    if (s.question) continue;
-    items.push({
-      label: `$(symbol-namespace) ${literal(s.title)}`,
-      description: `${literal(path.basename(s.file))}:${s.line}`,
-      file: s.file,
-      line: s.line,
+      label: `$(${ICONS[e.kind]}) ${literal(e.title)}`,
+      description: e.alsoCalled.length ? literal(e.alsoCalled.join(', ')) : undefined,
+      detail: literal(preview ? `${place} · ${preview}` : place),
+      file: e.file,
+      line: e.line,
     });
   }
   return items;
