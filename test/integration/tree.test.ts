@@ -93,6 +93,41 @@ suite('notes tree', () => {
     await eventually(() => !index.files().includes(file), 'the deleted note to leave the index');
   });
 
+  test("a heading that asks a question is one row under its day, with the question's icon and a safe answer", async () => {
+    const index = await readyIndex();
+    const file = workspacePath('notes', 'heading-question-during-test.md');
+    fs.writeFileSync(
+      file,
+      '# 2025-08-01 TIL\n\n## 레코드를 전달 객체로 쓰는 까닭은?\n\n레코드는 값이 바뀌지 않는 클래스라 [안내](https://docs.example/record) ![도식](https://tracker.example/p.png) 그대로 넘기기 좋다.\n\n' +
+        '### 예시\n\n> 생성자를 따로 써야 하나요?\n\n아니다. 컴파일러가 만든다.\n\n## 그림으로 본 흐름은?\n\n![흐름](./pictures/flow.png)\n',
+    );
+    try {
+      const tree = new NotesTreeProvider(index, 'day');
+      const day = await eventually(
+        () => tree.getChildren().find((n) => String(tree.getTreeItem(n).label) === '2025-08-01 TIL'),
+        'the new day in the tree',
+      );
+      const rows = tree.getChildren(day!);
+      // Each heading question once: one row each, not a section row and a question row.
+      assert.deepStrictEqual(labels(tree, rows), ['레코드를 전달 객체로 쓰는 까닭은?', '그림으로 본 흐름은?']);
+      const [record, picture] = rows.map((n) => tree.getTreeItem(n));
+      assert.strictEqual((record.iconPath as vscode.ThemeIcon).id, 'question');
+      // Its contents, without the question again.
+      assert.deepStrictEqual(labels(tree, tree.getChildren(rows[0])), ['예시']);
+      // The answer in the tooltip: words kept, the note's link and image not live.
+      const tooltip = (record.tooltip as vscode.MarkdownString).value;
+      assert.match(tooltip, /레코드는 값이 바뀌지 않는 클래스라/);
+      assert.doesNotMatch(tooltip, /\]\(|https:/, tooltip);
+      // An answer that is only a picture says where it is.
+      assert.strictEqual(picture.collapsibleState, vscode.TreeItemCollapsibleState.None);
+      assert.match((picture.tooltip as vscode.MarkdownString).value, /picture/);
+      assert.doesNotMatch((picture.tooltip as vscode.MarkdownString).value, /flow\.png/);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    await eventually(() => !index.files().includes(file), 'the deleted note to leave the index');
+  });
+
   test('the extension never writes to the notes', async () => {
     await readyIndex();
     const dir = workspacePath('notes');

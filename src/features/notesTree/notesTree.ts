@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { questionsText } from '../counts';
+import { answerElsewhereText, questionsText } from '../counts';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { QuestionCount } from '../../core/index/questionCounts';
-import type { Topic } from '../../core/model';
+import type { Card, Topic } from '../../core/model';
+import { answerShape } from '../../core/notes/answerShape';
+import { safeNoteMarkdown } from '../../core/hover/safeMarkdown';
 import { Commands, type Services } from '../services';
 import { childrenOfDay, childrenOfSection, childrenOfStarter, childrenOfTopic, rootNodes, type TreeNode } from './treeModel';
 
@@ -105,9 +107,12 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(section.title, hasChildren ? C.Collapsed : C.None);
       item.id = node.id;
       item.description = node.cards.length ? questionsText(node.cards.length) : TOPIC_LABELS[section.topic];
-      item.iconPath = new vscode.ThemeIcon(TOPIC_ICONS[section.topic]);
+      // A heading that asks a question is one row: the question's icon and answer, the section's contents.
+      item.iconPath = new vscode.ThemeIcon(node.own ? questionIcon(node.own) : TOPIC_ICONS[section.topic]);
       item.contextValue = 'til.section';
-      item.tooltip = `${TOPIC_LABELS[section.topic]} · ${path.basename(section.file)}:${section.line}`;
+      item.tooltip = node.own
+        ? questionTooltip(node.own)
+        : `${TOPIC_LABELS[section.topic]} · ${path.basename(section.file)}:${section.line}`;
       item.command = open(section.file, section.line);
       return item;
     }
@@ -115,14 +120,10 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const { card } = node;
       const item = new vscode.TreeItem(card.question, C.None);
       item.id = node.id;
-      item.iconPath = new vscode.ThemeIcon(card.answer ? 'question' : 'circle-outline');
+      item.iconPath = new vscode.ThemeIcon(questionIcon(card));
       item.description = node.places > 1 ? vscode.l10n.t('written {0} times', node.places) : undefined;
       item.contextValue = 'til.question';
-      const tooltip = new vscode.MarkdownString(
-        `**${escapeMd(card.question)}**\n\n${card.answer.slice(0, 800) || vscode.l10n.t('_No answer yet._')}`,
-      );
-      tooltip.supportHtml = false;
-      item.tooltip = tooltip;
+      item.tooltip = questionTooltip(card);
       item.command = open(card.file, card.line);
       return item;
     }
@@ -221,6 +222,26 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       return item;
     }
   }
+}
+
+function questionIcon(card: Card): string {
+  return card.answer ? 'question' : 'circle-outline';
+}
+
+/**
+ * The question and its answer. The answer is note text: it goes through safeNoteMarkdown, so no link or image of the
+ * note becomes live in the tooltip; an answer that is only a picture or links says where it is instead.
+ */
+function questionTooltip(card: Card): vscode.MarkdownString {
+  const elsewhere = answerElsewhereText(answerShape(card.answer));
+  const answer = !card.answer.trim()
+    ? vscode.l10n.t('_No answer yet._')
+    : elsewhere
+      ? `_${escapeMd(elsewhere)}_`
+      : safeNoteMarkdown(card.answer.slice(0, 800));
+  const tooltip = new vscode.MarkdownString(`**${escapeMd(card.question)}**\n\n${answer}`);
+  tooltip.supportHtml = false;
+  return tooltip;
 }
 
 function escapeMd(text: string): string {

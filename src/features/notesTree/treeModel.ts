@@ -8,7 +8,8 @@ import { countQuestions, placeCounts, type QuestionCount } from '../../core/inde
 /** Tree nodes as plain data, built from the index on demand (expanding a node costs only that node). */
 export type TreeNode =
   | { kind: 'day'; id: string; group: DayGroup; count: QuestionCount; starter?: boolean }
-  | { kind: 'section'; id: string; section: Section; children: Section[]; cards: Card[]; diagrams: MermaidBlock[] }
+  /** `own`: the heading is itself a question, shown by this one row (its card is not listed again under or beside it). */
+  | { kind: 'section'; id: string; section: Section; children: Section[]; cards: Card[]; diagrams: MermaidBlock[]; own?: Card }
   | { kind: 'question'; id: string; card: Card; places: number }
   | { kind: 'topic'; id: string; topic: Topic; cards: CardGroup[]; count: QuestionCount; starter?: boolean }
   /** The starter notes that ship with the extension, apart from the user's days and topics. */
@@ -58,21 +59,24 @@ export function childrenOfDay(index: NoteIndex, group: DayGroup): TreeNode[] {
     const diagrams = note?.diagrams ?? [];
     const top = entry.sections.filter((s) => !s.parentId);
     for (const s of top) out.push(sectionNode(s, entry.sections, entry.cards, diagrams));
-    // Questions written before any heading of the day.
-    for (const card of entry.cards.filter((c) => !c.sectionId)) out.push(questionNode(index, card));
+    // Questions written before any heading of the day (a heading that asks one is its section's row).
+    const askedByHeading = new Set(top.filter((s) => s.question).map((s) => s.line));
+    for (const card of entry.cards) if (!card.sectionId && !askedByHeading.has(card.line)) out.push(questionNode(index, card));
   }
   return out;
 }
 
 export function sectionNode(section: Section, all: Section[], cards: Card[], diagrams: MermaidBlock[]): TreeNode & { kind: 'section' } {
   const within = (item: { line: number }) => item.line >= section.line && item.line <= section.endLine;
+  const own = section.question ? cards.find((c) => c.line === section.line && c.file === section.file) : undefined;
   return {
     kind: 'section',
     id: `section:${section.id}`,
     section,
     children: all.filter((s) => s.parentId === section.id && !s.question),
-    cards: cards.filter((c) => within(c)),
+    cards: cards.filter((c) => within(c) && c !== own),
     diagrams: diagrams.filter((d) => d.line >= section.line && d.line <= section.endLine),
+    ...(own ? { own } : {}),
   };
 }
 
