@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { QuizSession } from '../../src/core/quiz/session';
 import { openAnswerLink } from '../../src/features/quiz/navigation';
 import { AnswerRenderer } from '../../src/features/quiz/render';
+import { answerHtml } from '../../src/features/quiz/views';
 import type { Services } from '../../src/features/services';
 import { readyIndex, workspacePath } from './testUtil';
 
@@ -72,5 +73,17 @@ suite('quiz answers from untrusted notes', () => {
     );
     assert.match(html, /<strong>프로브\(Probe\)<\/strong>는/, html);
     assert.doesNotMatch(html, /\*\*|<script/, html);
+  });
+
+  test('a card whose answer is only a picture or only links says where it is, and shows none of them, even with remote images on', async function () {
+    this.timeout(60_000);
+    const renderer = new AnswerRenderer(roots, output, () => true);
+    const picture = await answerHtml(renderer, '![chart](https://tracker.invalid/p.png){width=500}', note());
+    assert.match(picture, /picture: open the note/, picture);
+    const links = await answerHtml(renderer, '- [one](https://tracker.invalid/a)\n- <https://tracker.invalid/b>', note());
+    assert.match(links, /links: open the note/, links);
+    for (const html of [picture, links]) assert.doesNotMatch(html, /<img|<a |tracker\.invalid/, html);
+    // An answer in words with a link keeps both, as before.
+    assert.match(await answerHtml(renderer, 'See [one](https://example.com/a) first.', note()), /See/);
   });
 });

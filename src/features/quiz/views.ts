@@ -118,7 +118,7 @@ export async function itemView(sources: ViewSources, item: QuizItem, session: Qu
  * The card's answer as safe HTML. An answer that is only a picture or only links would show nothing (a picture the
  * webview may not load, a link's title): the card says where the answer is, and "Open note" leads there.
  */
-async function answerHtml(renderer: AnswerRenderer, answer: string, file: string | undefined): Promise<string> {
+export async function answerHtml(renderer: AnswerRenderer, answer: string, file: string | undefined): Promise<string> {
   if (!answer.trim()) return `<p><em>${escapeText(vscode.l10n.t('No answer written yet.'))}</em></p>`;
   const elsewhere = answerElsewhereText(answerShape(answer));
   return elsewhere ? `<p><em>${escapeText(elsewhere)}</em></p>` : renderer.render(answer, file);
