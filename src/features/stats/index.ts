@@ -80,6 +80,8 @@ class StatsFeature extends Disposable {
       entry: 'stats',
       title,
       strings: {}, // the stats view gets its strings with each message
+      // Mermaid styles each chart with a <style> inside its SVG (pie text and strokes): without this they drew black.
+      csp: { style: ["'unsafe-inline'"] },
       body: `<main id="app" aria-label="${escapeHtml(title)}"></main>`,
     });
     const subscriptions = [

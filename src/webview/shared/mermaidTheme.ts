@@ -11,7 +11,7 @@ export interface MermaidThemeConfig {
 const COLOUR = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\))$/i;
 
 /** A VS Code colour variable if it is a plain colour mermaid (khroma) can read, else the fallback. */
-function colour(name: string, fallback: string): string {
+export function colour(name: string, fallback: string): string {
   const v = cssVar(name);
   return COLOUR.test(v) ? v : fallback;
 }
@@ -87,20 +87,4 @@ export function mermaidThemeFor(kind: ThemeKind): MermaidThemeConfig {
     case 'high-contrast-light':
       return highContrast(false);
   }
-}
-
-/**
- * Chart colours from the VS Code theme's `charts.*` colours, for bars, lines and pie slices: Mermaid's own palette
- * starts with a lavender that is hardly visible on a light background.
- */
-export function chartColours(): Record<string, unknown> {
-  const palette = [
-    colour('--vscode-charts-blue', '#1a85ff'),
-    colour('--vscode-charts-orange', '#d18616'),
-    colour('--vscode-charts-green', '#388a34'),
-    colour('--vscode-charts-purple', '#652d90'),
-    colour('--vscode-charts-red', '#e51400'),
-  ];
-  const pies = Object.fromEntries(palette.map((c, i) => [`pie${i + 1}`, c]));
-  return { ...pies, pieStrokeColor: colour('--vscode-editor-background', '#ffffff'), xyChart: { plotColorPalette: palette.join(', ') } };
 }

@@ -1,13 +1,17 @@
 /**
- * The statistics panel's webview: draws the host's chart sources with the bundled Mermaid
- * (securityLevel strict, themed like VS Code) and the hardest cards as a table of plain text.
+ * The statistics panel's webview: the figures as text at once (headline, each chart's numbers, the hardest cards),
+ * then the host's chart sources drawn with the bundled Mermaid (securityLevel strict, coloured from the VS Code
+ * theme) as soon as it has loaded. Mermaid loads in well under a second on a warm machine, but several on a busy
+ * one: the page never waits for it to show the numbers.
  */
 import './stats.css';
-import { parseStatsHostMessage, type StatsHostToWebview, type StatsWebviewToHost } from '../../shared/statsProtocol';
+import type { Mermaid } from 'mermaid';
+import { parseStatsHostMessage, type StatsChartView, type StatsHostToWebview, type StatsWebviewToHost } from '../../shared/statsProtocol';
 import { svgFromText } from '../diagram/svg';
 import { loadMermaid } from '../shared/loadMermaid';
 import { mermaidConfig, mermaidErrorText } from '../shared/mermaid';
-import { chartColours, mermaidThemeFor } from '../shared/mermaidTheme';
+import { mermaidThemeFor } from '../shared/mermaidTheme';
+import { chartPalette, chartThemeVariables } from './chartTheme';
 import { onThemeKindChange, themeKind } from '../shared/theme';
 import { vscodeApi } from '../shared/vscodeApi';
 import { el } from '../quiz/dom';
@@ -17,39 +21,31 @@ const app = document.getElementById('app')!;
 let last: StatsHostToWebview | undefined = api.getState();
 let seq = 0;
 const mermaidReady = loadMermaid(); // downloads while the host gathers the numbers
+// A failed load is reported by show(); this keeps it from also being an unhandled rejection.
+mermaidReady.catch(() => undefined);
 
-async function show(message: StatsHostToWebview): Promise<void> {
-  last = message;
-  api.setState(message);
-  const run = ++seq;
-  const mermaid = await mermaidReady;
-  if (run !== seq) return;
-  const config = mermaidConfig(mermaidThemeFor(themeKind()), { xyChart: { width: 520, height: 240 } });
-  config.themeVariables = { ...config.themeVariables, ...chartColours() };
-  mermaid.initialize(config);
+/** The page's text, with an empty canvas per chart; a chart drawn before stays in its canvas until redrawn. */
+function showText(message: StatsHostToWebview): Map<string, HTMLElement> {
   const { strings } = message;
-  const sections: HTMLElement[] = [];
-  const errors: string[] = [];
-  let drawn = 0;
-  for (const chart of message.charts) {
-    const figure = el('figure', { class: 'chart', 'data-chart': chart.id });
-    const caption = el('figcaption', {}, chart.title);
+  const canvases = new Map<string, HTMLElement>();
+  const sections = message.charts.map((chart) => {
     const canvas = el('div', { class: 'canvas', role: 'img', 'aria-label': `${chart.title}: ${chart.summary}` });
     if (chart.source) {
-      try {
-        const { svg } = await mermaid.render(`til-stats-${run}-${chart.id}`, chart.source);
-        if (run !== seq) return;
-        canvas.append(svgFromText(svg));
-        drawn++;
-      } catch (err) {
-        errors.push(`${chart.id}: ${mermaidErrorText(err)}`);
-      }
+      canvas.classList.add('pending');
+      const before = app.querySelector(`figure[data-chart="${CSS.escape(chart.id)}"] .canvas svg`);
+      if (before) canvas.append(before);
+      canvases.set(chart.id, canvas);
     } else {
       canvas.classList.add('empty');
     }
-    figure.append(caption, canvas, el('p', { class: 'summary' }, chart.summary));
-    sections.push(figure);
-  }
+    return el(
+      'figure',
+      { class: 'chart', 'data-chart': chart.id },
+      el('figcaption', {}, chart.title),
+      canvas,
+      el('p', { class: 'summary' }, chart.summary),
+    );
+  });
   const table = el('table', { class: 'hardest' });
   table.append(el('thead', {}, el('tr', {}, el('th', {}, strings.question), el('th', {}, strings.lapses), el('th', {}, strings.reviews))));
   const body = el('tbody');
@@ -69,8 +65,64 @@ async function show(message: StatsHostToWebview): Promise<void> {
     el('div', { class: 'grid' }, ...sections),
     hardest,
   );
-  app.dataset.rendered = String(drawn);
-  api.postMessage({ type: 'rendered', charts: drawn, errors });
+  app.dataset.text = 'shown';
+  delete app.dataset.rendered; // set again once these charts are drawn
+  return canvases;
+}
+
+async function drawCharts(
+  mermaid: Mermaid,
+  charts: readonly StatsChartView[],
+  canvases: Map<string, HTMLElement>,
+  run: number,
+): Promise<{ drawn: number; errors: string[] } | undefined> {
+  const kind = themeKind();
+  const palette = chartPalette(kind);
+  // Percentages outside the slices, on the page's background, where the text colour reads.
+  const config = mermaidConfig(mermaidThemeFor(kind), { xyChart: { width: 520, height: 240 }, pie: { textPosition: 1.1 } });
+  const errors: string[] = [];
+  let drawn = 0;
+  for (const chart of charts) {
+    const canvas = canvases.get(chart.id);
+    if (!chart.source || !canvas) continue;
+    try {
+      // Each chart its own series colours (Mermaid's configuration is global: set it before every render).
+      mermaid.initialize({ ...config, themeVariables: { ...config.themeVariables, ...chartThemeVariables(palette, chart.id) } });
+      const { svg } = await mermaid.render(`til-stats-${run}-${chart.id}`, chart.source);
+      if (run !== seq) return undefined;
+      canvas.replaceChildren(svgFromText(svg));
+      drawn++;
+    } catch (err) {
+      if (run !== seq) return undefined;
+      canvas.replaceChildren();
+      errors.push(`${chart.id}: ${mermaidErrorText(err)}`);
+    }
+    canvas.classList.remove('pending');
+  }
+  return { drawn, errors };
+}
+
+async function show(message: StatsHostToWebview): Promise<void> {
+  last = message;
+  api.setState(message);
+  const run = ++seq;
+  const canvases = showText(message);
+  let result: { drawn: number; errors: string[] } | undefined;
+  try {
+    const mermaid = await mermaidReady;
+    if (run !== seq) return;
+    result = await drawCharts(mermaid, message.charts, canvases, run);
+  } catch (err) {
+    // Mermaid did not load: the numbers stay readable as text.
+    if (run !== seq) return;
+    for (const canvas of canvases.values()) canvas.replaceChildren();
+    result = { drawn: 0, errors: [`mermaid: ${mermaidErrorText(err)}`] };
+  }
+  if (!result) return;
+  for (const canvas of canvases.values()) canvas.classList.remove('pending');
+  app.dataset.theme = themeKind();
+  app.dataset.rendered = String(result.drawn);
+  api.postMessage({ type: 'rendered', charts: result.drawn, errors: result.errors });
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
