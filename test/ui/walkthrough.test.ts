@@ -1,5 +1,6 @@
-// The first five minutes: a fresh workbench opens the walkthrough by itself, and each step completes by
-// pressing its own button, as a new user would.
+// The first five minutes: a fresh workbench opens the walkthrough by itself, each step reads as plain text (no
+// literal backticks) beside its own picture and completes by pressing its own button, as a new user would; the TIL
+// view, with only the starter notes, says once that none of the user's notes are found and its rows read whole.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -24,9 +25,17 @@ after(async () => {
 });
 
 /** `act`: do the step another way than its button (the button is still checked to be there). */
-const STEPS: { title: RegExp; button: RegExp; act?: (wb: Workbench) => Promise<void>; after?: (wb: Workbench) => Promise<void> }[] = [
+const STEPS: {
+  title: RegExp;
+  button: RegExp;
+  /** The picture the step shows beside it (`media/walkthrough/<name>.png`); none: a page of text. */
+  picture?: string;
+  act?: (wb: Workbench) => Promise<void>;
+  after?: (wb: Workbench) => Promise<void>;
+}[] = [
   {
     title: /Choose your notes/,
+    picture: 'chooseNotes',
     button: /Choose Notes Folder/,
     after: async (w) => {
       // No notes of the user's in the demo: the folder picker opens straight away. Cancel it.
@@ -41,6 +50,7 @@ const STEPS: { title: RegExp; button: RegExp; act?: (wb: Workbench) => Promise<v
   {
     title: /Hover a term in code/,
     button: /Try a Hover/,
+    picture: 'hover',
     // As a keyboard user would: the cursor on `fork` and Ctrl+K Ctrl+I (Show Hover), not the walkthrough's button.
     act: async (w) => {
       await w.dismiss();
@@ -72,10 +82,11 @@ const STEPS: { title: RegExp; button: RegExp; act?: (wb: Workbench) => Promise<v
       await w.dismiss();
     },
   },
-  { title: /Browse your notes/, button: /Open the TIL View/ },
+  { title: /Browse your notes/, button: /Open the TIL View/, picture: 'browse' },
   {
     title: /See the diagrams/,
     button: /Show Diagram/,
+    picture: 'diagrams',
     after: async (w) => {
       const row = w.page
         .locator('.quick-input-widget .monaco-list-row')
@@ -94,6 +105,7 @@ const STEPS: { title: RegExp; button: RegExp; act?: (wb: Workbench) => Promise<v
   {
     title: /Quiz yourself/,
     button: /Start a Five-Question Quiz/,
+    picture: 'quiz',
     after: async (w) => {
       // A short first quiz: five questions from the notes, not the whole due pile.
       const quiz = w.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -144,6 +156,10 @@ test('a fresh workbench shows the walkthrough, and each step completes by doing 
     // Nobody asks for it: the extension opens its walkthrough by itself on its first run in a profile.
     await page.filter({ hasText: /Get started with TIL Companion/ }).waitFor({ state: 'visible', timeout: 240_000 });
     await wb.screenshot('walkthrough-start');
+    // Step descriptions render links only: a `code span` would show its backticks to the user.
+    const descriptions = await page.locator('.getting-started-step .step-description-container').allTextContents();
+    assert.equal(descriptions.length, STEPS.length, 'every step has its description');
+    for (const text of descriptions) assert.ok(!text.includes('`'), `no literal backtick: "${text}"`);
     for (const [i, step] of STEPS.entries()) {
       await backToWalkthrough();
       const stepButton = walkthroughPage().locator('button.getting-started-step').filter({ hasText: step.title }).first();
@@ -154,6 +170,21 @@ test('a fresh workbench shows the walkthrough, and each step completes by doing 
         .filter({ hasText: step.button })
         .first();
       await action.waitFor({ state: 'visible', timeout: 15_000 });
+      if (step.picture) {
+        // The step's own picture, not another step's.
+        const picture = walkthroughPage().locator('.getting-started-media img').first();
+        await picture.waitFor({ state: 'visible', timeout: 15_000 });
+        const shown = await picture.evaluate((img: any) => ({
+          src: String(img.currentSrc || img.getAttribute('src') || img.getAttribute('srcset') || ''),
+          loaded: img.complete && img.naturalWidth > 0,
+        }));
+        assert.match(
+          decodeURIComponent(shown.src),
+          new RegExp(`/media/walkthrough/${step.picture}\\.png`),
+          `${step.picture} beside its step`,
+        );
+        assert.ok(shown.loaded, `${shown.src} shows (it ships in the .vsix)`);
+      }
       if (step.act) await step.act(wb);
       else await action.click();
       await step.after?.(wb);
@@ -163,5 +194,47 @@ test('a fresh workbench shows the walkthrough, and each step completes by doing 
       await wb.screenshot(`walkthrough-step-${i + 1}`);
     }
     assert.equal(await walkthroughPage().locator('button.getting-started-step[aria-checked="true"]').count(), STEPS.length);
+  });
+});
+
+test('with only the starter notes, the TIL view says so once, and its rows read whole at the default width', async () => {
+  await wb.captureOnFailure('til-view-starter-only', async () => {
+    await wb.dismiss();
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('TIL: Focus on Notes by Day View');
+    const pane = (name: RegExp) => wb.page.locator('.pane').filter({ has: wb.page.locator('.pane-header', { hasText: name }) });
+    const byDay = pane(/Notes by Day/i);
+    const byTopic = pane(/Notes by Topic/i);
+    const starterRow = byDay
+      .locator('.monaco-list-row')
+      .filter({ hasText: /Starter notes/ })
+      .first();
+    await starterRow.waitFor({ timeout: 60_000 });
+    // The demo holds code only: the day pane says none of the user's notes are found, and the topic pane does not repeat it.
+    const notice = wb.page.locator('.pane-body .message').filter({ hasText: /None of your notes/ });
+    await notice.first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await notice.count(), 1, 'said once');
+    assert.equal(
+      await byDay
+        .locator('.pane-body .message')
+        .filter({ hasText: /None of your notes/ })
+        .count(),
+      1,
+      'in the day pane',
+    );
+    // Every root row's label and description fit the side bar (nothing cut off with an ellipsis).
+    for (const view of [byDay, byTopic]) {
+      const rows = view.locator('.monaco-list-row[aria-level="1"]');
+      await rows.first().waitFor({ timeout: 30_000 });
+      for (const row of await rows.all()) {
+        const cut = await row
+          .locator('.monaco-icon-label-container')
+          .first()
+          .evaluate((el: any) => el.scrollWidth > el.clientWidth + 1);
+        assert.ok(!cut, `"${await row.innerText()}" reads whole`);
+      }
+    }
+    assert.match(await starterRow.innerText(), /Starter notes\s*\d+ examples/);
+    await wb.screenshot('til-view-starter-only');
   });
 });

@@ -191,11 +191,13 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     case 'starter': {
       const item = new vscode.TreeItem(vscode.l10n.t('Starter notes'), C.Collapsed);
       item.id = node.id;
-      item.description = vscode.l10n.t('{0} notes that come with TIL Companion', node.notes);
+      // Short enough for the side bar's default width; the tooltip says the rest.
+      item.description = vscode.l10n.t('{0} examples', node.notes);
       item.iconPath = new vscode.ThemeIcon('library');
       item.contextValue = 'til.starter';
       item.tooltip = vscode.l10n.t(
-        'Examples that ship with the extension, kept apart from your notes. Setting: tilCompanion.notes.includeBundled ("auto": only while none of your notes are found).',
+        '{0} notes that come with TIL Companion, as examples, kept apart from your notes. Run "TIL: Choose Notes Folder…" to add yours. Setting: tilCompanion.notes.includeBundled ("auto": only while none of your notes are found).',
+        node.notes,
       );
       return item;
     }
@@ -279,16 +281,13 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
   ];
   let loaded = !options.loading;
-  // Only the starter notes: say why they are there and how to bring one's own (the welcome text shows only when empty).
+  // Only the starter notes: the day view says so, once and briefly (the starter row's tooltip says more); the topic
+  // view below it does not repeat it. The welcome text shows only when a view is empty.
   const showMessage = () => {
     if (!loaded) return;
     const starterOnly = services.index.size > 0 && !services.index.hasUserNotes();
-    const message = starterOnly
-      ? vscode.l10n.t(
-          'None of your notes found yet; the starter notes below show what TIL Companion does. Run "TIL: Choose Notes Folder…" to add yours.',
-        )
-      : undefined;
-    for (const view of views) view.message = message;
+    views[0].message = starterOnly ? vscode.l10n.t('None of your notes found yet: run TIL: Choose Notes Folder…') : undefined;
+    views[1].message = undefined;
   };
   if (options.loading) {
     for (const view of views) view.message = vscode.l10n.t('Indexing your TIL notes…');
