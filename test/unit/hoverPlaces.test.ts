@@ -109,6 +109,22 @@ test('the starter note answers only when the user has nothing on the term, and s
   assert.doesNotMatch(hover(index, 'pthread_mutex_lock(&m);', 'pthread_mutex_lock').markdown, /from the starter notes/);
 });
 
+test("while the user's notes are still being read, a starter answer says it is for the meantime", () => {
+  const index = indexOf(STARTER, MINE);
+  const zombie = index.term('좀비 프로세스')!;
+  const context = {
+    match: { ...zombie, matched: '좀비 프로세스', start: 0, end: 6, viaGlossary: false },
+    index,
+    excerptLength: 400,
+    diagrams: [],
+    t: translator(),
+  };
+  assert.match(buildHoverMarkdown({ ...context, readingNotes: true }), /from the starter notes while yours are read/);
+  assert.doesNotMatch(buildHoverMarkdown({ ...context, readingNotes: false }), /while yours are read/);
+  // An answer from the user's own notes has nothing to say about it.
+  assert.doesNotMatch(hover(index, 'pthread_mutex_lock(&m);', 'pthread_mutex_lock').markdown, /starter/);
+});
+
 test('a term the user\'s notes only mention is shown as "mentioned in your notes", with the sentence', () => {
   const { match, markdown } = hover(indexOf(STARTER, MINE), 'pthread_join(t, NULL);', 'pthread_join');
   assert.equal(match.mentionOnly, true);

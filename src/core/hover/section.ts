@@ -27,6 +27,8 @@ export interface HoverContext {
   readonly t: Translate;
   /** How well the quiz says the term is known; absent (no progress, the CLI): the full hover. */
   readonly mastery?: TermMastery;
+  /** The user's notes are still being read (the first load): a starter note's answer says it is for the meantime. */
+  readonly readingNotes?: boolean;
 }
 
 export interface HoverSection {

@@ -15,6 +15,8 @@ export interface HoverDeps {
   diagramsFor?: (termKey: string) => DiagramRef[];
   /** The quiz's view of the term: the hover gets shorter for a known term, leads with "Quiz me" for a due one. */
   masteryOf?: (termKey: string) => TermMastery | undefined;
+  /** Whether the user's notes are still being read for the first time (a starter answer is for the meantime). */
+  readingNotes?: () => boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
       diagrams: this.deps.diagramsFor?.(match.key) ?? [],
       t: vscode.l10n.t,
       mastery: this.deps.masteryOf?.(match.key),
+      readingNotes: this.deps.readingNotes?.(),
     });
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     if (!this.shown) {

@@ -92,6 +92,11 @@ export class NotesSource extends Disposable {
     }
   }
 
+  /** A load is under way and none has ended well yet: the user's notes may still be on their way into the index. */
+  isReading(): boolean {
+    return this.state === 'reading';
+  }
+
   /** Load everything (first run shows progress); later calls re-scan and re-read only what changed. */
   reload(showProgress = false): Promise<void> {
     const run = () => this.load(showProgress).then(
