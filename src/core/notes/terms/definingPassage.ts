@@ -23,8 +23,11 @@ const FENCE = /^\s{0,3}(?:```|~~~)/;
 const HEADING = /^\s{0,3}#{1,6}(?:\s|$)/;
 // A line that is only bold (`**Rolling updates**`): a sub-heading written as emphasis.
 export const BOLD_LABEL = /^\s{0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*(?:[:：][ \t]*)?$/;
-// A picture alone on its line (`![diagram](…){width=600}`): decoration before the text.
+// A picture alone on its line (`![diagram](…){width=600}`) or a rule (`---`): decoration before the text.
 const IMAGE = /^\s*!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)(?:\{[^}\n]{0,200}\})?\s*$/;
+const RULE = /^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
+// What the term can, may or must do (`X은 …도 관리할 수 있다`, `X는 …에 써야 한다`) says less than what it is.
+const MODAL_END = /(?:수\s?있다|수\s?없다|야\s?한다|지\s?않는다|지\s?않다)[.!]?\s*$/u;
 
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -35,9 +38,8 @@ const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (`…하는 오브젝트이다.`). One pass over at most READ_AHEAD characters.
  */
 export function definingPassage(text: string, from: number, to: number, names: readonly string[]): string | undefined {
-  const usable = names.filter((n) => n.trim().length > 1);
-  if (!usable.length) return undefined;
-  const name = `(?:${usable.map(escape).join('|')})(?:\\*\\*|__|\\x60)?(?:\\s?[(（][^()（）\\n]{1,40}[)）])?`;
+  const name = namePattern(names);
+  if (!name) return undefined;
   const topic = new RegExp(`${LEAD}${name}(?:${TOPIC_TAIL})`, 'iu');
   const subject = new RegExp(`${LEAD}${name}(?:${SUBJECT_TAIL})`, 'iu');
 
@@ -47,7 +49,7 @@ export function definingPassage(text: string, from: number, to: number, names: r
   let best: { rank: number; line: number; at: number } | undefined;
   for (let i = 0; i < lines.length && best?.rank !== 0; i++) {
     const line = lines[i];
-    if (line.trim() === '' || IMAGE.test(line)) continue;
+    if (line.trim() === '' || IMAGE.test(line) || RULE.test(line)) continue;
     if (first && !HEADING.test(line) && !BOLD_LABEL.test(line)) return undefined;
     first = false;
     if (FENCE.test(line)) inFence = !inFence;
@@ -58,11 +60,13 @@ export function definingPassage(text: string, from: number, to: number, names: r
       const next = nextSentence(line, at);
       // A bounded window of the sentence: each costs at most WINDOW characters, however long the line.
       const sentence = line.slice(at, Math.min(next === -1 ? line.length : next, at + WINDOW));
-      // A question about it is not its definition.
+      // A question about it is not its definition; what it can or must do is one only when nothing says what it is.
       const rank = sentence.includes('?')
         ? -1
         : topic.test(sentence)
-          ? 0
+          ? MODAL_END.test(sentence)
+            ? 1
+            : 0
           : subject.test(sentence) && !CONDITION.test(firstClause(sentence))
             ? 1
             : -1;
@@ -80,6 +84,34 @@ export function definingPassage(text: string, from: number, to: number, names: r
     out.push(line);
   }
   return out.join('\n').trim();
+}
+
+/**
+ * Whether a passage opens by saying what one of `names` is (`Record는 … 클래스로 …`, `A Pod is …`): its first line of
+ * text (past pictures and rules) starts with the name and a topic particle or copula. Reads one line.
+ */
+export function opensWithDefinition(passage: string, names: readonly string[]): boolean {
+  const name = namePattern(names);
+  if (!name) return false;
+  const topic = new RegExp(`${LEAD}${name}(?:${TOPIC_TAIL})`, 'iu');
+  let from = 0;
+  while (from < passage.length) {
+    const end = passage.indexOf('\n', from);
+    const line = passage.slice(from, end === -1 ? passage.length : end).slice(0, WINDOW);
+    from = end === -1 ? passage.length : end + 1;
+    if (line.trim() === '' || IMAGE.test(line) || RULE.test(line)) continue;
+    const next = nextSentence(line, 0);
+    const sentence = next === -1 ? line : line.slice(0, next);
+    return !sentence.includes('?') && topic.test(sentence);
+  }
+  return false;
+}
+
+/** The names as one pattern, with what may close or follow a name (emphasis, an aside in parentheses). */
+function namePattern(names: readonly string[]): string | undefined {
+  const usable = names.filter((n) => n.trim().length > 1);
+  if (!usable.length) return undefined;
+  return `(?:${usable.map(escape).join('|')})(?:\\*\\*|__|\\x60)?(?:\\s?[(（][^()（）\\n]{1,40}[)）])?`;
 }
 
 /** Where the sentence after the one at `at` starts, or -1. */
