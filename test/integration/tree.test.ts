@@ -83,6 +83,11 @@ suite('notes tree', () => {
         'the new day in the tree',
       );
       assert.strictEqual(days.getTreeItem(again!).description, '1 question (1 written more than once)');
+      // Its tooltip says which day, how many, and where (a new user saw only "file.md:941").
+      assert.strictEqual(
+        days.getTreeItem(again!).tooltip,
+        '2025-07-01 TIL\n1 question (1 written more than once)\nasked-again-during-test.md:1',
+      );
       assert.deepStrictEqual(
         writtenAgain(),
         before.map((n) => n + 1),

@@ -97,7 +97,12 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = 'til.day';
       const first = node.group.entries[0].day;
-      item.tooltip = node.group.entries.map((e) => `${path.basename(e.day.file)}:${e.day.line}`).join('\n');
+      // Plain text (a string tooltip renders nothing): the day, its count in words, and where each of its entries is.
+      item.tooltip = [
+        node.group.title,
+        item.description,
+        ...node.group.entries.map((e) => `${path.basename(e.day.file)}:${e.day.line}`),
+      ].join('\n');
       item.command = open(first.file, first.line);
       return item;
     }
