@@ -9,6 +9,8 @@ export interface StatsChartView {
   /** Mermaid source (numbers and our own labels only); absent when there is nothing to draw. */
   source?: string;
   summary: string;
+  /** For each bar series, the positions whose value is 0: the page hides their bars (core/quiz/statsCharts). */
+  emptyBars?: number[][];
 }
 
 export interface StatsStrings {

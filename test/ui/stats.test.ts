@@ -140,6 +140,13 @@ test('after a few reviews the statistics panel shows non-empty charts', async ()
     const reviews = await stats.locator('figure[data-chart="reviews"] .summary').innerText();
     assert.match(reviews, /Reviews: 3/, 'three reviews today');
     assert.match(await stats.locator('.headline').innerText(), /^3 of \d+ cards studied, 3 reviews/);
+    // Days without reviews draw no bar (Mermaid draws a 0 as a stub below the zero line, which reads as "a little").
+    for (const series of [0, 1]) {
+      const bars = stats.locator(`figure[data-chart="reviews"] svg g.bar-plot-${series} > rect`);
+      assert.equal(await bars.count(), 30, `series ${series}: a bar a day`);
+      const shown = stats.locator(`figure[data-chart="reviews"] svg g.bar-plot-${series} > rect:not([visibility="hidden"])`);
+      assert.equal(await shown.count(), 1, `series ${series}: only today's bar shows`);
+    }
     // A few reviews are counted in whole numbers on the axis, not 0.2 steps.
     const ticks = await stats.locator('figure[data-chart="reviews"] svg text').allTextContents();
     assert.deepEqual(

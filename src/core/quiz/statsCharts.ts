@@ -30,6 +30,11 @@ export interface StatsChart {
   source?: string;
   /** The numbers as text, for screen readers and a quick look without the chart. */
   summary: string;
+  /**
+   * For each bar series in order, the positions whose value is 0. Mermaid draws a 0 as a stub between the axis's
+   * padding and its zero line, which reads as "a little"; the page hides those bars.
+   */
+  emptyBars?: number[][];
 }
 
 /** A label safe inside a Mermaid double-quoted string. */
@@ -49,6 +54,9 @@ const thin = (labels: readonly string[], step = 5) =>
   labels.map((l, i) => (labels.length <= 10 || i % step === 0 || i === labels.length - 1 ? l : ''));
 const nums = (values: readonly number[]) =>
   `[${values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0')).join(', ')}]`;
+/** The positions of each series that are 0 as drawn (rounded as `nums` writes them). */
+const zeros = (...series: ReadonlyArray<readonly number[]>) =>
+  series.map((values) => values.flatMap((v, i) => (Number.isFinite(v) && Math.round(v * 10) / 10 !== 0 ? [] : [i])));
 const shortDay = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(key) ? key.slice(5) : key);
 /** A label's width in Latin letters (a CJK character is about two), to tell whether an axis's labels fit. */
 const labelWidth = (label: string) => [...label].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
@@ -84,6 +92,7 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
           `  bar ${nums(stats.againPerDay)}`,
         ].join('\n')
       : undefined,
+    emptyBars: zeros(stats.reviewsPerDay, stats.againPerDay),
     summary: reviewed
       ? `${l.reviews}: ${stats.reviewsPerDay.reduce((a, b) => a + b, 0)}; ${l.again}: ${stats.againPerDay.reduce((a, b) => a + b, 0)}`
       : emptyText,
@@ -116,6 +125,7 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
           `  bar ${nums(stats.forecast.due)}`,
         ].join('\n')
       : undefined,
+    emptyBars: zeros(stats.forecast.due),
     summary: dueAny
       ? stats.forecast.days
           .map((d, i) => (stats.forecast.due[i] ? `${shortDay(d)}: ${stats.forecast.due[i]}` : ''))
@@ -140,6 +150,10 @@ export function statsCharts(stats: QuizStats, l: ChartLabels, emptyText: string)
             `  bar ${nums(rows.map((x) => x.studied))}`,
           ].join('\n')
         : undefined,
+      emptyBars: zeros(
+        rows.map((x) => x.total),
+        rows.map((x) => x.studied),
+      ),
       summary: rows.length ? rows.map((x) => `${x.label}: ${x.studied}/${x.total}`).join(', ') : emptyText,
     });
   };

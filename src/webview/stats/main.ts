@@ -91,6 +91,7 @@ async function drawCharts(
       const { svg } = await mermaid.render(`til-stats-${run}-${chart.id}`, chart.source);
       if (run !== seq) return undefined;
       canvas.replaceChildren(svgFromText(svg));
+      hideEmptyBars(canvas, chart.emptyBars);
       drawn++;
     } catch (err) {
       if (run !== seq) return undefined;
@@ -134,3 +135,11 @@ onThemeKindChange(() => {
 });
 if (last) void show(last);
 api.postMessage({ type: 'ready' });
+
+/** Hides the bars of 0 values (Mermaid draws them as stubs below the zero line): series n is `g.bar-plot-n`. */
+function hideEmptyBars(canvas: Element, emptyBars: number[][] | undefined): void {
+  emptyBars?.forEach((positions, series) => {
+    const bars = canvas.querySelectorAll(`g.bar-plot-${series} > rect`);
+    for (const i of positions) bars[i]?.setAttribute('visibility', 'hidden');
+  });
+}
