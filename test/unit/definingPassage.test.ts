@@ -4,17 +4,13 @@
 // beside the clone (the issue's two commands) and skip without them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { NoteIndex, type TermMatch } from '../../src/core/index/noteIndex';
 import { parseNote } from '../../src/core/notes/parseNote';
 import { definingPassage } from '../../src/core/notes/terms/definingPassage';
 import { buildHoverMarkdown, translator } from '../../src/core/hover/buildHover';
 import type { TermMastery } from '../../src/core/quiz/mastery';
 import { assertLinear } from './growth';
-import { repoRoot } from './helpers';
+import { cliHoverOverSeed, seedSkip } from './seedHover';
 
 function indexOf(markdown: string, file = '/ws/notes.md'): NoteIndex {
   const index = new NoteIndex();
@@ -166,29 +162,8 @@ test('mentions: after a fragment, the first mention in a full sentence is kept t
   assert.equal(term.line, 3, 'the sentence speaks first');
 });
 
-const seed = path.join(repoRoot, '..', 'shared', 'seeds', 'til-notes.md');
-const skip = fs.existsSync(seed) ? false : `${seed} is absent (a plain clone); the fixtures above cover the same shapes`;
-
-/** The issue's reproduction: the CLI's hover (the same function as the editor's) over a copy of the real notes. */
-function cliHover(file: string, code: string, line: number, column: number): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-seed-hover-'));
-  fs.mkdirSync(path.join(dir, 'notes'));
-  fs.copyFileSync(seed, path.join(dir, 'notes', 'til-notes.md'));
-  fs.writeFileSync(path.join(dir, file), code);
-  try {
-    return execFileSync(
-      process.execPath,
-      [path.join(repoRoot, 'dist/cli.js'), 'hover', file, String(line), String(column), '--notes', 'notes'],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') },
-      },
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const skip = seedSkip;
+const cliHover = cliHoverOverSeed;
 
 test('the real notes: `kind: Deployment` leads with the sentence that has Deployment as its subject', { skip }, () => {
   const markdown = cliHover('d.yaml', 'apiVersion: apps/v1\nkind: Deployment\n', 2, 8);

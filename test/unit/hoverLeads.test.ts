@@ -5,14 +5,10 @@
 // beside the clone (a Java record DTO, a Deployment's replicas, a class named MemberDto) and skip without them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseNote } from '../../src/core/notes/parseNote';
 import { opensWithDefinition } from '../../src/core/notes/terms/definingPassage';
-import { repoRoot } from './helpers';
+import { cliHoverOverSeed, seedSkip } from './seedHover';
 
 function summaryOf(markdown: string, name: string): string {
   const index = new NoteIndex();
@@ -86,25 +82,8 @@ test('opensWithDefinition reads the first line of text only', () => {
   assert.equal(opensWithDefinition('A lease is a lock that expires.', ['lease']), true);
 });
 
-const seed = path.join(repoRoot, '..', 'shared', 'seeds', 'til-notes.md');
-const skip = fs.existsSync(seed) ? false : `${seed} is absent (a plain clone); the fixtures above cover the same shapes`;
-
-/** The CLI's hover (the same function as the editor's) over a copy of the real notes. */
-function cliHover(file: string, code: string, line: number, column: number): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'til-seed-lead-'));
-  fs.mkdirSync(path.join(dir, 'notes'));
-  fs.copyFileSync(seed, path.join(dir, 'notes', 'til-notes.md'));
-  fs.writeFileSync(path.join(dir, file), code);
-  try {
-    return execFileSync(
-      process.execPath,
-      [path.join(repoRoot, 'dist/cli.js'), 'hover', file, String(line), String(column), '--notes', 'notes'],
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') } },
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const skip = seedSkip;
+const cliHover = cliHoverOverSeed;
 
 /** The passage the hover leads with: after the heading line (and "`x` in the code" under it). */
 const cliHoverLead = (file: string, code: string, line: number, column: number) => cliHover(file, code, line, column).split('\n\n')[1];
