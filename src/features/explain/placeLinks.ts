@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { TermLinkArgs } from '../../core/hover/links';
 import { OPEN_PLACE_PATH, parsePlaceQuery, placeQuery } from '../../core/notes/placeLink';
-import { openIndexedLocation } from '../notes/openNote';
+import { linkedPlace } from '../notes/openNote';
 
 /**
  * The link to a place of a term's explanation: this app's URI scheme (`vscode`, `code-oss` in code-server…), our
@@ -18,15 +18,14 @@ export function registerPlaceLinks(index: NoteIndex, openLocation: (file: string
   return vscode.window.registerUriHandler({
     async handleUri(uri) {
       const args = uri.path === OPEN_PLACE_PATH ? parsePlaceQuery(uri.query) : undefined;
-      const term = args && index.termWithin(args.term, args.topics);
-      const place = args?.place === undefined ? term : term?.others[args.place];
-      if (!args || !place) {
+      const place = args && linkedPlace(index, args);
+      if (!place) {
         void vscode.window.showInformationMessage(
           vscode.l10n.t('That link points to no place in your notes now. Explain the term again to get fresh links.'),
         );
         return;
       }
-      await openIndexedLocation(index, openLocation, args, undefined);
+      await openLocation(place.file, place.line);
     },
   });
 }

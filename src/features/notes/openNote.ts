@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/index/noteIndex';
-import { isTermLinkArgs } from '../../core/hover/links';
+import { isTermLinkArgs, type TermLinkArgs } from '../../core/hover/links';
 
 /**
  * Opens notes at a spot, for the tree, hovers, search, the quiz and the diagram panels alike. The starter notes
@@ -34,13 +34,17 @@ export async function openIndexedLocation(
   line: unknown,
 ): Promise<void> {
   if (isTermLinkArgs(target)) {
-    // The same look-up the hover made (its fields), then the passage it showed or one of the others it listed.
-    const term = index.termWithin(target.term, target.topics);
-    const place = target.place === undefined ? term : term?.others[target.place];
+    const place = linkedPlace(index, target);
     if (place) await openLocation(place.file, place.line);
     return;
   }
   if (typeof target === 'string' && index.note(target)) {
     await openLocation(target, typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : 1);
   }
+}
+
+/** The place a link's look-up stands for: the same look-up the hover made, then its passage or the n-th other place. */
+export function linkedPlace(index: NoteIndex, args: TermLinkArgs): { file: string; line: number } | undefined {
+  const term = index.termWithin(args.term, args.topics);
+  return args.place === undefined ? term : term?.others[args.place];
 }
