@@ -9,6 +9,7 @@ import { NotesSource } from './features/notes/notesSource';
 import { noteOpener, openIndexedLocation } from './features/notes/openNote';
 import { registerNotesTree } from './features/notesTree/notesTree';
 import { registerOnboarding } from './features/onboarding';
+import { markStepDone } from './features/onboarding/stepsDone';
 import { registerQuiz, type QuizFeature } from './features/quiz';
 import type { TreeNode } from './features/notesTree/treeModel';
 import { registerSearch } from './features/search/searchNotes';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext) {
       diagramsFor: (key) => diagramsForTerm(index, key),
       masteryOf: (key) => quiz.mastery(key),
       readingNotes: () => source.isReading(),
+      onShown: () => markStepDone(services, 'hover'),
     }),
     registerDiagrams(services),
     registerStats(services, quiz),

@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/dispose';
+import { markStepDone } from '../onboarding/stepsDone';
 import type { Services } from '../services';
 import { locateNode, type DiagramSource } from '../../core/diagrams/link';
 import {
@@ -84,6 +85,7 @@ export class DiagramPanel extends Disposable {
       webviewOptions(services.context.extensionUri),
     );
     const opened = new DiagramPanel(services, panel, diagram, options.highlight, { ...options.marks, create });
+    markStepDone(services, 'diagrams');
     return opened;
   }
 

@@ -5,6 +5,7 @@ import { escapeMarkdown, safeNoteMarkdown } from '../../core/hover/safeMarkdown'
 import { lineLabel, relativeLineLink } from '../../core/notes/lineLink';
 import { passageBounds } from '../../core/notes/passage';
 import { termKey } from '../../core/text';
+import { markStepDone } from '../onboarding/stepsDone';
 import { Commands, type Services } from '../services';
 import { contextOf } from '../documentContexts';
 import { placeLinkTarget, registerPlaceLinks } from './placeLinks';
@@ -122,6 +123,7 @@ export function registerExplain(services: Services): vscode.Disposable {
 
   // The argument: a term key, or `{ term, topics }` from a hover link (the same look-up the hover made).
   const command = vscode.commands.registerCommand(Commands.explainTerm, async (key?: unknown) => {
+    markStepDone(services, 'hover');
     // The look-up the page's links repeat when clicked: the same key and fields that found the term here.
     let lookup: TermLinkArgs | undefined =
       typeof key === 'string' ? { term: key } : isTermLinkArgs(key) ? { term: key.term, topics: key.topics } : undefined;

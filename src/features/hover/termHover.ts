@@ -17,6 +17,8 @@ export interface HoverDeps {
   masteryOf?: (termKey: string) => TermMastery | undefined;
   /** Whether the user's notes are still being read for the first time (a starter answer is for the meantime). */
   readingNotes?: () => boolean;
+  /** A hover answered (the walkthrough's hover step). */
+  onShown?: () => void;
 }
 
 /**
@@ -25,7 +27,6 @@ export interface HoverDeps {
  * this edge only wraps it: no HTML, and only our hover commands trusted.
  */
 export class TermHoverProvider implements vscode.HoverProvider {
-  private shown = false;
   constructor(private readonly deps: HoverDeps) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -48,11 +49,8 @@ export class TermHoverProvider implements vscode.HoverProvider {
       readingNotes: this.deps.readingNotes?.(),
     });
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
-    if (!this.shown) {
-      // The walkthrough's hover step is done however the hover came up (the mouse, or Ctrl+K Ctrl+I).
-      this.shown = true;
-      void vscode.commands.executeCommand('setContext', 'til.hoverShown', true);
-    }
+    // The walkthrough's hover step is done however the hover came up (the mouse, or Ctrl+K Ctrl+I).
+    this.deps.onShown?.();
     return new vscode.Hover(trustedHoverMarkdown(markdown), range);
   }
 }

@@ -6,6 +6,7 @@ import type { QuestionCount } from '../../core/index/questionCounts';
 import type { Card, Topic } from '../../core/model';
 import { answerShape } from '../../core/notes/answerShape';
 import { safeNoteMarkdown } from '../../core/hover/safeMarkdown';
+import { markStepDone } from '../onboarding/stepsDone';
 import { Commands, type Services } from '../services';
 import { childrenOfDay, childrenOfSection, childrenOfStarter, childrenOfTopic, rootNodes, type TreeNode } from './treeModel';
 
@@ -285,6 +286,10 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     vscode.window.createTreeView('til.notesByDay', { treeDataProvider: byDay, showCollapseAll: true }),
     vscode.window.createTreeView('til.notesByTopic', { treeDataProvider: byTopic, showCollapseAll: true }),
   ];
+  // The walkthrough's "Browse your notes" step: the view was shown, in this session or an earlier one.
+  const browsed = () => markStepDone(services, 'browse');
+  const visibility = views.map((view) => view.onDidChangeVisibility((e) => e.visible && browsed()));
+  if (views.some((view) => view.visible)) browsed();
   let loaded = !options.loading;
   // Only the starter notes: the day view says so, once and briefly (the starter row's tooltip says more); the topic
   // view below it does not repeat it. The welcome text shows only when a view is empty.
@@ -302,6 +307,6 @@ export function registerNotesTree(services: Services, options: NotesTreeOptions 
     };
     options.loading.then(done, done);
   }
-  const disposables = [byDay, byTopic, ...views, ...subscriptions, indexChanged, { dispose: () => clearTimeout(timer) }];
+  const disposables = [byDay, byTopic, ...views, ...visibility, ...subscriptions, indexChanged, { dispose: () => clearTimeout(timer) }];
   return vscode.Disposable.from(...disposables);
 }

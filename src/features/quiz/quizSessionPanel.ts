@@ -10,6 +10,7 @@ import type { Clock, QuizGrade, Scheduler } from '../../core/quiz/scheduler';
 import type { QuizScope } from '../../core/quiz/scope';
 import { createSession, type ActionResult, type QuizSession } from '../../core/quiz/session';
 import type { HostToWebview, NoticeView, WebviewToHost } from '../../shared/quizProtocol';
+import { markStepDone } from '../onboarding/stepsDone';
 import type { Services } from '../services';
 import { CARD_ACTIONS, type CardAction } from './quizTypes';
 import { openAnswerLink, openItemNote } from './navigation';
@@ -82,6 +83,7 @@ export class QuizSessionPanel implements vscode.Disposable {
       this.panel.reveal();
     }
     this.panel!.title = title;
+    markStepDone(services, 'quiz');
     await this.sendAll();
   }
 
