@@ -14,7 +14,7 @@ import { ParsePool } from './node/parsePool';
 import { languageOfFile } from './core/index/context/languageOf';
 import { inspectReport, formatStats, formatSummary, questionStats } from './node/report';
 import { buildHoverMarkdown, translator } from './core/hover/buildHover';
-import { diagramsForTerm } from './core/diagrams/link';
+import { diagramsForMatch } from './core/diagrams/link';
 import type { NoteSource, ParsedNote } from './core/model';
 import type { GlossaryOrigin } from './core/index/glossary';
 
@@ -213,7 +213,7 @@ async function hover(args: Args): Promise<number> {
     match,
     index,
     excerptLength: args.excerptLength ?? 400,
-    diagrams: diagramsForTerm(index, match.key),
+    diagrams: diagramsForMatch(index, match),
     t,
   });
   process.stdout.write(markdown + '\n');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NoteIndex } from './core/index/noteIndex';
 import { readConfig } from './features/config';
 import { diagramList, registerDiagrams } from './features/diagrams';
-import { diagramsForTerm } from './core/diagrams/link';
+import { diagramsForMatch } from './core/diagrams/link';
 import { registerExplain } from './features/explain/explainTerm';
 import { registerHover } from './features/hover/termHover';
 import { NotesSource } from './features/notes/notesSource';
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerHover({
       index,
       config: readConfig,
-      diagramsFor: (key) => diagramsForTerm(index, key),
+      diagramsFor: (match) => diagramsForMatch(index, match),
       masteryOf: (key) => quiz.mastery(key),
       readingNotes: () => source.isReading(),
       onShown: () => markStepDone(services, 'hover'),

@@ -94,6 +94,17 @@ suite('diagrams', () => {
     for (const word of ['<svg', 'Ready', 'Running', 'Waiting']) assert.ok(text.includes(word), word);
   });
 
+  test('a hover link that carries the word in the code opens the diagram drawing that word', async function () {
+    this.timeout(60_000);
+    // The glossary can lead `RTCPeerConnection` to a note on WebRTC: the link then names the word, and the command
+    // looks the diagram up with it, as the hover did.
+    const term = 'a-term-no-diagram-names';
+    const shown = (await vscode.commands.executeCommand('til.showDiagram', { term, diagram: 0, word: 'RTCPeerConnection' })) as Shown;
+    assert.strictEqual(shown?.id, 'builtin:webrtc-signaling');
+    await eventually(() => tabLabels().includes(shown.title), `a tab labelled ${shown.title}`);
+    assert.strictEqual(await vscode.commands.executeCommand('til.showDiagram', { term, diagram: 0 }), undefined, 'without the word: none');
+  });
+
   test('til.showDiagram takes no exportTo: a command link with one opens the diagram and writes nothing', async function () {
     this.timeout(60_000);
     const target = tmpFile('hostile.svg');

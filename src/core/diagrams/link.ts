@@ -4,7 +4,8 @@
  * NoteIndex queries it uses.
  */
 import type { MermaidBlock, Section, Topic } from '../model';
-import type { TermInfo } from '../index/noteIndex';
+import type { TermInfo, TermMatch } from '../index/noteIndex';
+import { diagramWord } from '../hover/links';
 import { termKey } from '../text';
 import { BUILTIN_DIAGRAMS, builtinDiagram, type BuiltinDiagram } from './builtin';
 
@@ -234,14 +235,21 @@ export function locateNode(
   return undefined;
 }
 
+/** The diagrams a hover offers for what it matched (the extension's hover and the CLI's `hover` both ask this). */
+export function diagramsForMatch(index: TermDiagramIndex, match: Pick<TermMatch, 'key' | 'matched' | 'viaGlossary'>): DiagramRef[] {
+  return diagramsForTerm(index, match.key, diagramWord(match).word);
+}
+
 /**
  * Diagrams to offer next to a term (hover, tree): built-in diagrams whose keywords name the term or
  * whose illustrated sections contain its explanation, then the mermaid blocks of the section that
  * explains it.
  */
-export function diagramsForTerm(index: TermDiagramIndex, key: string): DiagramRef[] {
+export function diagramsForTerm(index: TermDiagramIndex, key: string, codeWord?: string): DiagramRef[] {
   const term = index.term(key);
-  const names = new Set<string>([termKey(key)]);
+  // The word in the code counts too: `RTCPeerConnection` reaches the notes' "WebRTC" through the glossary, and the
+  // signalling diagram draws RTCPeerConnection, not WebRTC.
+  const names = new Set<string>([termKey(key), ...(codeWord ? [termKey(codeWord)] : [])]);
   if (term) {
     names.add(termKey(term.term));
     for (const alias of term.allAliases) names.add(termKey(alias));

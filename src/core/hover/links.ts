@@ -29,8 +29,12 @@ export interface TermLinkArgs {
   diagram?: number;
   topics?: Topic[];
   place?: number;
+  /** The word in the code a hover was on, when the glossary led from it to the term (diagram links look it up again). */
+  word?: string;
 }
 
+/** A code identifier as the term matcher reads one (letters, digits, `_`, `$`, `.`, `-`, `:`), short. */
+const CODE_WORD = /^[\p{L}\p{N}_$.:-]{1,80}$/u;
 const smallIndex = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0 && (n as number) < 100);
 
 export function isTermLinkArgs(value: unknown): value is TermLinkArgs {
@@ -39,7 +43,8 @@ export function isTermLinkArgs(value: unknown): value is TermLinkArgs {
   const topicsOk =
     v.topics === undefined ||
     (Array.isArray(v.topics) && v.topics.length <= TOPICS.length && v.topics.every((t) => TOPICS.includes(t as Topic)));
-  return typeof v.term === 'string' && smallIndex(v.diagram) && smallIndex(v.place) && topicsOk;
+  const wordOk = v.word === undefined || (typeof v.word === 'string' && CODE_WORD.test(v.word));
+  return typeof v.term === 'string' && smallIndex(v.diagram) && smallIndex(v.place) && topicsOk && wordOk;
 }
 
 /** The look-up a hover link stands for: the match's key, and its fields when they mattered. */
@@ -53,10 +58,15 @@ export const hoverLinks = {
     commandLink(Commands.openLocation, [termArgs(match, place === undefined ? {} : { place })]),
   explain: (match: Pick<TermMatch, 'key' | 'topics'>) => commandLink(Commands.explainTerm, [termArgs(match)]),
   search: (termKey: string) => commandLink(Commands.search, [{ term: termKey } satisfies TermLinkArgs]),
-  diagram: (termKey: string, position: number) =>
-    commandLink(Commands.showDiagram, [{ term: termKey, diagram: position } satisfies TermLinkArgs]),
+  diagram: (match: Pick<TermMatch, 'key' | 'matched' | 'viaGlossary'>, position: number) =>
+    commandLink(Commands.showDiagram, [{ term: match.key, diagram: position, ...diagramWord(match) } satisfies TermLinkArgs]),
   quiz: (termKey: string) => commandLink(Commands.startQuiz, [{ scope: 'term', value: termKey }]),
 };
+
+/** The code word a diagram look-up needs besides the term: only when the glossary led from it (and it is a plain word). */
+export function diagramWord(match: Pick<TermMatch, 'matched' | 'viaGlossary'>): { word?: string } {
+  return match.viaGlossary && CODE_WORD.test(match.matched) ? { word: match.matched } : {};
+}
 
 /** A Markdown link to one of our commands: the label is already-safe Markdown, the title plain text. */
 export function markdownLink(label: string, target: string, title?: string): string {

@@ -167,7 +167,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   async function showDiagram(arg?: ShowDiagramArgs | string): Promise<ShownDiagram | undefined> {
     if (isTermLinkArgs(arg)) {
       // A hover link: the term's n-th diagram, looked up again (the link carries no id or path).
-      const ref = coreDiagramsForTerm(index, arg.term)[arg.diagram ?? 0];
+      const ref = coreDiagramsForTerm(index, arg.term, arg.word)[arg.diagram ?? 0];
       const diagram = ref && findDiagram(index, ref.id);
       if (!diagram) {
         void vscode.window.showWarningMessage(vscode.l10n.t('That diagram is no longer in your notes.'));

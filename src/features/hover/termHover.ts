@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { NoteIndex } from '../../core/index/noteIndex';
+import type { NoteIndex, TermMatch } from '../../core/index/noteIndex';
 import type { DiagramRef } from '../../core/diagrams/link';
 import type { TermMastery } from '../../core/quiz/mastery';
 import { buildHoverMarkdown, HOVER_COMMANDS } from '../../core/hover/buildHover';
@@ -12,7 +12,7 @@ export interface HoverDeps {
   index: NoteIndex;
   config: () => TilConfig;
   /** Diagrams to offer for a term (core diagramsForTerm: builtin titles in English, translated by the hover). */
-  diagramsFor?: (termKey: string) => DiagramRef[];
+  diagramsFor?: (match: TermMatch) => DiagramRef[];
   /** The quiz's view of the term: the hover gets shorter for a known term, leads with "Quiz me" for a due one. */
   masteryOf?: (termKey: string) => TermMastery | undefined;
   /** Whether the user's notes are still being read for the first time (a starter answer is for the meantime). */
@@ -43,7 +43,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
       match,
       index: this.deps.index,
       excerptLength: config.hoverExcerptLength,
-      diagrams: this.deps.diagramsFor?.(match.key) ?? [],
+      diagrams: this.deps.diagramsFor?.(match) ?? [],
       t: vscode.l10n.t,
       mastery: this.deps.masteryOf?.(match.key),
       readingNotes: this.deps.readingNotes?.(),

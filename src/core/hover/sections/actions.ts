@@ -20,7 +20,7 @@ export const actionsSection: HoverSection = {
         .map((d, i) =>
           markdownLink(
             `$(type-hierarchy) ${escapeMarkdown(t('Diagram: {0}', d.kind === 'builtin' ? t(d.title) : d.title))}`,
-            hoverLinks.diagram(match.key, i),
+            hoverLinks.diagram(match, i),
           ),
         ),
     ];
