@@ -27,17 +27,22 @@
 //   htmlArrives, domInteractive, scriptRuns  frame start → page parsed → our inline script runs
 //   scriptToDrawn  script → the SVG is in the page (a stored picture; or Mermaid's module, chunks and render)
 //   drawnToPainted the SVG → the next frame
-// After a MERMAID DRAWS run's picture, the colour theme changes three times, timed from Enter in the theme picker to the
-// new SVG in the page: to Dark Modern once the page has drawn the dark variant in idle time (as it does ~0.3 s
-// after the first picture: the wait is for that, so the number is the switch itself), to Dark High Contrast
-// (never drawn ahead: Mermaid runs), and back to Light Modern (the picture the page drew first). For the first
-// switch, the time until the page's observer sees the new body class (VS Code applying the theme) is shown apart.
+// After a MERMAID DRAWS run's picture, the colour theme changes four times, each timed from Enter in the theme picker
+// to the new SVG in the page, with the page quiet before each (nothing drawing ahead):
+//   1. to Dark Modern, the first use of that theme in this window: VS Code first fetches the theme's files (three
+//      JSON files, one after another, over HTTP in code-server; desktop VS Code reads them from disk). Reported apart,
+//      with the files it fetched and the time until VS Code's workbench and then the page take the theme.
+//   2. to Dark High Contrast (never drawn ahead: Mermaid runs);
+//   3. back to Light Modern (the picture the page drew first);
+//   4. to Dark Modern again: the RE-RENDER AFTER A THEME CHANGE, the target row. The page drew its dark picture ahead
+//      when idle (~0.3 s after the first picture), so the number is the switch itself.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { openWorkbench, type Workbench } from '../test/ui/lib/workbench';
 import { drawnTitled, paletteToQuickPick, QUICK_INPUT_BOX, QUICK_ROWS, webview } from '../test/ui/lib/diagramsUi';
+import { median, sleep } from './benchUtil';
 import { SVG_STORE_FILE } from '../src/features/diagrams/svgStore';
 import { SHIPPED_PICTURES_FILE } from '../src/features/diagrams/shippedPictures';
 
@@ -51,8 +56,6 @@ const SETTLE_MS = Number(process.env.TIL_BENCH_SETTLE_MS ?? 5_000);
  * or `both` (the default: each set of runs under both, reported apart).
  */
 const CACHE = (process.env.TIL_BENCH_CACHE ?? 'both') as 'cleared' | 'kept' | 'both';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Timings {
   create?: number;
@@ -96,6 +99,10 @@ interface ThemeSwitches {
   rerenderMermaidMs: number;
   rerenderThemeSeen: number;
   rerenderWorkbench: number;
+  firstUse: number;
+  firstUseWorkbench: number;
+  firstUseThemeSeen: number;
+  firstUseThemeFiles: number;
   rerenderHighContrast: number;
   rerenderHighContrastMermaidMs: number;
   rerenderCached: number;
@@ -127,8 +134,12 @@ interface PageWindow {
 }
 
 /** Picks a colour theme; resolves to the wall time from Enter until the diagram page drew again. */
-async function switchTheme(wb: Workbench, theme: string): Promise<{ wall: number; renderMs: number; seen: number; workbench: number }> {
+async function switchTheme(
+  wb: Workbench,
+  theme: string,
+): Promise<{ wall: number; renderMs: number; seen: number; workbench: number; themeFiles: number }> {
   const canvas = webview(wb.page).locator('.canvas').first();
+  await pageQuiet(canvas);
   const before = await canvas.getAttribute('data-drawn-at');
   await paletteToQuickPick(wb, 'Preferences: Color Theme');
   await wb.page.locator(QUICK_INPUT_BOX).first().fill(theme);
@@ -144,6 +155,11 @@ async function switchTheme(wb: Workbench, theme: string): Promise<{ wall: number
     });
     observer.observe(w.document.querySelector('.monaco-workbench'), { attributes: true, attributeFilter: ['class'] });
   });
+  let themeFiles = 0;
+  const countThemeFile = (request: { url(): string }) => {
+    if (/themes(?:%2F|\/)[^/]*\.json/i.test(request.url())) themeFiles++;
+  };
+  wb.page.on('request', countThemeFile);
   const t0 = Date.now();
   await wb.page.keyboard.press('Enter');
   const deadline = t0 + 20_000;
@@ -152,6 +168,7 @@ async function switchTheme(wb: Workbench, theme: string): Promise<{ wall: number
     await sleep(20);
     drawnAt = await canvas.getAttribute('data-drawn-at');
   }
+  wb.page.off('request', countThemeFile);
   if (drawnAt === before) throw new Error(`the diagram did not redraw for ${theme}`);
   const workbenchAt = await wb.page.evaluate(() => (globalThis as unknown as PageWindow).tilThemeAt);
   return {
@@ -159,6 +176,7 @@ async function switchTheme(wb: Workbench, theme: string): Promise<{ wall: number
     renderMs: Number(await canvas.getAttribute('data-render-ms')),
     seen: Number(await canvas.getAttribute('data-theme-seen-at')) - t0,
     workbench: workbenchAt === undefined ? NaN : workbenchAt - t0,
+    themeFiles,
   };
 }
 
@@ -236,24 +254,31 @@ async function firstPicture(wb: Workbench, first: boolean, mode: Mode, clearCach
   };
 }
 
-async function themeSwitches(wb: Workbench): Promise<ThemeSwitches> {
-  const canvas = webview(wb.page).locator('.canvas').first();
-  const deadline = Date.now() + 30_000;
+/** Waits until the page draws nothing ahead: its other theme's picture and the notes' other diagrams. */
+async function pageQuiet(canvas: Locator): Promise<void> {
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && (await canvas.getAttribute('data-prerendered')) !== 'true') await sleep(50);
-  // The page then draws the notes' other diagrams ahead (each a Mermaid render): the switches are timed after that.
   const drawingAhead = async () => {
     const total = await canvas.getAttribute('data-predraw-total');
     return total !== null && total !== (await canvas.getAttribute('data-predrawn'));
   };
-  while (Date.now() < deadline + 30_000 && (await drawingAhead())) await sleep(100);
-  const dark = await switchTheme(wb, 'Dark Modern');
+  while (Date.now() < deadline && (await drawingAhead())) await sleep(100);
+}
+
+async function themeSwitches(wb: Workbench): Promise<ThemeSwitches> {
+  const firstUse = await switchTheme(wb, 'Dark Modern');
   const highContrast = await switchTheme(wb, 'Dark High Contrast');
   const back = await switchTheme(wb, 'Light Modern');
+  const dark = await switchTheme(wb, 'Dark Modern');
   return {
     rerender: dark.wall,
     rerenderMermaidMs: dark.renderMs,
     rerenderThemeSeen: dark.seen,
     rerenderWorkbench: dark.workbench,
+    firstUse: firstUse.wall,
+    firstUseWorkbench: firstUse.workbench,
+    firstUseThemeSeen: firstUse.seen,
+    firstUseThemeFiles: firstUse.themeFiles,
     rerenderHighContrast: highContrast.wall,
     rerenderHighContrastMermaidMs: highContrast.renderMs,
     rerenderCached: back.wall,
@@ -289,9 +314,9 @@ async function measure(wb: Workbench, clearCache: boolean, first: boolean): Prom
 function report({ cold, shipped, warm }: Sets, conditions: string): void {
   type Key = Exclude<keyof Run, 'steps'>;
   const m = (runs: Run[], key: Key) => median(runs.map((r) => r[key] ?? NaN));
-  const row = (runs: Run[], label: string, key: Key, of?: number) =>
+  const row = (runs: Run[], label: string, key: Key, of?: number, unit = 'ms') =>
     console.log(
-      `  ${label.padEnd(56)} ${String(m(runs, key)).padStart(6)} ms${of ? `   ${Math.round((m(runs, key) / of) * 100)} % of visible` : ''}   runs: ${runs.map((r) => r[key]).join(', ')}`,
+      `  ${label.padEnd(56)} ${String(m(runs, key)).padStart(6)} ${unit}${of ? `   ${Math.round((m(runs, key) / of) * 100)} % of visible` : ''}   runs: ${runs.map((r) => r[key]).join(', ')}`,
     );
   const ok = (value: number, limit: number) => `${value < limit ? 'ok  ' : 'MISS'} < ${limit}`;
   console.log(
@@ -314,6 +339,10 @@ function report({ cold, shipped, warm }: Sets, conditions: string): void {
   row(cold, '  until VS Code’s own workbench takes the theme', 'rerenderWorkbench');
   row(cold, '  until the page sees the new theme (VS Code applying it)', 'rerenderThemeSeen');
   row(cold, '  of which in the page (drawn ahead when idle)', 'rerenderMermaidMs');
+  row(cold, 'first use of a theme in this window (VS Code fetches it first)', 'firstUse');
+  row(cold, '  theme files VS Code fetched', 'firstUseThemeFiles', undefined, 'files');
+  row(cold, '  until VS Code’s own workbench takes the theme', 'firstUseWorkbench');
+  row(cold, '  until the page sees the new theme', 'firstUseThemeSeen');
   row(cold, 'switch to a high-contrast theme (Mermaid runs)', 'rerenderHighContrast');
   row(cold, '  of which Mermaid in the page', 'rerenderHighContrastMermaidMs');
   row(cold, 'switch back to a theme already drawn (SVG cache)', 'rerenderCached');
