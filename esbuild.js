@@ -112,6 +112,7 @@ if (args.has('--bench')) {
     entryPoints: {
       bench: 'bench/bench.ts',
       uiBench: 'bench/uiBench.ts',
+      readyUiBench: 'bench/readyUiBench.ts',
       hoverBench: 'bench/hoverBench.ts',
       drawBuiltinPictures: 'scripts/drawBuiltinPictures.ts', // drives the same workbench as the UI bench
     },

@@ -1,7 +1,7 @@
 // Benchmark of the indexer: bare remark-parse vs our cold / warm index, one-note re-index, term look-up,
 // activation cost and bundle sizes, parse linearity. Prints a table, then one `BENCH_JSON {...}` line.
 // Run: npm run bench   (BENCH_SIZES=1000,10000 by default; BENCH_SIZES=200 for a quick run; BENCH_STALL_NOTES=3000;
-//      node out/bench/bench.js --ready for sections 10-11 only, --lookup for section 5 only)
+//      node out/bench/bench.js --ready for sections 10-12 only, --user-ready for 12, --lookup for section 5 only)
 import { existsSync, promises as fs, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +19,7 @@ import { benchQuiz } from './quizBench';
 import { benchLookup, runLookupOnly } from './lookupBench';
 import { benchHostile, runHostileOnly } from './hostileBench';
 import { benchFirstHover, benchIndexingStall } from './readyBench';
+import { benchUserNoteHover } from './userReadyBench';
 import { benchActivation } from './activationBench';
 import { benchLinearity } from './linearityBench';
 import { printTargets, TARGETS, type SizeResult } from './benchTargets';
@@ -355,6 +356,7 @@ async function main() {
     json.hostile = benchHostile(table, gc);
     json.firstHover = await benchFirstHover(table, tmp, EXTENSION, ROOT);
     json.indexingStall = await benchIndexingStall(table, tmp, WORKER, ROOT, STALL_NOTES);
+    json.userNoteHover = await benchUserNoteHover(table, tmp, EXTENSION, ROOT);
   } finally {
     cleanup();
   }
@@ -371,12 +373,23 @@ async function main() {
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
 }
 
-/** `--ready`: only sections 10 and 11 (first hover, event-loop stall while indexing). */
+/** `--ready`: only sections 10 to 12 (first hover, event-loop stall while indexing, first hover from the user's note). */
 async function readyOnly(): Promise<void> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'til-bench-'));
   try {
     await benchFirstHover(table, tmp, DIST_EXTENSION, ROOT);
     await benchIndexingStall(table, tmp, DIST_WORKER, ROOT, STALL_NOTES);
+    await benchUserNoteHover(table, tmp, DIST_EXTENSION, ROOT);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `--user-ready`: only section 12 (activation → first hover from the user's note, cold and warm). */
+async function userReadyOnly(): Promise<void> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'til-bench-'));
+  try {
+    await benchUserNoteHover(table, tmp, DIST_EXTENSION, ROOT);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -388,7 +401,9 @@ async function readyOnly(): Promise<void> {
     ? Promise.resolve(runLookupOnly(table, gc))
     : process.argv.includes('--ready')
       ? readyOnly()
-      : main()
+      : process.argv.includes('--user-ready')
+        ? userReadyOnly()
+        : main()
 ).then(
   () => process.exit(0),
   (error) => {

@@ -2,7 +2,14 @@ import type { ResourceLimits, Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { ParsedNote } from '../core/model';
 import type { Glossary, GlossaryOrigin } from '../core/index/glossary';
-import type { PoolRequest, PoolResponse } from './poolProtocol';
+import type { PoolRequest, PoolResponse, WorkerTiming } from './poolProtocol';
+
+/** One answered request: the worker's own account and the wait on the asking thread's clock (queue, start, transfer). */
+export interface ParseTiming extends WorkerTiming {
+  kind: 'note' | 'glossary';
+  file: string;
+  waitMs: number;
+}
 
 type Pending = { body: PoolRequest; resolve: (r: PoolResponse) => void; reject: (e: Error) => void };
 interface Slot {
@@ -28,6 +35,8 @@ export interface ParsePoolOptions {
   timeLimitMs?: number;
   /** Heap and stack limits of each worker; a parse that exceeds them is skipped and its worker replaced. */
   resourceLimits?: ResourceLimits;
+  /** Told what each answered request cost (the extension's log accounts for its first load with it). */
+  onTiming?: (timing: ParseTiming) => void;
 }
 
 /** A parse stopped by the pool's limits: the note is skipped with this reason, the worker replaced. */
@@ -82,9 +91,15 @@ export class ParsePool {
   private request(body: RequestBody): Promise<PoolResponse> {
     const id = this.nextId++;
     clearTimeout(this.idleTimer);
+    const sentAt = performance.now();
     return new Promise<PoolResponse>((resolve, reject) => {
       this.dispatch({ body: { ...body, id } as PoolRequest, resolve, reject });
-    }).finally(() => this.scheduleIdleStop());
+    })
+      .then((response) => {
+        if (response.timing) this.options.onTiming?.({ ...response.timing, kind: body.kind, file: body.file, waitMs: performance.now() - sentAt });
+        return response;
+      })
+      .finally(() => this.scheduleIdleStop());
   }
 
   private dispatch(p: Pending): void {

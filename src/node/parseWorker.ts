@@ -2,13 +2,24 @@
 import { parentPort } from 'node:worker_threads';
 import { parseNote } from '../core/notes/parseNote';
 import { parseGlossary } from '../core/index/glossary';
-import type { PoolRequest, PoolResponse } from './poolProtocol';
+import type { PoolRequest, PoolResponse, WorkerTiming } from './poolProtocol';
 import { lowerThreadPriority } from './threadPriority';
+
+/** This thread's CPU time in ms, where Node can tell (process.threadCpuUsage, Node 22.x/23.9+). */
+const threadCpuMs = (): number | undefined => {
+  const usage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : undefined;
+};
+
+// performance.now() counts from this thread's start: here, the modules above are loaded.
+let started: Pick<WorkerTiming, 'startMs' | 'startCpuMs'> | undefined = { startMs: performance.now(), startCpuMs: threadCpuMs() };
 
 lowerThreadPriority();
 
 parentPort?.on('message', (request: PoolRequest) => {
   let response: PoolResponse;
+  const at = performance.now();
+  const cpuAt = threadCpuMs();
   try {
     response =
       request.kind === 'note'
@@ -17,5 +28,8 @@ parentPort?.on('message', (request: PoolRequest) => {
   } catch (error) {
     response = { id: request.id, kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
+  const cpu = threadCpuMs();
+  response.timing = { workMs: performance.now() - at, workCpuMs: cpu === undefined || cpuAt === undefined ? undefined : cpu - cpuAt, ...started };
+  started = undefined;
   parentPort!.postMessage(response);
 });

@@ -7,6 +7,19 @@ export type PoolRequest =
   | { id: number; kind: 'glossary'; file: string; text: string; origin?: GlossaryOrigin };
 
 export type PoolResponse =
-  | { id: number; kind: 'note'; note: ParsedNote }
-  | { id: number; kind: 'glossary'; glossary: Glossary }
-  | { id: number; kind: 'error'; message: string };
+  | { id: number; kind: 'note'; note: ParsedNote; timing?: WorkerTiming }
+  | { id: number; kind: 'glossary'; glossary: Glossary; timing?: WorkerTiming }
+  | { id: number; kind: 'error'; message: string; timing?: WorkerTiming };
+
+/**
+ * What a request cost inside the worker, by the worker's own clock (for the log's account of a load). CPU times are
+ * the worker thread's own where Node can tell (22+: process.threadCpuUsage); wall time well above CPU time means
+ * the thread waited for a core.
+ */
+export interface WorkerTiming {
+  workMs: number;
+  workCpuMs?: number;
+  /** In a worker's first answer only: its thread's start → its modules loaded (the parser's bundle evaluated). */
+  startMs?: number;
+  startCpuMs?: number;
+}

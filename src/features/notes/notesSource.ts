@@ -12,6 +12,7 @@ import { problemNote } from '../../node/files';
 import { tooLargeProblem } from '../../core/notes/sizeLimit';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
+import { LoadTimeline } from '../../node/loadTimeline';
 import { readStarterPack, type StarterPack } from '../../node/starterPack';
 import { indexFiles, indexSummary } from '../../node/indexing';
 import { reasonForGlob } from '../../core/notes/discovery';
@@ -57,6 +58,8 @@ export class NotesSource extends Disposable {
   private resolveReady!: () => void;
   /** Set once the first discovery has looked for the user's notes (or the first load failed). */
   private discovered = false;
+  /** Where the first load's time goes (one line in the log when it ends), counted from activation. */
+  private readonly timeline = new LoadTimeline();
   private readonly discoveredEvent = this._register(new vscode.EventEmitter<void>());
   /** Fires once, when the first discovery is done: from then on the views may show the starter notes. */
   readonly onDidDiscover = this.discoveredEvent.event;
@@ -70,7 +73,10 @@ export class NotesSource extends Disposable {
     this.ready = new Promise((r) => (this.resolveReady = r));
     // One pack of parses per workspace: windows on different workspaces do not overwrite each other's.
     const cacheDir = path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'parse-cache');
-    this.pool = new ParsePool({ workerFile: path.join(context.extensionPath, 'dist', 'parseWorker.js') });
+    this.pool = new ParsePool({
+      workerFile: path.join(context.extensionPath, 'dist', 'parseWorker.js'),
+      onTiming: (timing) => this.timeline.parsed(timing),
+    });
     this.loader = new NoteLoader({
       pool: this.pool,
       cache: new ParseCache(cacheDir),
@@ -143,6 +149,7 @@ export class NotesSource extends Disposable {
       for (const note of pack.notes) this.files.add(note.file);
     }
     this.index.setGlossary([pack.glossary]);
+    this.timeline.mark('starter notes in the index');
   }
 
   private async load(showProgress: boolean): Promise<void> {
@@ -158,6 +165,7 @@ export class NotesSource extends Disposable {
     }
     const config = readConfig();
     const { notes, sources, glossaries, skipped, reasons, sourceProblems } = await this.discover(config);
+    this.timeline.mark('notes found');
     for (const s of skipped) this.output.warn(s);
     this.logFound(notes, reasons);
     const found = new Set(notes);
@@ -171,10 +179,16 @@ export class NotesSource extends Disposable {
     const readAll = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       // Merged in slices that yield to the event loop (node/indexing.ts): the host never stalls on a large folder.
       await indexFiles(this.loader, this.index, notes, {
-        prepare: (note) => this.withSource(note),
+        prepare: (note) => {
+          const prepared = this.withSource(note);
+          if (prepared.source !== 'starter') this.timeline.mark('first of your notes in the index'); // merged right after
+          return prepared;
+        },
         progress: (done, total, batch) => progress?.report({ message: vscode.l10n.t('{0} of {1} notes', done, total), increment: (batch / Math.max(1, total)) * 100 }),
       });
+      this.timeline.mark('all notes in the index');
       await this.loadGlossaries();
+      this.timeline.mark('glossaries read');
     };
     if (showProgress && notes.length > 0) {
       // In the status bar, not a notification: the starter notes already answer, the user's fill in behind them.
@@ -183,6 +197,8 @@ export class NotesSource extends Disposable {
       await readAll();
     }
     await this.report(Date.now() - started);
+    const account = this.timeline.finish(notes.length);
+    if (account) this.output.info(account);
   }
 
   /**
