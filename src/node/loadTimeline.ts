@@ -1,7 +1,13 @@
 import type { ParseTiming } from './parsePool';
 
 /** The moments of a first load the log names, in the order they usually come. */
-export type LoadMark = 'starter notes in the index' | 'notes found' | 'first of your notes in the index' | 'all notes in the index' | 'glossaries read';
+export type LoadMark =
+  | 'starter notes in the index'
+  | 'workspace searched'
+  | 'notes found'
+  | 'first of your notes in the index'
+  | 'all notes in the index'
+  | 'glossaries read';
 
 /**
  * Where a first load's time goes, for one line in the output channel: each mark once (its first time), in ms since

@@ -18,6 +18,8 @@ interface Slot {
   pending: Map<number, Pending>;
   /** Fires when the request at the head of `pending` has run longer than the time limit. */
   timer?: NodeJS.Timeout;
+  /** Date.now() when the worker was spawned (its first answer says how long it took to load). */
+  spawnedAt: number;
 }
 type RequestBody = PoolRequest extends infer R ? (R extends PoolRequest ? Omit<R, 'id'> : never) : never;
 
@@ -142,8 +144,10 @@ export class ParsePool {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new WorkerThread(this.options.workerFile, { resourceLimits: this.options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS });
-    const slot: Slot = { worker, pending: new Map() };
+    const slot: Slot = { worker, pending: new Map(), spawnedAt: Date.now() };
     worker.on('message', (response: PoolResponse) => {
+      const loadedAt = response.timing?.loadedAt;
+      if (loadedAt !== undefined) response.timing!.startMs = Math.max(0, loadedAt - slot.spawnedAt);
       const p = slot.pending.get(response.id);
       slot.pending.delete(response.id);
       this.startTimer(slot);

@@ -11,8 +11,8 @@ const threadCpuMs = (): number | undefined => {
   return usage ? (usage.user + usage.system) / 1000 : undefined;
 };
 
-// performance.now() counts from this thread's start: here, the modules above are loaded.
-let started: Pick<WorkerTiming, 'startMs' | 'startCpuMs'> | undefined = { startMs: performance.now(), startCpuMs: threadCpuMs() };
+// Here the modules above are loaded. Date.now(): the pool compares it with when it spawned this worker.
+let started: Pick<WorkerTiming, 'loadedAt' | 'startCpuMs'> | undefined = { loadedAt: Date.now(), startCpuMs: threadCpuMs() };
 
 lowerThreadPriority();
 

@@ -19,7 +19,12 @@ export type PoolResponse =
 export interface WorkerTiming {
   workMs: number;
   workCpuMs?: number;
-  /** In a worker's first answer only: its thread's start → its modules loaded (the parser's bundle evaluated). */
-  startMs?: number;
+  /**
+   * In a worker's first answer only: when its modules were loaded (the parser's bundle evaluated), in ms since the
+   * epoch (the pool subtracts the time it spawned the worker), and the thread's CPU time until then.
+   */
+  loadedAt?: number;
   startCpuMs?: number;
+  /** Set by the pool from `loadedAt`: spawned → modules loaded. */
+  startMs?: number;
 }

@@ -313,6 +313,7 @@ export class NotesSource extends Disposable {
       const exclude = `{**/node_modules/**,**/.git/**${config.exclude.map((e) => ',' + e).join('')}}`;
       const found = await Promise.all(config.include.map((glob) => vscode.workspace.findFiles(glob, exclude, FIND_FILES_LIMIT)));
       const glossaryFiles = await vscode.workspace.findFiles('**/{til-glossary,glossary}.{yaml,yml}', exclude, 50);
+      this.timeline.mark('workspace searched');
       for (const [i, uris] of found.entries()) {
         if (uris.length < FIND_FILES_LIMIT) continue;
         sourceProblems.push({
