@@ -15,7 +15,11 @@ const repo = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.TIL_BENCH_RUNS) || 3;
 const realNotes = path.resolve(repo, '..', 'shared', 'seeds', 'til-notes.md');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 interface Run {
   phase: 'cold' | 'warm';
@@ -107,7 +111,7 @@ async function main() {
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
-  console.log('\nActivation → the user note in the index (the extension\'s marks), median of', RUNS);
+  console.log("\nActivation → the user note in the index (the extension's marks), median of", RUNS);
   for (const phase of ['cold', 'warm'] as const) {
     const of = runs.filter((r) => r.phase === phase);
     const mark = (name: string) => median(of.map((r) => r.marks[name] ?? NaN));

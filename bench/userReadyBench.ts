@@ -47,7 +47,10 @@ function parseTime(file: string, bytes: Buffer): number {
 }
 
 function runChild(script: string, extensionFile: string, storage: string, root: string, workspace: string, expect: string): ChildRun {
-  const out = execFileSync(process.execPath, [script, extensionFile, storage, root, workspace, expect], { timeout: 120_000, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [script, extensionFile, storage, root, workspace, expect], {
+    timeout: 120_000,
+    encoding: 'utf8',
+  });
   return JSON.parse(
     out
       .trim()
@@ -78,16 +81,28 @@ export async function benchUserNoteHover(table: Table, tmp: string, extensionFil
     for (let i = 0; i < RUNS; i++) {
       const storage = path.join(workspace, '..', `user-ready-storage-${rows.length}-${i}`);
       await fs.mkdir(storage, { recursive: true });
-      loadAvg = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+      loadAvg = os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ');
       // The same storage twice: the first run parses and writes the pack, the second reads it.
-      for (const phase of ['cold', 'warm'] as const) runs[phase].push(runChild(script, extensionFile, storage, root, workspace, escapeMarkdown(note.name)));
+      for (const phase of ['cold', 'warm'] as const)
+        runs[phase].push(runChild(script, extensionFile, storage, root, workspace, escapeMarkdown(note.name)));
     }
     for (const phase of ['cold', 'warm'] as const) {
       const answered = runs[phase].map((r) => r.firstHoverMs ?? NaN).sort((a, b) => a - b);
       const failed = runs[phase].find((r) => r.error || r.firstHoverMs === null);
       if (failed) console.log(`  ${note.label}, ${phase}: ${failed.error ?? 'no answer from the note'}`);
       const mid = runs[phase][Math.floor(RUNS / 2)];
-      rows.push({ note: note.label, phase, medianMs: answered[Math.floor(RUNS / 2)], worstMs: answered[RUNS - 1], parseMs, loadAvg, account: mid.account ?? '' });
+      rows.push({
+        note: note.label,
+        phase,
+        medianMs: answered[Math.floor(RUNS / 2)],
+        worstMs: answered[RUNS - 1],
+        parseMs,
+        loadAvg,
+        account: mid.account ?? '',
+      });
     }
   }
   table(`12. Activation → first hover answered from the user's note (child process, fake \`vscode\`, real workers; ${RUNS} runs each)`, [

@@ -48,7 +48,10 @@ export class LoadTimeline {
     const parts = [`First load, after activation: ${marks || 'nothing read'}.`];
     parts.push(`${parsed.length} of ${notes} note(s) parsed in workers, the rest taken from the parse cache or the starter pack.`);
     const slowest = [...this.parses].sort((a, b) => b.waitMs - a.waitMs)[0];
-    if (slowest) parts.push(`Longest wait for a worker: ${ms(slowest.waitMs)} (a ${slowest.kind}: parse ${ms(slowest.workMs)}${cpu(slowest.workCpuMs)}).`);
+    if (slowest)
+      parts.push(
+        `Longest wait for a worker: ${ms(slowest.waitMs)} (a ${slowest.kind}: parse ${ms(slowest.workMs)}${cpu(slowest.workCpuMs)}).`,
+      );
     const started = this.parses.filter((p) => p.startMs !== undefined);
     if (started.length) parts.push(`Worker start: ${started.map((p) => `${ms(p.startMs!)}${cpu(p.startCpuMs)}`).join('; ')}.`);
     return parts.join(' ');

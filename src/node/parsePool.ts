@@ -90,6 +90,16 @@ export class ParsePool {
     throw new Error(response.kind === 'error' ? response.message : 'unexpected worker response');
   }
 
+  /**
+   * Start a worker ahead of parses that are surely coming, so its start (the parser's bundle loading) overlaps the
+   * caller's other work, such as finding the files. Stopped when idle like any other.
+   */
+  warm(): void {
+    if (this.slots.length > 0) return;
+    this.spawn();
+    this.scheduleIdleStop();
+  }
+
   private request(body: RequestBody): Promise<PoolResponse> {
     const id = this.nextId++;
     clearTimeout(this.idleTimer);
@@ -98,13 +108,16 @@ export class ParsePool {
       this.dispatch({ body: { ...body, id } as PoolRequest, resolve, reject });
     })
       .then((response) => {
-        if (response.timing) this.options.onTiming?.({ ...response.timing, kind: body.kind, file: body.file, waitMs: performance.now() - sentAt });
+        if (response.timing)
+          this.options.onTiming?.({ ...response.timing, kind: body.kind, file: body.file, waitMs: performance.now() - sentAt });
         return response;
       })
       .finally(() => this.scheduleIdleStop());
   }
 
   private dispatch(p: Pending): void {
+    // Every worker busy already: this one waits in a queue, bulk work (a folder's notes), which gives way to the host.
+    if (this.slots.length >= this.size && this.slots.every((s) => s.pending.size > 0)) p.body.background = true;
     const slot = this.leastBusy();
     slot.pending.set(p.body.id, p);
     slot.worker.postMessage(p.body);

@@ -14,9 +14,9 @@ const threadCpuMs = (): number | undefined => {
 // Here the modules above are loaded. Date.now(): the pool compares it with when it spawned this worker.
 let started: Pick<WorkerTiming, 'loadedAt' | 'startCpuMs'> | undefined = { loadedAt: Date.now(), startCpuMs: threadCpuMs() };
 
-lowerThreadPriority();
-
 parentPort?.on('message', (request: PoolRequest) => {
+  // Only for bulk work: a thread cannot raise its priority again, so a worker stays at the host's until the first one.
+  if (request.background) lowerThreadPriority();
   let response: PoolResponse;
   const at = performance.now();
   const cpuAt = threadCpuMs();
@@ -29,7 +29,11 @@ parentPort?.on('message', (request: PoolRequest) => {
     response = { id: request.id, kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   const cpu = threadCpuMs();
-  response.timing = { workMs: performance.now() - at, workCpuMs: cpu === undefined || cpuAt === undefined ? undefined : cpu - cpuAt, ...started };
+  response.timing = {
+    workMs: performance.now() - at,
+    workCpuMs: cpu === undefined || cpuAt === undefined ? undefined : cpu - cpuAt,
+    ...started,
+  };
   started = undefined;
   parentPort!.postMessage(response);
 });

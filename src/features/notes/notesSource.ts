@@ -1,30 +1,26 @@
 import * as vscode from 'vscode';
-import * as os from 'node:os';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Disposable, toDisposable } from '../../core/dispose';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { NoteSource, ParsedNote, Problem } from '../../core/model';
 import type { GlossaryOrigin } from '../../core/index/glossary';
-import { useStarterNotes } from '../../core/index/sources';
 import { NoteLoader } from '../../node/noteLoader';
 import { isInside, outsideProblem } from '../../node/fileChecks';
 import { problemNote } from '../../node/files';
-import { tooLargeProblem } from '../../core/notes/sizeLimit';
 import { ParseCache } from '../../node/parseCache';
 import { ParsePool } from '../../node/parsePool';
 import { LoadTimeline } from '../../node/loadTimeline';
 import { readStarterPack, type StarterPack } from '../../node/starterPack';
 import { indexFiles, indexSummary } from '../../node/indexing';
-import { reasonForGlob } from '../../core/notes/discovery';
 import { onDidChangeSettings, readConfig, type TilConfig } from '../config';
-import { ANY_GLOSSARY, discoverGlossaries } from './glossaryFiles';
+import { ANY_GLOSSARY } from './glossaryFiles';
 import { foundFilesMessage } from './foundLog';
 import { readGlossaries } from './glossaryRead';
-import { NOTE_GLOB_EXT, walkFolder } from './walkFolder';
+import { NOTE_GLOB_EXT } from './walkFolder';
+import { discoverNotes } from './discoverNotes';
 
 const RESCAN_DELAY_MS = 150;
-/** The most files one include glob's search returns (findFiles maxResults). */
-export const FIND_FILES_LIMIT = 20_000;
 
 /**
  * Where notes come from (the workspace by include globs, extra folders, the starter notes in notes/), kept in the
@@ -34,6 +30,7 @@ export const FIND_FILES_LIMIT = 20_000;
  */
 export class NotesSource extends Disposable {
   private readonly pool: ParsePool;
+  private readonly cache: ParseCache;
   private readonly loader: NoteLoader;
   private readonly pending = new Map<string, 'change' | 'delete'>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -50,6 +47,8 @@ export class NotesSource extends Disposable {
   private readonly toldLimit = new Set<string>();
   /** Tests only (`til.test.failNextIndex`): the next load asked for throws, as a broken cache or file system would. */
   private failNextLoad = false;
+  /** Whether the first load has decided to start a worker ahead (warmWorker). */
+  private warmed = false;
   private state: 'reading' | 'indexed' | 'failed' = 'reading';
   private loading: Promise<void> | undefined;
   /** The starter notes and bundled glossary parsed at build time (dist/starter-index.json), once read. */
@@ -73,13 +72,14 @@ export class NotesSource extends Disposable {
     this.ready = new Promise((r) => (this.resolveReady = r));
     // One pack of parses per workspace: windows on different workspaces do not overwrite each other's.
     const cacheDir = path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'parse-cache');
+    this.cache = new ParseCache(cacheDir);
     this.pool = new ParsePool({
       workerFile: path.join(context.extensionPath, 'dist', 'parseWorker.js'),
       onTiming: (timing) => this.timeline.parsed(timing),
     });
     this.loader = new NoteLoader({
       pool: this.pool,
-      cache: new ParseCache(cacheDir),
+      cache: this.cache,
       read: (file) => this.read(file),
       size: (file) => this.size(file),
       maxBytes: () => readConfig().maxNoteSizeKB * 1024,
@@ -164,7 +164,11 @@ export class NotesSource extends Disposable {
       throw new Error('indexing failed on purpose (test)');
     }
     const config = readConfig();
-    const { notes, sources, glossaries, skipped, reasons, sourceProblems } = await this.discover(config);
+    void this.warmWorker(config);
+    const { notes, sources, glossaries, skipped, reasons, sourceProblems, roots } = await discoverNotes(config, this.context.extensionPath, () =>
+      this.timeline.mark('workspace searched'),
+    );
+    this.roots = roots;
     this.timeline.mark('notes found');
     for (const s of skipped) this.output.warn(s);
     this.logFound(notes, reasons);
@@ -199,6 +203,18 @@ export class NotesSource extends Disposable {
     await this.report(Date.now() - started);
     const account = this.timeline.finish(notes.length);
     if (account) this.output.info(account);
+  }
+
+  /**
+   * On the first load without a parse cache (a fresh window on this workspace) and with a folder to search, a parse is
+   * all but certain: a worker starts while the files are found, instead of after.
+   */
+  private async warmWorker(config: TilConfig): Promise<void> {
+    if (this.warmed) return;
+    this.warmed = true;
+    if (!vscode.workspace.workspaceFolders?.length && !(vscode.workspace.isTrusted && config.extraFolders.length)) return;
+    if (await fs.access(this.cache.file).then(() => true, () => false)) return; // warm start: parses come from the pack
+    this.pool.warm();
   }
 
   /**
@@ -276,88 +292,6 @@ export class NotesSource extends Disposable {
     return (await vscode.workspace.fs.stat(vscode.Uri.file(file))).size;
   }
 
-  /**
-   * Every note file (with its source) and glossary the settings point at; files over the size limit or behind outside
-   * links are skipped. The user's notes are found first: in auto mode the starter notes join only when there are none.
-   */
-  private async discover(config: TilConfig): Promise<{
-    notes: string[];
-    sources: Map<string, NoteSource>;
-    glossaries: Map<string, GlossaryOrigin>;
-    skipped: string[];
-    reasons: Map<string, string>;
-    sourceProblems: Problem[];
-  }> {
-    const notes = new Set<string>();
-    const sources = new Map<string, NoteSource>();
-    const reasons = new Map<string, string>();
-    const glossaries = new Set<string>();
-    const skipped: string[] = [];
-    const sourceProblems: Problem[] = [];
-    const extraRoots = vscode.workspace.isTrusted ? config.extraFolders.map(expandHome) : [];
-    for (const root of extraRoots) {
-      await walkFolder(root, notes, glossaries, skipped);
-      for (const file of notes) {
-        if (sources.has(file)) continue;
-        sources.set(file, 'extra');
-        reasons.set(file, `inside the extra notes folder ${root}`);
-      }
-    }
-
-    const bundled = path.join(this.context.extensionPath, 'notes');
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const allowedRoots = [...folders.map((f) => f.uri.fsPath), ...extraRoots];
-    // Our folder too: the bundled glossary is read from it whether the starter notes are on or not.
-    this.roots = [...allowedRoots, bundled];
-    if (folders.length) {
-      const exclude = `{**/node_modules/**,**/.git/**${config.exclude.map((e) => ',' + e).join('')}}`;
-      const found = await Promise.all(config.include.map((glob) => vscode.workspace.findFiles(glob, exclude, FIND_FILES_LIMIT)));
-      const glossaryFiles = await vscode.workspace.findFiles('**/{til-glossary,glossary}.{yaml,yml}', exclude, 50);
-      this.timeline.mark('workspace searched');
-      for (const [i, uris] of found.entries()) {
-        if (uris.length < FIND_FILES_LIMIT) continue;
-        sourceProblems.push({
-          file: folders[0].uri.fsPath, severity: 'warning', code: 'too-many-files',
-          message: `The notes search "${config.include[i]}" stopped at ${FIND_FILES_LIMIT.toLocaleString('en-US')} files; notes past them are left out. Narrow tilCompanion.notes.include or add folders to tilCompanion.notes.exclude.`,
-        });
-      }
-      for (const [i, uris] of found.entries()) for (const uri of uris) if (!reasons.has(uri.fsPath)) reasons.set(uri.fsPath, reasonForGlob(config.include[i]));
-      for (const uri of found.flat()) {
-        if (uri.scheme !== 'file' || !NOTE_GLOB_EXT.test(uri.fsPath) || notes.has(uri.fsPath)) continue;
-        if (!(await isInside(uri.fsPath, allowedRoots))) {
-          sourceProblems.push(outsideProblem(uri.fsPath, 'note'));
-          continue;
-        }
-        notes.add(uri.fsPath);
-        sources.set(uri.fsPath, 'workspace');
-      }
-      for (const uri of glossaryFiles) if (uri.scheme === 'file') glossaries.add(uri.fsPath);
-    }
-    const sized = await Promise.all(
-      [...notes].map(async (file) => {
-        const stat = await vscode.workspace.fs.stat(vscode.Uri.file(file)).then(undefined, () => undefined);
-        if (stat && stat.size > config.maxNoteSizeKB * 1024) {
-          sourceProblems.push(tooLargeProblem(file, stat.size, config.maxNoteSizeKB * 1024));
-          return undefined;
-        }
-        return file;
-      }),
-    );
-    const userNotes = sized.filter((f): f is string => !!f);
-
-    const starterNotes = new Set<string>();
-    if (useStarterNotes(config.includeBundledNotes, userNotes.length)) {
-      await walkFolder(bundled, starterNotes, new Set(), skipped);
-      for (const file of starterNotes) {
-        sources.set(file, 'starter');
-        reasons.set(file, config.includeBundledNotes === 'auto' ? 'starter notes (none of yours found yet)' : 'starter notes bundled with the extension');
-      }
-    }
-    const glossary = await discoverGlossaries({ bundled: path.join(bundled, 'glossary.yaml'), found: glossaries, notes: userNotes, settingFiles: config.glossaryFiles });
-    skipped.push(...glossary.skipped);
-    return { notes: [...userNotes, ...starterNotes].sort(), sources, glossaries: glossary.files, skipped, reasons, sourceProblems };
-  }
-
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
     const queue = (uri: vscode.Uri, kind: 'change' | 'delete') => {
@@ -406,8 +340,4 @@ export class NotesSource extends Disposable {
 
 function setContext(key: string, value: boolean): void {
   void vscode.commands.executeCommand('setContext', key, value);
-}
-
-function expandHome(p: string): string {
-  return p.startsWith('~') ? path.join(os.homedir(), p.slice(1)) : p;
 }
