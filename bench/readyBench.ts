@@ -67,6 +67,8 @@ vscode.window = override(stub('vscode.window'), {
   withProgress: (options, task) => task({ report() {} }),
   createOutputChannel: () => override(stub('output'), { info: (m) => { if (String(m).startsWith('First load')) account = String(m); } }),
 });
+// executeCommand answers a promise, as VS Code's does (the extension chains .then on some at activation).
+vscode.commands = override(stub('vscode.commands'), { executeCommand: async () => undefined });
 vscode.languages = override(stub('vscode.languages'), { registerHoverProvider: (selector, p) => ((provider = p), { dispose() {} }) });
 // A window with no folder open: the full load after the pack reads the starter notes from disk (hash-checked against
 // the pack, so no worker is needed) through this file system.
