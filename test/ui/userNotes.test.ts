@@ -96,6 +96,31 @@ test("the day tree shows the user's days only; the starter notes stay out in aut
   });
 });
 
+test('every top row of the TIL view reads whole at the default width, a day with questions written again too', async () => {
+  await wb.captureOnFailure('user-notes-rows-whole', async () => {
+    await wb.runCommand('TIL: Focus on Notes by Day View');
+    const pane = (name: RegExp) => wb.page.locator('.pane').filter({ has: wb.page.locator('.pane-header', { hasText: name }) });
+    const texts: string[] = [];
+    for (const view of [dayPane(), pane(/Notes by Topic|주제별 노트/i)]) {
+      const rows = view.locator('.monaco-list-row[aria-level="1"]');
+      await rows.first().waitFor({ timeout: 60_000 });
+      for (const row of await rows.all()) {
+        const text = squash(await row.innerText());
+        texts.push(text);
+        const cut = await row
+          .locator('.monaco-icon-label-container')
+          .first()
+          .evaluate((el: any) => el.scrollWidth > el.clientWidth + 1);
+        assert.ok(!cut, `"${text}" reads whole`);
+      }
+    }
+    // Each day and topic row shows its count (the real notes ask some questions on two days: how many is in the tooltip).
+    const counted = texts.filter((t) => /\d+ questions?$|질문 \d+개$/.test(t));
+    assert.ok(counted.length >= inspected.days.length, `every day row counts its questions: ${texts.join(' | ')}`);
+    await wb.screenshot('user-notes-rows-whole');
+  });
+});
+
 test("the quiz starts on one of the user's questions", async () => {
   await wb.captureOnFailure('user-notes-quiz', async () => {
     await wb.runCommand('TIL: Start Quiz');

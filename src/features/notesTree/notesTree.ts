@@ -81,11 +81,20 @@ function open(file: string, line: number): vscode.Command {
   return { command: Commands.openLocation, title: vscode.l10n.t('Open Note'), arguments: [file, line] };
 }
 
-/** A day's or a topic's count, by the one rule of questionCounts.ts. */
-function questionsLabel(count: QuestionCount): string {
-  return count.writtenAgain
-    ? vscode.l10n.t('{0} ({1} written more than once)', questionsText(count.questions), count.writtenAgain)
-    : questionsText(count.questions);
+/**
+ * A day's or a topic's count (the one rule of questionCounts.ts) in the row's tooltip, with how many of its questions
+ * are written more than once: the description says only "21 questions", to read whole at the side bar's default width.
+ */
+function countTooltip(count: QuestionCount): string[] {
+  const lines = [questionsText(count.questions)];
+  if (count.writtenAgain)
+    lines.push(
+      vscode.l10n.t(
+        'Written more than once in your notes: {0}. Such a question counts on each day it is on, and once in its topic.',
+        count.writtenAgain,
+      ),
+    );
+  return lines;
 }
 
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
@@ -94,14 +103,14 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     case 'day': {
       const item = new vscode.TreeItem(node.group.title, C.Collapsed);
       item.id = node.id;
-      item.description = questionsLabel(node.count);
+      item.description = questionsText(node.count.questions);
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = 'til.day';
       const first = node.group.entries[0].day;
       // Plain text (a string tooltip renders nothing): the day, its count in words, and where each of its entries is.
       item.tooltip = [
         node.group.title,
-        item.description,
+        ...countTooltip(node.count),
         ...node.group.entries.map((e) => `${path.basename(e.day.file)}:${e.day.line}`),
       ].join('\n');
       item.command = open(first.file, first.line);
@@ -136,9 +145,10 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     case 'topic': {
       const item = new vscode.TreeItem(TOPIC_LABELS[node.topic], C.Collapsed);
       item.id = node.id;
-      item.description = questionsLabel(node.count);
+      item.description = questionsText(node.count.questions);
       item.iconPath = new vscode.ThemeIcon(TOPIC_ICONS[node.topic]);
       item.contextValue = 'til.topic';
+      item.tooltip = [TOPIC_LABELS[node.topic], ...countTooltip(node.count)].join('\n');
       return item;
     }
     case 'diagram': {
