@@ -67,7 +67,9 @@ export function activate(context: vscode.ExtensionContext) {
 /** "Due for review", and "Suspended and hidden" while some card is. */
 function quizRoots(quiz: QuizFeature): TreeNode[] {
   const hidden = quiz.hiddenCards();
-  const roots: TreeNode[] = quiz.showsDue() ? [{ kind: 'due', id: 'due', cards: quiz.dueCards(), fresh: quiz.dueNewCount() }] : [];
+  const roots: TreeNode[] = quiz.showsDue()
+    ? [{ kind: 'due', id: 'due', cards: quiz.dueCards(), fresh: quiz.dueNewCount(), terms: quiz.dueTermCount() }]
+    : [];
   if (hidden.length) roots.push({ kind: 'hidden', id: 'hidden', cards: hidden });
   return roots;
 }

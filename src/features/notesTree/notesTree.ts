@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { answerElsewhereText, questionsText } from '../counts';
+import { answerElsewhereText, questionsText, termsText } from '../counts';
 import * as path from 'node:path';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { QuestionCount } from '../../core/index/questionCounts';
@@ -226,14 +226,19 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
         : reviews
           ? vscode.l10n.t('{0} to review · {1} new', reviews, node.fresh)
           : vscode.l10n.t('{0} new', node.fresh);
-      item.tooltip = node.fresh
-        ? vscode.l10n.t(
-            '{0} questions for today: {1} new (never answered) and {2} due for review. Click to start the quiz.',
-            node.cards.length,
-            node.fresh,
-            reviews,
-          )
-        : undefined;
+      // The terms due (counted in the status bar too) in the tooltip: the description stays short enough to read whole.
+      const lines = [
+        node.fresh
+          ? vscode.l10n.t(
+              '{0} questions for today: {1} new (never answered) and {2} due for review. Click to start the quiz.',
+              node.cards.length,
+              node.fresh,
+              reviews,
+            )
+          : '',
+        node.terms ? vscode.l10n.t('And {0} to name again in "Name the term".', termsText(node.terms)) : '',
+      ].filter(Boolean);
+      item.tooltip = lines.length ? lines.join('\n') : undefined;
       item.iconPath = new vscode.ThemeIcon('mortar-board');
       item.contextValue = 'til.due';
       item.command = { command: Commands.startQuiz, title: vscode.l10n.t('Start Quiz'), arguments: [{ scope: 'due' }] };

@@ -15,7 +15,15 @@ export type TreeNode =
   /** The starter notes that ship with the extension, apart from the user's days and topics. */
   | { kind: 'starter'; id: string; mode: 'day' | 'topic'; notes: number }
   | { kind: 'diagram'; id: string; diagram: MermaidBlock }
-  | { kind: 'due'; id: string; cards: CardGroup[]; /** how many of the cards were never answered */ fresh: number }
+  | {
+      kind: 'due';
+      id: string;
+      cards: CardGroup[];
+      /** how many of the cards were never answered */
+      fresh: number;
+      /** terms of "Name the term" due for review besides the cards */
+      terms?: number;
+    }
   | { kind: 'hidden'; id: string; cards: HiddenCard[] }
   | { kind: 'hiddenCard'; id: string; card: HiddenCard }
   | { kind: 'diagrams'; id: string; links: Array<{ id: string; title: string }> }

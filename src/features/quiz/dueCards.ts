@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { Disposable, toDisposable } from '../../core/dispose';
-import type { CardGroup } from '../../core/index/noteIndex';
+import type { CardGroup, TermInfo } from '../../core/index/noteIndex';
 import type { CardDeck } from '../../core/quiz/cardKinds';
 import type { ProgressBook } from '../../core/quiz/progress';
 import type { Clock } from '../../core/quiz/scheduler';
 import { limitStatus, type DailyLimits } from '../../core/quiz/limits';
-import { countDue, dueGroups } from '../../core/quiz/session';
-import { mainSources } from '../../core/index/sources';
+import { countDue } from '../../core/quiz/session';
+import { countedCards, dueNow, type DueNow } from '../../core/quiz/dueNow';
+import { termsText } from '../counts';
 import { Commands } from '../services';
 
 /** Cards become due as time passes, not only when notes or progress change. */
@@ -15,8 +16,8 @@ const REFRESH_MS = 60_000;
 const RECOUNT_DELAY_MS = 200;
 
 /**
- * The cards a due quiz would ask now (daily limits applied, hidden cards left out), cached until
- * something changes, and the "N due" status-bar item.
+ * The cards a due quiz would ask now (daily limits applied, hidden cards left out) and the terms due for review,
+ * cached until something changes, and the "N due" status-bar item.
  */
 export class DueCards extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
@@ -24,7 +25,7 @@ export class DueCards extends Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly statusItem: vscode.StatusBarItem;
   private readonly timer: NodeJS.Timeout;
-  private cache: CardGroup[] | undefined;
+  private cache: DueNow | undefined;
   private lastCount = -1;
   private recount: NodeJS.Timeout | undefined;
 
@@ -53,13 +54,17 @@ export class DueCards extends Disposable {
     this.recount = setTimeout(() => this.updateStatus(), RECOUNT_DELAY_MS);
   }
 
-  /** Cards due now (new cards included), in review order. */
-  cards(): CardGroup[] {
+  private due(): DueNow {
     if (!this.cache) {
       const now = this.now();
-      this.cache = dueGroups(this.countedGroups(), this.book, now, limitStatus(this.book.log, this.daily(), now));
+      this.cache = dueNow(this.index, this.book, now, limitStatus(this.book.log, this.daily(), now));
     }
     return this.cache;
+  }
+
+  /** Cards due now (new cards included), in review order. */
+  cards(): CardGroup[] {
+    return this.due().cards;
   }
 
   count(): number {
@@ -68,12 +73,12 @@ export class DueCards extends Disposable {
 
   /** How many of the due cards were never answered: new questions, not reviews. */
   newCount(): number {
-    return this.cards().filter((g) => !this.book.card(g.key)).length;
+    return this.due().newCards;
   }
 
-  /** The user's questions when they have notes of their own, else the starter notes' (see mainSources). */
-  private countedGroups(): CardGroup[] {
-    return this.index.cardGroups(mainSources(this.index));
+  /** Terms of "Name the term" due for review now. */
+  terms(): TermInfo[] {
+    return this.due().terms;
   }
 
   /** A window with only the starter notes, in which nothing was ever reviewed, has nothing to count. */
@@ -82,12 +87,21 @@ export class DueCards extends Disposable {
   }
 
   private updateStatus(): void {
-    const total = this.shown() ? this.countedGroups().length : 0;
+    const total = this.shown() ? countedCards(this.index).length : 0;
     const due = total ? this.count() : 0;
+    const terms = total ? this.terms().length : 0;
     if (!total) this.statusItem.hide();
     else {
-      this.statusItem.text = vscode.l10n.t('$(mortar-board) {0} due', due);
-      const all = countDue(this.countedGroups(), this.book, this.now());
+      // The terms apart: the click starts a quiz of the cards (or, with only terms due, of the terms).
+      this.statusItem.text = terms
+        ? vscode.l10n.t('$(mortar-board) {0} due + {1}', due, termsText(terms))
+        : vscode.l10n.t('$(mortar-board) {0} due', due);
+      this.statusItem.command = {
+        command: Commands.startQuiz,
+        title: vscode.l10n.t('Start Quiz'),
+        arguments: [due || !terms ? { scope: 'due' } : { scope: 'due', mode: 'terms' }],
+      };
+      const all = countDue(countedCards(this.index), this.book, this.now());
       this.statusItem.tooltip =
         all > due
           ? vscode.l10n.t(
@@ -100,11 +114,17 @@ export class DueCards extends Disposable {
       // New questions count as due (a first answer is due at once); say how many, so a first count is not a backlog.
       if (fresh)
         this.statusItem.tooltip += '\n' + vscode.l10n.t('{0} of them are new (never answered), {1} are reviews.', fresh, due - fresh);
-      this.statusItem.accessibilityInformation = { label: vscode.l10n.t('{0} questions due for review', due), role: 'button' };
+      if (terms) this.statusItem.tooltip += '\n' + vscode.l10n.t('And {0} to name again in "Name the term".', termsText(terms));
+      this.statusItem.accessibilityInformation = {
+        label: terms
+          ? vscode.l10n.t('{0} questions and {1} due for review', due, termsText(terms))
+          : vscode.l10n.t('{0} questions due for review', due),
+        role: 'button',
+      };
       this.statusItem.show();
     }
-    if (due !== this.lastCount) {
-      this.lastCount = due;
+    if (due + terms !== this.lastCount) {
+      this.lastCount = due + terms;
       this.emitter.fire();
     }
   }

@@ -41,6 +41,8 @@ export interface QuizFeature extends vscode.Disposable {
   dueCards(): CardGroup[];
   /** How many of dueCards() were never answered. */
   dueNewCount(): number;
+  /** Terms of "Name the term" due for review now (not among dueCards()). */
+  dueTermCount(): number;
   /** False in a window with only the starter notes where nothing was ever reviewed (no count at all then). */
   showsDue(): boolean;
   hiddenCards(): HiddenCard[];
@@ -121,6 +123,7 @@ export function registerQuiz(services: Services, options: QuizOptions = {}, load
     dueCount: () => controller?.dueCount() ?? 0,
     dueCards: () => controller?.dueCards() ?? [],
     dueNewCount: () => controller?.dueNewCount() ?? 0,
+    dueTermCount: () => controller?.dueTermCount() ?? 0,
     showsDue: () => controller?.showsDue() ?? false,
     hiddenCards: () => controller?.hiddenCards() ?? [],
     mastery: (termKey) => controller?.mastery(termKey),

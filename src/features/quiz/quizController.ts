@@ -183,6 +183,11 @@ export class QuizController extends Disposable {
     return this.due.newCount();
   }
 
+  /** Terms of "Name the term" due for review now. */
+  dueTermCount(): number {
+    return this.due.terms().length;
+  }
+
   /** Whether there is a due count to show: not in a window with only the starter notes where nothing was reviewed. */
   showsDue(): boolean {
     return this.due.shown();

@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { Disposable, toDisposable } from '../../core/dispose';
+import { countedCards, countedTerms } from '../../core/quiz/dueNow';
 import { quizStats } from '../../core/quiz/stats';
-import { selectTerms } from '../../core/quiz/scope';
-import { isAskableTerm } from '../../core/quiz/termChoices';
 import { mainSources } from '../../core/index/sources';
 import { statsCharts, type ChartLabels } from '../../core/quiz/statsCharts';
 import { parseStatsWebviewMessage, type StatsHostToWebview } from '../../shared/statsProtocol';
@@ -121,11 +120,10 @@ class StatsFeature extends Disposable {
     const index = this.services.index;
     const now = new Date();
     const target = controller.scheduler.desiredRetention;
-    // Every card the quiz asks (the notes' questions and the card kinds switched on), of the user's notes when they
-    // have any, as the due count does; the starter notes' only otherwise. And the terms "Name the term" asks.
-    const sources = mainSources(index);
-    const terms = selectTerms(index, { scope: 'due' }).filter(isAskableTerm);
-    const stats = quizStats(controller.deck.cardGroups(sources), index.days(sources), controller.book, now, { target }, terms);
+    // What the due count counts (core dueNow.ts): every card the quiz asks, of the user's notes when they have any, and
+    // the terms "Name the term" asks.
+    const deck = controller.deck;
+    const stats = quizStats(countedCards(deck), index.days(mainSources(index)), controller.book, now, { target }, countedTerms(deck));
     for (const row of stats.topics) row.label = topicLabel(row.topic);
     const labels: ChartLabels = {
       reviewsPerDay: vscode.l10n.t('Reviews per day (last 30 days; second bar: Again)'),
