@@ -18,7 +18,7 @@ import { ANY_GLOSSARY } from './glossaryFiles';
 import { foundFilesMessage } from './foundLog';
 import { readGlossaries } from './glossaryRead';
 import { NOTE_GLOB_EXT } from './walkFolder';
-import { discoverNotes } from './discoverNotes';
+import { discoverNotes, type DiscoveredNotes } from './discoverNotes';
 
 const RESCAN_DELAY_MS = 150;
 
@@ -47,6 +47,8 @@ export class NotesSource extends Disposable {
   private readonly toldLimit = new Set<string>();
   /** Tests only (`til.test.failNextIndex`): the next load asked for throws, as a broken cache or file system would. */
   private failNextLoad = false;
+  /** The first load's search, started with the starter pack's read (reload). */
+  private firstDiscovery: Promise<DiscoveredNotes> | undefined;
   /** Whether the first load has decided to start a worker ahead (warmWorker). */
   private warmed = false;
   private state: 'reading' | 'indexed' | 'failed' = 'reading';
@@ -115,6 +117,12 @@ export class NotesSource extends Disposable {
       this.markDiscovered(); // a failed first load too: the views never hide the starter notes for good
       this.resolveReady();
     });
+    if (!this.loading) {
+      // The first load's search for notes starts now, beside the starter pack's read: it is mostly a wait on the
+      // workbench (slow while the window is still starting), and nothing it finds is used before the pack is in.
+      this.firstDiscovery = this.discover(readConfig());
+      this.firstDiscovery.catch(() => undefined); // its failure is the first load's, reported there
+    }
     this.loading = (this.loading ?? this.preload()).then(run, run);
     return this.loading;
   }
@@ -165,9 +173,10 @@ export class NotesSource extends Disposable {
     }
     const config = readConfig();
     void this.warmWorker(config);
-    const { notes, sources, glossaries, skipped, reasons, sourceProblems, roots } = await discoverNotes(config, this.context.extensionPath, () =>
-      this.timeline.mark('workspace searched'),
-    );
+    // A setting changed meanwhile queues another load, which searches again.
+    const discovery = this.firstDiscovery ?? this.discover(config);
+    this.firstDiscovery = undefined;
+    const { notes, sources, glossaries, skipped, reasons, sourceProblems, roots } = await discovery;
     this.roots = roots;
     this.timeline.mark('notes found');
     for (const s of skipped) this.output.warn(s);
@@ -203,6 +212,10 @@ export class NotesSource extends Disposable {
     await this.report(Date.now() - started);
     const account = this.timeline.finish(notes.length);
     if (account) this.output.info(account);
+  }
+
+  private discover(config: TilConfig): Promise<DiscoveredNotes> {
+    return discoverNotes(config, this.context.extensionPath, () => this.timeline.mark('workspace searched'));
   }
 
   /**
