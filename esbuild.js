@@ -113,6 +113,7 @@ if (args.has('--bench')) {
       bench: 'bench/bench.ts',
       uiBench: 'bench/uiBench.ts',
       readyUiBench: 'bench/readyUiBench.ts',
+      firstParse: 'bench/firstParse.ts', // a child of bench section 12
       hoverBench: 'bench/hoverBench.ts',
       drawBuiltinPictures: 'scripts/drawBuiltinPictures.ts', // drives the same workbench as the UI bench
     },
