@@ -162,3 +162,24 @@ test("turned on, the starter notes sit under their own collapsed root after the 
     await wb.screenshot('user-notes-starter-root');
   });
 });
+
+test('notes found in the opened folder tick the walkthrough’s “Choose your notes”: there was nothing to choose', async () => {
+  await wb.captureOnFailure('user-notes-walkthrough', async () => {
+    await wb.runCommand('TIL: Get Started');
+    const page = wb.page.locator('.gettingStartedContainer');
+    await page.filter({ hasText: /Get started with TIL Companion/ }).waitFor({ state: 'visible', timeout: 60_000 });
+    const chooseNotes = page
+      .locator('button.getting-started-step')
+      .filter({ hasText: /Choose your notes/ })
+      .first();
+    await page
+      .locator('button.getting-started-step[aria-checked="true"]')
+      .filter({ hasText: /Choose your notes/ })
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => undefined);
+    assert.equal(await chooseNotes.getAttribute('aria-checked'), 'true', 'Choose your notes: done');
+    await wb.screenshot('user-notes-walkthrough');
+    await wb.runCommand('View: Close All Editors');
+  });
+});

@@ -31,7 +31,12 @@ export function registerOnboarding(services: Services): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (NOTES_SETTINGS.some((key) => e.affectsConfiguration(key))) markStepDone(services, 'chooseNotes');
     }),
+    // Notes found in the opened folder need no choosing: the step is done once the first of them is read.
+    services.index.onDidChange(() => {
+      if (services.index.hasUserNotes()) markStepDone(services, 'chooseNotes');
+    }),
   ];
+  if (services.index.hasUserNotes()) markStepDone(services, 'chooseNotes');
   void openWalkthroughOnFirstRun(context, services.output);
   return vscode.Disposable.from(...disposables);
 }
