@@ -10,11 +10,11 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openWorkbench, type Workbench } from '../test/ui/lib/workbench';
 import { generateText } from './corpus';
+import { median } from './benchUtil';
 
 const repo = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.TIL_BENCH_RUNS) || 3;
 const realNotes = path.resolve(repo, '..', 'shared', 'seeds', 'til-notes.md');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () =>
   os
     .loadavg()

@@ -1,8 +1,9 @@
 import type { ParsedNote } from '../core/model';
 import type { Glossary, GlossaryOrigin } from '../core/index/glossary';
 
-/** Messages between the parse pool (extension host / CLI thread) and its worker threads. */
 /**
+ * Messages between the parse pool (extension host / CLI thread) and its worker threads.
+ *
  * `background`: the request was queued behind others (a large folder's bulk): the worker lowers its thread's priority
  * for good before it starts on it. Without it (a lone note, the first of a load, an edit) the worker keeps the
  * priority it started with, the host's, so a note someone waits for is not starved by the machine's other work.

@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { showDiagram } from './lib/diagramsUi';
 import { openWorkbench, type Workbench } from './lib/workbench';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -38,22 +39,6 @@ async function showHoverOnFork(): Promise<void> {
   await wb.dismiss();
 }
 
-async function showDiagram(): Promise<void> {
-  await runCommand('TIL: Show Diagram');
-  const row = wb.page
-    .locator('.quick-input-widget .monaco-list-row')
-    .filter({ hasText: /Process States|프로세스 상태/ })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
-  await wb.page
-    .frameLocator('iframe.webview.ready')
-    .frameLocator('#active-frame')
-    .locator('.canvas svg')
-    .first()
-    .waitFor({ timeout: 90_000 });
-}
-
 async function startQuiz(): Promise<void> {
   await runCommand('TIL: Start Quiz');
   const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Everything due' }).first();
@@ -73,7 +58,7 @@ test('steps done before the walkthrough was opened, in an earlier session or thi
       .filter({ hasText: /Starter notes/ })
       .first()
       .waitFor({ timeout: 60_000 });
-    await showDiagram();
+    await showDiagram(wb, 'Process States');
     await runCommand('View: Close All Editors');
 
     // A new session (a new extension host); a quiz in it, still before the walkthrough is opened.

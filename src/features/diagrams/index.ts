@@ -17,14 +17,7 @@ import * as vscode from 'vscode';
 import { onDidChangeSettings, Setting } from '../config';
 import { Commands, type Services } from '../services';
 import { BUILTIN_DIAGRAMS } from '../../core/diagrams/builtin';
-import {
-  blockSource,
-  diagramCatalog,
-  diagramsForTerm as coreDiagramsForTerm,
-  findDiagram,
-  type DiagramRef,
-  type DiagramSource,
-} from '../../core/diagrams/link';
+import { blockSource, diagramCatalog, diagramsForTerm, findDiagram, type DiagramSource } from '../../core/diagrams/link';
 import type { MermaidBlock } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import { DIAGRAM_VIEW_TYPE, MAX_PREDRAW_SOURCE_LENGTH, MAX_PREDRAW_SOURCES, type DiagramViewState } from '../../shared/diagramProtocol';
@@ -36,7 +29,6 @@ import { SVG_STORE_FILE, SvgStore } from './svgStore';
 import { SHIPPED_PICTURES_FILE, ShippedPictures } from './shippedPictures';
 
 export { DiagramPanel } from './panel';
-export type { DiagramRef } from '../../core/diagrams/link';
 
 /** Context key: the active editor is a note with at least one mermaid block (editor title menu). */
 export const HAS_DIAGRAMS_CONTEXT = 'til.activeNoteHasDiagrams';
@@ -61,15 +53,6 @@ interface ShowDiagramArgs {
 interface NoteDiagramsArgs {
   uri?: vscode.Uri | string;
   all?: boolean;
-}
-
-/**
- * Diagrams to offer next to a term (hover "Show diagram" links, tree items): built-in diagrams whose
- * keywords or illustrated sections match the term, and the mermaid blocks of the section that
- * explains it.
- */
-export function diagramsForTerm(index: NoteIndex, termKey: string): DiagramRef[] {
-  return coreDiagramsForTerm(index, termKey).map(localisedRef);
 }
 
 /** Every diagram (built-in first, then the notes' mermaid blocks), for the tree's Diagrams group. */
@@ -106,10 +89,6 @@ function asUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
 /** Built-in titles are English in core; the UI shows them localised (l10n bundle keys are the English titles). */
 function localised(d: DiagramSource): DiagramSource {
   return d.kind === 'builtin' ? { ...d, title: vscode.l10n.t(d.title) } : d;
-}
-
-function localisedRef(ref: DiagramRef): DiagramRef {
-  return ref.kind === 'builtin' ? { ...ref, title: vscode.l10n.t(ref.title) } : ref;
 }
 
 /** A note's place in the workspace, for the gallery's separators; a starter note by its name, apart from yours. */
@@ -167,7 +146,7 @@ export function registerDiagrams(services: Services): vscode.Disposable {
   async function showDiagram(arg?: ShowDiagramArgs | string): Promise<ShownDiagram | undefined> {
     if (isTermLinkArgs(arg)) {
       // A hover link: the term's n-th diagram, looked up again (the link carries no id or path).
-      const ref = coreDiagramsForTerm(index, arg.term, arg.word)[arg.diagram ?? 0];
+      const ref = diagramsForTerm(index, arg.term, arg.word)[arg.diagram ?? 0];
       const diagram = ref && findDiagram(index, ref.id);
       if (!diagram) {
         void vscode.window.showWarningMessage(vscode.l10n.t('That diagram is no longer in your notes.'));

@@ -11,7 +11,7 @@ export { HOVER_COMMANDS } from '../../core/hover/buildHover';
 export interface HoverDeps {
   index: NoteIndex;
   config: () => TilConfig;
-  /** Diagrams to offer for a term (core diagramsForTerm: builtin titles in English, translated by the hover). */
+  /** Diagrams to offer for what the hover matched (core diagramsForMatch: builtin titles in English, translated by the hover). */
   diagramsFor?: (match: TermMatch) => DiagramRef[];
   /** The quiz's view of the term: the hover gets shorter for a known term, leads with "Quiz me" for a due one. */
   masteryOf?: (termKey: string) => TermMastery | undefined;

@@ -31,14 +31,24 @@ export function registerOnboarding(services: Services): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (NOTES_SETTINGS.some((key) => e.affectsConfiguration(key))) markStepDone(services, 'chooseNotes');
     }),
-    // Notes found in the opened folder need no choosing: the step is done once the first of them is read.
-    services.index.onDidChange(() => {
-      if (services.index.hasUserNotes()) markStepDone(services, 'chooseNotes');
-    }),
+    notesFound(services),
   ];
-  if (services.index.hasUserNotes()) markStepDone(services, 'chooseNotes');
   void openWalkthroughOnFirstRun(context, services.output);
   return vscode.Disposable.from(...disposables);
+}
+
+/** Notes found in the opened folder need no choosing: the step is done once the first of them is in the index. */
+function notesFound(services: Services): vscode.Disposable {
+  if (services.index.hasUserNotes()) {
+    markStepDone(services, 'chooseNotes');
+    return vscode.Disposable.from();
+  }
+  const listener = services.index.onDidChange(() => {
+    if (!services.index.hasUserNotes()) return;
+    markStepDone(services, 'chooseNotes');
+    listener.dispose();
+  });
+  return listener;
 }
 
 /** A value in the user's, the workspace's or a folder's settings, not only the default. */

@@ -87,7 +87,8 @@ export class DueCards extends Disposable {
   }
 
   private updateStatus(): void {
-    const total = this.shown() ? countedCards(this.index).length : 0;
+    const counted = this.shown() ? countedCards(this.index) : [];
+    const total = counted.length;
     const due = total ? this.count() : 0;
     const terms = total ? this.terms().length : 0;
     if (!total) this.statusItem.hide();
@@ -101,7 +102,7 @@ export class DueCards extends Disposable {
         title: vscode.l10n.t('Start Quiz'),
         arguments: [due || !terms ? { scope: 'due' } : { scope: 'due', mode: 'terms' }],
       };
-      const all = countDue(countedCards(this.index), this.book, this.now());
+      const all = countDue(counted, this.book, this.now());
       this.statusItem.tooltip =
         all > due
           ? vscode.l10n.t(
