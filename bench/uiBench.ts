@@ -11,7 +11,8 @@
 //   FIRST TIME     stored pictures removed, shipped ones present: a built-in diagram opened for the first time
 //                  (the shipped picture paints; Mermaid redraws it later, when the page is idle)
 //   WARM           the stored pictures kept: a diagram opened again (the stored picture paints)
-// Then "TIL: Show Diagram…", timed from choosing the command in the palette to the SVG of the gallery's first
+// Then "TIL: Show Diagram…", timed from choosing the command in the palette (the page receiving the click on its
+// row; Playwright's checks before it clicks are reported apart and not counted) to the SVG of the gallery's first
 // preview on screen (the gallery previews its highlighted first row, Process States, as it opens; the run then
 // chooses it), in steps (the webview page reports wall-clock marks in `data-timings`; same machine, same clock):
 //   panel open    chosen → the diagram frame starts loading (VS Code creates the panel and its iframes)
@@ -90,6 +91,8 @@ interface FirstPicture {
   render: number;
   visible: number;
   visibleSeen: number;
+  /** Playwright's checks before its click on the command's row (not in the user's wait). */
+  clickChecks: number;
   steps?: Steps;
 }
 
@@ -219,19 +222,21 @@ async function firstPicture(wb: Workbench, first: boolean, mode: Mode, clearCach
   if (cold) removeStoredPictures(wb);
   setShipped(wb, mode !== 'mermaid'); // read by the new extension host on its first diagram
   const frame = webview(wb.page);
-  const marks: { chosen?: number } = {};
+  const marks: { chosen?: number; pressed?: number } = {};
   await paletteToQuickPick(wb, 'TIL: Show Diagram…', 60_000, marks);
-  const typed = marks.chosen ?? NaN; // the command chosen in the palette
+  // The user's wait starts when the page receives the click on the command's row. Playwright first checks that
+  // the row is visible, stable for two frames and not covered (up to 0.25 s on this machine): not counted.
+  const chosen = marks.pressed ?? NaN;
   await drawnTitled(wb.page, 'Process States');
   await frame.locator('.canvas svg').first().waitFor({ state: 'visible', timeout: 60_000 });
-  const visibleSeen = Date.now() - typed;
+  const visibleSeen = Date.now() - chosen;
   await wb.page.keyboard.press('Enter'); // choose the previewed row: its panel stays for the theme switches
   const canvas = frame.locator('.canvas').first();
   await sleep(300); // the page adds its `painted` mark a frame after the picture
   const t = JSON.parse((await canvas.getAttribute('data-timings')) ?? '{}') as Timings;
   const d = (to: number | undefined, from: number | undefined) => (to !== undefined && from !== undefined ? to - from : NaN);
   const steps: Steps = {
-    commandToPanel: d(t.create, typed),
+    commandToPanel: d(t.create, chosen),
     createPanel: d(t.created, t.create),
     hostHtml: d(t.html, t.created),
     webviewFrames: d(t.page, t.html),
@@ -243,11 +248,12 @@ async function firstPicture(wb: Workbench, first: boolean, mode: Mode, clearCach
   };
   return {
     steps,
-    panelOpen: t.page - typed,
+    panelOpen: t.page - chosen,
     pageScript: t.script - t.page,
     mermaid: (t.mermaid ?? t.script) - t.page,
     render: t.drawn - (t.renderStart ?? t.drawn),
-    visible: t.drawn - typed,
+    visible: t.drawn - chosen,
+    clickChecks: d(marks.pressed, marks.chosen),
     visibleSeen,
   };
 }
@@ -328,6 +334,7 @@ function report({ cold, shipped, warm }: Sets, conditions: string): void {
     }
     row(runs, `first diagram visible (command chosen → SVG in page)  ${ok(visible, 1000)}`, 'visible');
     row(runs, '  the same, as Playwright saw it', 'visibleSeen');
+    row(runs, '  (not counted: Playwright’s checks before its click)', 'clickChecks');
   };
   console.log('MERMAID DRAWS: no picture stored or shipped (a diagram of your notes, the first time)');
   firstRows(cold, true);
