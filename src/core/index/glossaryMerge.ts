@@ -36,3 +36,28 @@ export function mergeGlossaries(
     );
   return { glossaries: merged, conceptKeys };
 }
+
+/** Why a glossary file was left unread (the checks before reading, or the read itself failed). */
+const NOT_READ = new Set(['outside-workspace', 'too-large', 'unreadable']);
+
+/** The user's glossary files that were read: what "you have a glossary" means to the walkthrough and the command. */
+export function userGlossaryFiles(glossaries: readonly Glossary[]): string[] {
+  return glossaries.filter((g) => g.origin === 'user' && !g.problems.some((p) => NOT_READ.has(p.code))).map((g) => g.file);
+}
+
+/**
+ * The glossary to open when the user has several: a `til-glossary.yaml` before a legacy `glossary.yaml` or a file of
+ * the settings, one in the first workspace folder before one elsewhere; else the first given.
+ */
+export function preferredGlossary(files: readonly string[], firstFolder?: string): string | undefined {
+  const rank = (file: string) =>
+    (/(^|[\\/])til-glossary\.ya?ml$/i.test(file) ? 0 : 2) + (firstFolder && isUnder(file, firstFolder) ? 0 : 1);
+  let best: string | undefined;
+  for (const file of files) if (best === undefined || rank(file) < rank(best)) best = file;
+  return best;
+}
+
+function isUnder(file: string, folder: string): boolean {
+  const root = /[\\/]$/.test(folder) ? folder : folder + (folder.includes('\\') && !folder.includes('/') ? '\\' : '/');
+  return file.startsWith(root);
+}

@@ -16,7 +16,7 @@ import { keysOf, pull, push } from './indexMaps';
 import { CardGroupCache } from './cardGroups';
 import { dayGroups, prepareNoteDays, type DayGroup } from './dayGroups';
 import type { Glossary, GlossaryEntry } from './glossary';
-import { mergeGlossaries } from './glossaryMerge';
+import { mergeGlossaries, userGlossaryFiles } from './glossaryMerge';
 import { explanationOf } from './ranking';
 import { GlossaryLookup, glossaryKey } from './glossaryLookup';
 import { contextAtLine, documentContext, type DocumentContext } from './context/documentContext';
@@ -88,6 +88,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
   /** Names the glossary says belong to one concept (세마포어 ↔ Semaphore), each key → its concept's other keys. */
   private conceptKeys = new Map<string, string[]>();
   private glossaryProblems: Problem[] = [];
+  private userGlossaries: string[] = [];
   private readonly changes = new Emitter<IndexChange>();
   /** Answers by key (and by key + fields), dropped on every update (an answer also depends on its aliases' entries):
    *  a hover asks the same few terms over and over, and a term can have hundreds of entries in a big corpus. */
@@ -147,6 +148,7 @@ export class NoteIndex implements TermResolver, ContextResolver {
     this.glossaryList = merged.glossaries.flatMap((g) => g.entries);
     this.conceptKeys = merged.conceptKeys;
     this.glossaryProblems = glossaries.flatMap((g) => g.problems);
+    this.userGlossaries = userGlossaryFiles(glossaries);
     this.dropTermCaches();
     this.fire([]);
   }
@@ -211,6 +213,10 @@ export class NoteIndex implements TermResolver, ContextResolver {
 
   glossaryEntries(): GlossaryEntry[] {
     return [...this.glossaryList];
+  }
+  /** The user's glossary files the last setGlossary read (not those refused or unreadable), in the order given. */
+  userGlossaryFiles(): string[] {
+    return [...this.userGlossaries];
   }
 
   /** Days across the notes (of the given sources), the same date in two files shown as one day. Oldest first, by real date. */

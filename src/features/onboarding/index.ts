@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { Commands, type Services } from '../services';
 import { SECTION, Setting } from '../settingKeys';
 import { chooseNotesFolder } from './chooseNotes';
-import { markStepDone } from './stepsDone';
-import { addGlossaryEntries, openWalkthroughOnFirstRun, tryHover, WALKTHROUGH_ID } from './walkthrough';
+import { markStepDone, reportedSteps, type WalkthroughStep } from './stepsDone';
+import { addGlossaryEntries } from './addGlossary';
+import { openWalkthroughOnFirstRun, tryHover, WALKTHROUGH_ID } from './walkthrough';
 
 const NOTES_SETTINGS = [Setting.include, Setting.extraFolders].map((key) => `${SECTION}.${key}`);
 
@@ -23,7 +24,7 @@ export function registerOnboarding(services: Services): vscode.Disposable {
     }),
     vscode.commands.registerCommand(Commands.addGlossaryEntries, () => {
       markStepDone(services, 'glossary');
-      return addGlossaryEntries(context);
+      return addGlossaryEntries(services);
     }),
     vscode.commands.registerCommand(Commands.openWalkthrough, () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
@@ -31,21 +32,25 @@ export function registerOnboarding(services: Services): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (NOTES_SETTINGS.some((key) => e.affectsConfiguration(key))) markStepDone(services, 'chooseNotes');
     }),
-    notesFound(services),
+    // Notes found in the opened folder need no choosing; a glossary of the user's the index read was added.
+    doneOnceIndexed(services, 'chooseNotes', () => services.index.hasUserNotes()),
+    doneOnceIndexed(services, 'glossary', () => services.index.userGlossaryFiles().length > 0),
   ];
+  if (context.extensionMode === vscode.ExtensionMode.Test)
+    disposables.push(vscode.commands.registerCommand('til.test.walkthroughStepsReported', () => reportedSteps(context)));
   void openWalkthroughOnFirstRun(context, services.output);
   return vscode.Disposable.from(...disposables);
 }
 
-/** Notes found in the opened folder need no choosing: the step is done once the first of them is in the index. */
-function notesFound(services: Services): vscode.Disposable {
-  if (services.index.hasUserNotes()) {
-    markStepDone(services, 'chooseNotes');
+/** The step is done once the index holds what doing it gives (`done`): at once, or when it first does. */
+function doneOnceIndexed(services: Services, step: WalkthroughStep, done: () => boolean): vscode.Disposable {
+  if (done()) {
+    markStepDone(services, step);
     return vscode.Disposable.from();
   }
   const listener = services.index.onDidChange(() => {
-    if (!services.index.hasUserNotes()) return;
-    markStepDone(services, 'chooseNotes');
+    if (!done()) return;
+    markStepDone(services, step);
     listener.dispose();
   });
   return listener;

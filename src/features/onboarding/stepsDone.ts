@@ -15,12 +15,16 @@ const REPORTED_STATE = 'til.walkthroughStepsReported';
  * when the service reads the walkthrough counts as seen and never ticks the step. So we tell the service ourselves,
  * once per profile; it keeps the tick in the profile's storage, so later sessions show it too.
  */
+/** The steps reported so far in this profile (tests ask through `til.test.walkthroughStepsReported`). */
+export function reportedSteps(context: Pick<vscode.ExtensionContext, 'globalState'>): WalkthroughStep[] {
+  const reported = context.globalState.get<unknown>(REPORTED_STATE);
+  return Array.isArray(reported) ? reported : [];
+}
+
 export function markStepDone(services: Pick<Services, 'context' | 'output'>, step: WalkthroughStep): void {
-  const { globalState } = services.context;
-  const reported = globalState.get<unknown>(REPORTED_STATE);
-  const steps = Array.isArray(reported) ? reported : [];
+  const steps = reportedSteps(services.context);
   if (steps.includes(step)) return;
-  void globalState.update(REPORTED_STATE, [...steps, step]);
+  void services.context.globalState.update(REPORTED_STATE, [...steps, step]);
   // Before the service has read our walkthrough, it stores the tick and then throws, not finding the step: harmless.
   void vscode.commands
     .executeCommand('welcome.markStepComplete', `${WALKTHROUGH_ID}#${step}`)

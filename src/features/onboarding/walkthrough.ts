@@ -25,15 +25,6 @@ export async function tryHover(context: vscode.ExtensionContext): Promise<vscode
   return editor;
 }
 
-/** An untitled glossary template to fill in and save beside the notes: the extension writes no file itself. */
-export async function addGlossaryEntries(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
-  const template = await vscode.workspace.fs.readFile(
-    vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'til-glossary.yaml'),
-  );
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(template) });
-  return vscode.window.showTextDocument(document, { preview: false });
-}
-
 /**
  * The first time the extension runs in a profile, open the walkthrough, unless `walkthrough.openOnFirstRun` is
  * off (test workbenches turn it off). VS Code's own `walkthroughs.openOnInstall` cannot serve: it is not visible
