@@ -4,13 +4,17 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildSearchItems } from '../../src/features/search/searchNotes';
+import { buildSearchItems, withNameMatches } from '../../src/features/search/searchNotes';
 import { eventually, readyIndex, workspacePath } from './testUtil';
 
 suite('search', () => {
   const note = workspacePath('notes', 'zz-search-preview.md');
+  const names = workspacePath('notes', 'zz-search-names.md');
 
-  suiteTeardown(() => fs.rmSync(note, { force: true }));
+  suiteTeardown(() => {
+    fs.rmSync(note, { force: true });
+    fs.rmSync(names, { force: true });
+  });
 
   test('a question item previews its answer as plain text, and $(…) in a note stays text', async function () {
     this.timeout(120_000);
@@ -35,5 +39,35 @@ suite('search', () => {
     );
     assert.strictEqual(item.label, '$(question) Why does a slow reader stall the \\$(zap) writer?');
     assert.strictEqual(vscode.Uri.file(item.file!).fsPath, vscode.Uri.file(note).fsPath);
+  });
+
+  test('a row says its other names as "also called …"; a heading that only restates the title is not shown, and still finds it', async function () {
+    this.timeout(120_000);
+    const index = await readyIndex();
+    fs.mkdirSync(path.dirname(names), { recursive: true });
+    fs.writeFileSync(
+      names,
+      '# 2025-05-03 TIL\n\n## Ingress 설정 (아직 반영하지 않음)\n\nIngress 설정은 바깥 요청을 어느 서비스로 보낼지 적어 두는 규칙이다.\n\n' +
+        '## 리더 선출 (Leader Election)\n\n리더 선출은 여러 복제본 가운데 하나만 일을 맡도록 고르는 방법이다.\n',
+    );
+    const items = await eventually(
+      () => {
+        const all = buildSearchItems(index);
+        return all.some((i) => i.label.includes('Ingress 설정')) ? all : undefined;
+      },
+      'the note in the search items',
+      60_000,
+    );
+    const row = (label: string) => items!.find((i) => i.label === label)!;
+    assert.strictEqual(row('$(symbol-key) Ingress 설정').description, undefined);
+    assert.strictEqual(row('$(symbol-key) 리더 선출').description, 'also called Leader Election');
+    // The quick pick matches only what it shows: these rows are always shown for a search by their names.
+    const found = (query: string) =>
+      withNameMatches(items!, query)
+        .filter((i) => i.alwaysShow)
+        .map((i) => i.label);
+    assert.deepStrictEqual(found('아직 반영하지'), ['$(symbol-key) Ingress 설정']);
+    assert.ok(found('leader-election').includes('$(symbol-key) 리더 선출'));
+    assert.deepStrictEqual(found(''), []);
   });
 });

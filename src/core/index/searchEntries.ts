@@ -1,4 +1,5 @@
 import type { NoteIndex } from './noteIndex';
+import { spellingKey } from '../text';
 
 /** One thing the search lists: a question, a term or a section, at its place in the notes. */
 export interface SearchEntry {
@@ -6,6 +7,11 @@ export interface SearchEntry {
   title: string;
   /** What else the place is called: a term's other names, and the names of what was folded into it. */
   alsoCalled: string[];
+  /**
+   * Names that only restate the title or another name (`Web RTC` beside `WebRTC`, the title with a remark in
+   * parentheses): not shown as other names, still found by `foundByName`.
+   */
+  restated: string[];
   /** The passage to preview, as Markdown (empty: none). */
   passage: string;
   file: string;
@@ -32,6 +38,7 @@ export function searchEntries(index: SearchIndex): SearchEntry[] {
       kind: 'question',
       title: group.question,
       alsoCalled: [],
+      restated: [],
       passage: group.answer,
       file: first.file,
       line: first.line,
@@ -50,36 +57,66 @@ export function searchEntries(index: SearchIndex): SearchEntry[] {
     const entry: SearchEntry = {
       kind: 'term',
       title: t.term,
-      alsoCalled: [...t.allAliases],
+      alsoCalled: [],
+      restated: [],
       passage: t.summary,
       file: t.file,
       line: t.line,
     };
+    addNames(entry, t.allAliases);
     byPlace.set(at(t.file, t.line), entry);
     terms.push(entry);
   }
   const sections: SearchEntry[] = [];
   for (const s of index.sections()) {
     const taken = byPlace.get(at(s.file, s.line));
+    // The heading a question or a term was read from is where its name came from, not another name.
     if (taken) {
-      addNames(taken, [s.title]);
+      addNames(taken, [s.title], { restating: true });
       continue;
     }
-    const entry: SearchEntry = { kind: 'section', title: s.title, alsoCalled: [], passage: '', file: s.file, line: s.line };
+    const entry: SearchEntry = { kind: 'section', title: s.title, alsoCalled: [], restated: [], passage: '', file: s.file, line: s.line };
     byPlace.set(at(s.file, s.line), entry);
     sections.push(entry);
   }
   return [...terms, ...questions, ...sections];
 }
 
-/** Names not yet said by the entry (its title or another name), compared without case. */
-function addNames(entry: SearchEntry, names: readonly string[]): void {
-  const said = new Set([entry.title, ...entry.alsoCalled].map((n) => n.toLowerCase()));
+/**
+ * Names the entry does not say yet: another name joins `alsoCalled`; one that only restates the title or a name
+ * already there (another spelling, the title plus a parenthetical, a heading the name was read from) joins
+ * `restated`; a name within the title (a heading question's term) adds nothing, as the label already finds it.
+ */
+function addNames(entry: SearchEntry, names: readonly string[], { restating = false } = {}): void {
+  const title = entry.title.toLowerCase();
+  const shown = new Set([entry.title, ...entry.alsoCalled].map(spellingKey));
+  const kept = new Set([...shown, ...entry.restated.map(spellingKey)]);
   for (const name of names) {
-    const key = name.toLowerCase();
-    // A heading question's title is its question: nothing to add.
-    if (said.has(key) || entry.title.toLowerCase().includes(key)) continue;
-    said.add(key);
-    entry.alsoCalled.push(name);
+    const key = spellingKey(name);
+    if (kept.has(key) || title.includes(name.toLowerCase())) continue;
+    kept.add(key);
+    if (restating || shown.has(key) || restatesTitle(entry.title, name)) entry.restated.push(name);
+    else {
+      shown.add(key);
+      entry.alsoCalled.push(name);
+    }
   }
+}
+
+/** A remark in parentheses at the end: `Deployment YAML 생성 (생성하지 않음)`. */
+const TRAILING_PARENTHETICAL = /\s*[(（][^()（）]*[)）]\s*$/u;
+
+/** `name` is the title again, give or take a parenthetical at the end of either and its spelling. */
+function restatesTitle(title: string, name: string): boolean {
+  const bare = (text: string) => spellingKey(text.replace(TRAILING_PARENTHETICAL, ''));
+  return bare(name) === bare(title);
+}
+
+/**
+ * Whether a search for `query` finds the entry by one of its names, spelled any way (`web rtc` finds `WebRTC`). The
+ * quick pick matches only what it shows; the search shows entries this finds besides.
+ */
+export function foundByName(entry: SearchEntry, query: string): boolean {
+  const key = spellingKey(query);
+  return key.length > 0 && [entry.title, ...entry.alsoCalled, ...entry.restated].some((name) => spellingKey(name).includes(key));
 }
