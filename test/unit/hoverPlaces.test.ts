@@ -9,6 +9,7 @@ import { parseGlossary } from '../../src/core/index/glossary';
 import { buildHoverMarkdown, translator } from '../../src/core/hover/buildHover';
 import { isTermLinkArgs, type TermLinkArgs } from '../../src/core/hover/links';
 import type { NoteSource } from '../../src/core/model';
+import { distinctSpellings } from '../../src/core/text';
 
 const note = (file: string, markdown: string, source: NoteSource) => ({ ...parseNote(file, markdown), source });
 
@@ -159,5 +160,58 @@ test('hover link arguments are checked: fields from our list only, small whole p
     { term: 'm', topics: Array(7).fill('os') },
   ]) {
     assert.equal(isTermLinkArgs(bad), false, JSON.stringify(bad));
+  }
+});
+
+/** The hover of a term looked up by name (no code around it). */
+function hoverOfTerm(index: NoteIndex, name: string): string {
+  const info = index.term(name)!;
+  const match = { ...info, matched: name, start: 0, end: name.length, viaGlossary: false };
+  return buildHoverMarkdown({ match, index, excerptLength: 400, diagrams: [], t: translator() });
+}
+
+test('the header names a term once however the notes spell it (case, spaces, hyphens), the first spelling as written', () => {
+  const rtc = note(
+    '/ws/rtc.md',
+    '# 0501 TIL\n\n## WebRTC\n\nWebRTC는 브라우저끼리 서버 없이 영상과 소리를 주고받게 하는 기술이다.\n',
+    'workspace',
+  );
+  const call = note(
+    '/ws/call.md',
+    '# 0502 TIL\n\n## Web RTC\n\n플러그인 없이 브라우저에서 바로 쓰는 실시간 통신.\n\n## web-rtc (P2P 통화, p2p-통화)\n\n먼저 시그널링으로 서로의 주소를 알린다.\n',
+    'workspace',
+  );
+  const index = indexOf(rtc, call);
+  assert.deepEqual(index.term('webrtc')!.allAliases, ['Web RTC', 'web-rtc', 'P2P 통화', 'p2p-통화'], 'the notes spell it several ways');
+  assert.equal(hoverOfTerm(index, 'webrtc').split('\n')[0], '$(book) **WebRTC** · _P2P 통화_');
+  assert.deepEqual(distinctSpellings('WebRTC', ['Web RTC', 'Peer_Connection', 'web_rtc', 'peer connection', 'SFU']), [
+    'Peer_Connection',
+    'SFU',
+  ]);
+});
+
+test('"also in" lists the places of one note by line (the ranking still picks them), each link opening the place it names', () => {
+  // Ranked: the other note's heading, this note's heading (line 7), then its sentence (line 5).
+  const big = note(
+    '/ws/big.md',
+    '# 0601 TIL\n\n## 스레드 기다리기\n\nLatch는 여러 스레드가 모두 도착할 때까지 세어 주는 동기화 도구이다.\n\n## Latch\n\n한 번 열리면 닫히지 않는 문.\n\n## 정리\n\n**Latch**: 수를 세다가 0이 되면 열리는 문\n',
+    'workspace',
+  );
+  const other = note('/ws/other.md', '# 0602 TIL\n\n## Latch\n\n세는 문.\n', 'workspace');
+  const index = indexOf(big, other);
+  assert.deepEqual(
+    index.term('latch')!.others.map((o) => `${o.file}:${o.line}`),
+    ['/ws/other.md:3', '/ws/big.md:7', '/ws/big.md:5'],
+    'the ranking is not the line order',
+  );
+  const markdown = hoverOfTerm(index, 'latch');
+  const shown = [...markdown.matchAll(/\[(\w+)\\\.md\\:(\d+)\]\((command:[^ )]+)/g)];
+  assert.deepEqual(
+    shown.map((m) => `${m[1]}.md:${m[2]}`),
+    ['other.md:3', 'big.md:5', 'big.md:7'],
+  );
+  for (const [, file, line, target] of shown) {
+    const args = JSON.parse(decodeURIComponent(target.slice(target.indexOf('?') + 1))) as unknown[];
+    assert.equal(opened(index, args[0]), `/ws/${file}.md:${line}`, 'the link opens the place it names');
   }
 });

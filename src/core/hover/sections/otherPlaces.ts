@@ -7,8 +7,9 @@ import { hoverLinks, markdownLink } from '../links';
 const SHOWN = 4;
 
 /**
- * "Also in N notes": the other passages about the term, best first, each a link that opens it. The links carry the
- * term's key and the place's position in the list (look-up keys we made), never the note's path.
+ * "Also in N notes": the best other passages about the term (the ranking chooses them), each a link that opens it,
+ * in reading order. The links carry the term's key and the place's position in the ranked list (look-up keys we made),
+ * never the note's path.
  */
 export const otherPlacesSection: HoverSection = {
   id: 'otherPlaces',
@@ -28,11 +29,13 @@ export const otherPlacesSection: HoverSection = {
           : files.size === 1
             ? t('Also in 1 other note:')
             : t('Also in {0} other notes:', files.size);
-    const links = others
-      .slice(0, SHOWN)
-      .map((o, i) =>
-        markdownLink(escapeMarkdown(placeName(o)), hoverLinks.openPlace(match, i), o.mention ? t('Mentioned here') : t('Explained here')),
-      );
+    const links = inReadingOrder(others.slice(0, SHOWN)).map(({ place, position }) =>
+      markdownLink(
+        escapeMarkdown(placeName(place)),
+        hoverLinks.openPlace(match, position),
+        place.mention ? t('Mentioned here') : t('Explained here'),
+      ),
+    );
     const more =
       others.length > SHOWN ? ` · ${markdownLink(escapeMarkdown(t('{0} more', others.length - SHOWN)), hoverLinks.explain(match))}` : '';
     return `_${escapeMarkdown(label)}_ ${links.join(' · ')}${more}`;
@@ -43,4 +46,16 @@ export const otherPlacesSection: HoverSection = {
 function placeName(place: TermPlace): string {
   const file = place.file.slice(Math.max(place.file.lastIndexOf('/'), place.file.lastIndexOf('\\')) + 1);
   return `${file}:${place.line}`;
+}
+
+/**
+ * The chosen places as a reader goes through them: each note's places by line, the notes in the order of their best
+ * place. Each keeps its position in the ranked list, which is what its link looks up.
+ */
+function inReadingOrder(places: readonly TermPlace[]): Array<{ place: TermPlace; position: number }> {
+  const fileRank = new Map<string, number>();
+  for (const p of places) if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
+  return places
+    .map((place, position) => ({ place, position }))
+    .sort((a, b) => (fileRank.get(a.place.file) ?? 0) - (fileRank.get(b.place.file) ?? 0) || a.place.line - b.place.line);
 }
