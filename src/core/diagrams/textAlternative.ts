@@ -34,10 +34,15 @@ function headerIndex(lines: string[]): number {
   return close < 0 ? lines.length : close + 1;
 }
 
+/** The statement that declares a source's kind (`flowchart LR`): the first after any front matter and comments. */
+export function diagramHeader(source: string): string {
+  const lines = statements(source);
+  return lines[headerIndex(lines)] ?? '';
+}
+
 /** The kind of diagram a source declares (its first statement). */
 export function diagramKind(source: string): DiagramDescription['kind'] {
-  const lines = statements(source);
-  return kindOf(lines[headerIndex(lines)] ?? '');
+  return kindOf(diagramHeader(source));
 }
 
 export function describeDiagram(source: string): DiagramDescription {

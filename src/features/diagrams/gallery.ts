@@ -5,7 +5,9 @@
  * the arrow keys, the mouse and typing move the preview along. Choosing keeps it, Escape closes it.
  */
 import * as vscode from 'vscode';
+import { galleryDetail, headingTrail, sectionsById } from '../../core/diagrams/galleryDetail';
 import type { DiagramSource } from '../../core/diagrams/link';
+import type { Section } from '../../core/model';
 import type { Services } from '../services';
 import { DiagramPanel } from './panel';
 
@@ -16,24 +18,34 @@ interface DiagramPick extends vscode.QuickPickItem {
 /** How long the highlight rests on a row before its preview renders (arrowing or typing through rows renders nothing). */
 const PREVIEW_DELAY_MS = 120;
 
-function firstLine(source: string): string {
-  return (
-    source
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l && !l.startsWith('%%') && l !== '---') ?? ''
-  );
+/** The row's second line: the kind in words, and the headings around a note's block (core/diagrams/galleryDetail). */
+function detailOf(diagram: DiagramSource, headings: HeadingsOf): string | undefined {
+  return galleryDetail(diagram, diagram.kind === 'note' ? headings(diagram) : [], vscode.l10n.t) || undefined;
 }
 
 /** The note a file key names, as the workspace shows it. */
 export type NoteLabel = (file: string) => string;
 
+/** The headings a note's block sits under, outermost first (as the index knows them; none when it does not). */
+export type HeadingsOf = (diagram: DiagramSource) => string[];
+
+/** HeadingsOf from the notes' sections, each note's looked up once. */
+export function headingsFrom(sectionsOf: (file: string) => readonly Section[] | undefined): HeadingsOf {
+  const byNote = new Map<string, Map<string, Section>>();
+  return (diagram) => {
+    if (!diagram.file) return [];
+    let sections = byNote.get(diagram.file);
+    if (!sections) byNote.set(diagram.file, (sections = sectionsById(sectionsOf(diagram.file) ?? [])));
+    return headingTrail(sections, diagram.sectionId);
+  };
+}
+
 /** Built-in diagrams, then the notes' blocks grouped under a separator per note (in the order the notes come). */
-export function galleryItems(diagrams: DiagramSource[], noteLabel: NoteLabel): DiagramPick[] {
+export function galleryItems(diagrams: DiagramSource[], noteLabel: NoteLabel, headings: HeadingsOf): DiagramPick[] {
   const items: DiagramPick[] = [];
   const builtins = diagrams.filter((d) => d.kind === 'builtin');
   if (builtins.length) items.push({ label: vscode.l10n.t('Built-in diagrams'), kind: vscode.QuickPickItemKind.Separator });
-  for (const d of builtins) items.push({ label: d.title, description: d.topic, detail: firstLine(d.source), diagram: d });
+  for (const d of builtins) items.push({ label: d.title, description: d.topic, detail: detailOf(d, headings), diagram: d });
   const byNote = new Map<string, DiagramSource[]>();
   for (const d of diagrams) {
     if (d.kind !== 'note') continue;
@@ -45,7 +57,7 @@ export function galleryItems(diagrams: DiagramSource[], noteLabel: NoteLabel): D
   for (const [file, blocks] of byNote) {
     items.push({ label: noteLabel(file), kind: vscode.QuickPickItemKind.Separator });
     for (const d of blocks)
-      items.push({ label: d.title, description: vscode.l10n.t('line {0}', d.line ?? 0), detail: firstLine(d.source), diagram: d });
+      items.push({ label: d.title, description: vscode.l10n.t('line {0}', d.line ?? 0), detail: detailOf(d, headings), diagram: d });
   }
   return items;
 }
@@ -61,7 +73,11 @@ export function pickDiagram(
   noteLabel: NoteLabel,
 ): Promise<DiagramSource | undefined> {
   const picker = vscode.window.createQuickPick<DiagramPick>();
-  picker.items = galleryItems(diagrams, noteLabel);
+  picker.items = galleryItems(
+    diagrams,
+    noteLabel,
+    headingsFrom((file) => services.index.note(file)?.sections),
+  );
   picker.placeholder = placeHolder;
   picker.matchOnDescription = true;
   picker.matchOnDetail = true;
