@@ -100,14 +100,30 @@ WebSocket은 한 번 맺은 연결 위로 양쪽이 아무 때나 메시지를 �
 ## 뮤텍스 (Mutex)
 
 뮤텍스는 잠근 스레드만 풀 수 있는 잠금이다.
-`;
-const RESPELLED = '# 2025-07-02 TIL\n\n## Web Socket\n\n브라우저와 서버가 HTTP 업그레이드 뒤에 계속 쓰는 양방향 통로다.\n';
 
-/** A name shown beside the title that is the title again (its spelling, or it with a parenthetical at the end). */
+## DaemonSets
+
+DaemonSet은 클러스터의 노드마다 같은 파드를 하나씩 띄워 두고, 노드가 늘면 거기에도 띄우는 오브젝트이다.
+`;
+const RESPELLED = `# 2025-07-02 TIL
+
+## Web Socket
+
+브라우저와 서버가 HTTP 업그레이드 뒤에 계속 쓰는 양방향 통로다.
+
+## Daemon Set
+
+노드마다 한 벌.
+`;
+
+/**
+ * Names shown beside the title that the row already says: the title again (another spelling, or with a parenthetical
+ * at the end), a spelling of a name within the title, a spelling of a name shown before.
+ */
 function restatesTitle(e: SearchEntry): string[] {
   const bare = (text: string) => spellingKey(text.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''));
   const keys = e.alsoCalled.map(bare);
-  return e.alsoCalled.filter((name, i) => bare(name) === bare(e.title) || keys.indexOf(keys[i]) !== i);
+  return e.alsoCalled.filter((name, i) => bare(e.title).includes(keys[i]) || keys.indexOf(keys[i]) !== i);
 }
 
 test('a name that only restates the title is not shown as another name, and a search for it still finds the row', () => {
@@ -123,6 +139,10 @@ test('a name that only restates the title is not shown as another name, and a se
   assert.deepEqual(webSocket.alsoCalled, [], '`Web Socket` is the same name');
   assert.ok(foundByName(webSocket, 'web socket'));
   assert.ok(foundByName(webSocket, 'Web-Socket'));
+  // `DaemonSet` is within the title, and `Daemon Set` is that name again.
+  const daemonSets = titled('DaemonSets');
+  assert.deepEqual(daemonSets.alsoCalled, []);
+  assert.ok(foundByName(daemonSets, 'daemon set'));
   // A real other name stays, and the heading it was read from does not join it.
   assert.deepEqual(titled('뮤텍스').alsoCalled, ['Mutex']);
   assert.ok(foundByName(titled('뮤텍스'), 'mutex'));

@@ -83,23 +83,20 @@ export function searchEntries(index: SearchIndex): SearchEntry[] {
 }
 
 /**
- * Names the entry does not say yet: another name joins `alsoCalled`; one that only restates the title or a name
- * already there (another spelling, the title plus a parenthetical, a heading the name was read from) joins
- * `restated`; a name within the title (a heading question's term) adds nothing, as the label already finds it.
+ * Names the entry does not say yet: another name joins `alsoCalled`; one that only restates the title (the title plus
+ * a parenthetical, a heading the name was read from) joins `restated`. One spelling of a name is enough (`foundByName`
+ * finds the others), and a name within the title (a heading question's term, a plural's singular) is in the label.
  */
 function addNames(entry: SearchEntry, names: readonly string[], { restating = false } = {}): void {
   const title = entry.title.toLowerCase();
-  const shown = new Set([entry.title, ...entry.alsoCalled].map(spellingKey));
-  const kept = new Set([...shown, ...entry.restated.map(spellingKey)]);
+  const said = new Set([entry.title, ...entry.alsoCalled, ...entry.restated].map(spellingKey));
   for (const name of names) {
     const key = spellingKey(name);
-    if (kept.has(key) || title.includes(name.toLowerCase())) continue;
-    kept.add(key);
-    if (restating || shown.has(key) || restatesTitle(entry.title, name)) entry.restated.push(name);
-    else {
-      shown.add(key);
-      entry.alsoCalled.push(name);
-    }
+    if (said.has(key)) continue;
+    said.add(key);
+    if (title.includes(name.toLowerCase())) continue;
+    if (restating || restatesTitle(entry.title, name)) entry.restated.push(name);
+    else entry.alsoCalled.push(name);
   }
 }
 
