@@ -29,6 +29,7 @@ topic: os
 
 let wb: Workbench;
 let folder: string;
+let outside: string;
 
 before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-restricted-'));
@@ -38,11 +39,18 @@ before(async () => {
     path.join(folder, 'main.c'),
     '#include <unistd.h>\n\nint main(void) {\n  pid_t pid = Hostilefork();\n  return pid;\n}\n',
   );
+  // A glossary outside the folder, named by the workspace's settings: never read, never opened.
+  outside = fs.mkdtempSync(path.join(os.tmpdir(), 'til-ui-outside-'));
+  fs.writeFileSync(path.join(outside, 'outside-glossary.yaml'), 'os:\n  outside_secret_fn: 비밀\n');
   // A workspace that tries to raise the size limit and turn remote images on: restricted settings, ignored.
   fs.mkdirSync(path.join(folder, '.vscode'));
   fs.writeFileSync(
     path.join(folder, '.vscode', 'settings.json'),
-    JSON.stringify({ 'tilCompanion.notes.maxFileSizeKB': 8192, 'tilCompanion.quiz.remoteImages': true }),
+    JSON.stringify({
+      'tilCompanion.notes.maxFileSizeKB': 8192,
+      'tilCompanion.quiz.remoteImages': true,
+      'tilCompanion.glossary.files': [path.join(outside, 'outside-glossary.yaml')],
+    }),
   );
   wb = await openWorkbench({ folder, vsixPath, restrictedMode: true, timeoutMs: 240_000 });
 });
@@ -50,6 +58,7 @@ before(async () => {
 after(async () => {
   await wb?.close();
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  if (outside) fs.rmSync(outside, { recursive: true, force: true });
 });
 
 test('in Restricted Mode, a hostile note explains its term in a hover with no live link of its own', async () => {
@@ -84,5 +93,19 @@ test('in Restricted Mode, a hostile note explains its term in a hover with no li
     assert.match(await hover.innerText(), /command:til\.showDiagram/);
     await wb.screenshot('restricted-hostile-hover');
     await wb.dismiss();
+  });
+});
+
+test('in Restricted Mode, Add Glossary Entries opens the template named til-glossary.yaml in the folder, writes nothing, and never opens a glossary the settings name outside it', async () => {
+  await wb.captureOnFailure('restricted-add-glossary', async () => {
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('TIL: Add Glossary Entries…');
+    await wb.page.locator('.tab.active', { hasText: 'til-glossary.yaml' }).waitFor({ timeout: 30_000 });
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'sem_wait' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await wb.page.locator('.tab', { hasText: 'outside-glossary.yaml' }).count(), 0, 'the outside glossary is not opened');
+    assert.equal(await wb.page.locator('.monaco-editor .view-line', { hasText: 'outside_secret_fn' }).count(), 0);
+    assert.ok(!fs.existsSync(path.join(folder, 'til-glossary.yaml')), 'the extension wrote nothing');
+    await wb.screenshot('restricted-add-glossary');
+    await wb.runCommand('View: Revert and Close Editor');
   });
 });
