@@ -133,20 +133,13 @@ export function stripParticles(word: string): string[] {
   return out;
 }
 
-/** Two spellings of one name share this key: NFC, case, spaces, hyphens and underscores do not matter (`Web RTC`, `webrtc`). */
-export function spellingKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\-_]+/g, '');
-}
-
 /** `names` in order, each spelling once (the first as written), without those that only respell `first`: one name is one name. */
 export function distinctSpellings(first: string, names: readonly string[]): string[] {
-  const said = new Set([spellingKey(first)]);
+  // termKey: two spellings of one name (`Web RTC`, `webrtc`) are one key, as in every look-up of a term.
+  const said = new Set([termKey(first)]);
   const out: string[] = [];
   for (const name of names) {
-    const key = spellingKey(name);
+    const key = termKey(name);
     if (said.has(key)) continue;
     said.add(key);
     out.push(name);

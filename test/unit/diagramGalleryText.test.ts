@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILTIN_DIAGRAMS } from '../../src/core/diagrams/builtin';
 import { galleryDetail, headingTrail, sectionsById } from '../../src/core/diagrams/galleryDetail';
-import { diagramKindWords, kindKeyword } from '../../src/core/diagrams/kindWords';
+import { diagramKindWords } from '../../src/core/diagrams/kindWords';
+import { diagramKind, kindKeyword } from '../../src/core/diagrams/textAlternative';
 import { translator } from '../../src/core/hover/section';
 import { parseNote } from '../../src/core/notes/parseNote';
 import { repoRoot } from './helpers';
@@ -38,6 +39,20 @@ test('each kind in words, whatever suffix, front matter or comment comes before 
   ];
   for (const [source, words] of cases) assert.equal(diagramKindWords(source, english), words, JSON.stringify(source));
   assert.equal(kindKeyword('stateDiagram-v2'), 'statediagram');
+});
+
+test('the gallery and the text alternative read a kind the same way, an ELK flowchart too', () => {
+  const cases: Array<[string, string, string]> = [
+    ['flowchart-elk TD\n  A --> B', 'Flowchart', 'flowchart'],
+    ['stateDiagram-v2\n  A --> B', 'State diagram', 'state'],
+    ['%% a comment\nsequenceDiagram\n  A->>B: hi', 'Sequence diagram', 'sequence'],
+    ['pie\n  "a" : 1', 'Pie chart', 'other'],
+    ['constructor\n', '', 'other'],
+  ];
+  for (const [source, words, kind] of cases) {
+    assert.equal(diagramKindWords(source, english) ?? '', words, source);
+    assert.equal(diagramKind(source), kind, source);
+  }
 });
 
 test('every built-in diagram has its kind in words, in English and in Korean', () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { foundByName, searchEntries, type SearchEntry } from '../../src/core/index/searchEntries';
 import { parseNote } from '../../src/core/notes/parseNote';
-import { spellingKey } from '../../src/core/text';
+import { termKey } from '../../src/core/text';
 import { repoRoot } from './helpers';
 
 const NOTE = `# 2025-06-10 TIL
@@ -121,7 +121,7 @@ const RESPELLED = `# 2025-07-02 TIL
  * at the end), a spelling of a name within the title, a spelling of a name shown before.
  */
 function restatesTitle(e: SearchEntry): string[] {
-  const bare = (text: string) => spellingKey(text.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''));
+  const bare = (text: string) => termKey(text.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''));
   const keys = e.alsoCalled.map(bare);
   return e.alsoCalled.filter((name, i) => bare(e.title).includes(keys[i]) || keys.indexOf(keys[i]) !== i);
 }

@@ -4,11 +4,11 @@
  * words (the caller shows nothing rather than guess).
  */
 import type { Translate } from '../hover/section';
-import { diagramHeader } from './textAlternative';
+import { kindKeyword } from './textAlternative';
 
 type Words = (t: Translate) => string;
 
-/** Keywords as Mermaid writes them, without a `-v2` or `-beta` suffix; each words a literal the l10n check finds. */
+/** Keywords as Mermaid writes them, without a variant suffix (textAlternative's kindKeyword); each words a literal the l10n check finds. */
 const KIND_WORDS: ReadonlyArray<readonly [keywords: readonly string[], words: Words]> = [
   [['flowchart', 'graph'], (t) => t('Flowchart')],
   [['sequenceDiagram', 'zenuml'], (t) => t('Sequence diagram')],
@@ -35,12 +35,6 @@ const KIND_WORDS: ReadonlyArray<readonly [keywords: readonly string[], words: Wo
 ];
 
 const BY_KEYWORD = new Map(KIND_WORDS.flatMap(([keywords, words]) => keywords.map((k) => [k.toLowerCase(), words] as const)));
-
-/** The keyword a source declares its kind with, as the table keys it: `stateDiagram-v2` → `statediagram`. */
-export function kindKeyword(source: string): string {
-  const first = /^[^\s:;{]*/.exec(diagramHeader(source))?.[0] ?? '';
-  return first.replace(/-(v\d+|beta)$/i, '').toLowerCase();
-}
 
 /** The kind of diagram in words ("State diagram"), or undefined for a kind the table does not know. */
 export function diagramKindWords(source: string, t: Translate): string | undefined {

@@ -20,11 +20,21 @@ function statements(source: string): string[] {
     .filter((l) => l && !l.startsWith('%%') && l.length <= MAX_LINE);
 }
 
+const KIND_OF_KEYWORD = new Map<string, DiagramDescription['kind']>([
+  ['statediagram', 'state'],
+  ['flowchart', 'flowchart'],
+  ['graph', 'flowchart'],
+  ['sequencediagram', 'sequence'],
+]);
+
+/** The header's keyword, lower case, without a variant suffix (`stateDiagram-v2 …`, `flowchart-elk TD` → `flowchart`). */
+function headerKeyword(header: string): string {
+  const first = /^[^\s:;{]*/.exec(header)?.[0] ?? '';
+  return first.replace(/-(v\d+|beta|elk)$/i, '').toLowerCase();
+}
+
 function kindOf(header: string): DiagramDescription['kind'] {
-  if (/^stateDiagram/.test(header)) return 'state';
-  if (/^(flowchart|graph)\b/.test(header)) return 'flowchart';
-  if (/^sequenceDiagram/.test(header)) return 'sequence';
-  return 'other';
+  return KIND_OF_KEYWORD.get(headerKeyword(header)) ?? 'other';
 }
 
 /** Where the diagram's own statements start: after a front-matter block (`---` … `---`), if any. */
@@ -38,6 +48,11 @@ function headerIndex(lines: string[]): number {
 export function diagramHeader(source: string): string {
   const lines = statements(source);
   return lines[headerIndex(lines)] ?? '';
+}
+
+/** The keyword a source declares its kind with (`xychart-beta` → `xychart`): the one reading every table of kinds keys. */
+export function kindKeyword(source: string): string {
+  return headerKeyword(diagramHeader(source));
 }
 
 /** The kind of diagram a source declares (its first statement). */

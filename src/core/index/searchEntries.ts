@@ -1,5 +1,5 @@
 import type { NoteIndex } from './noteIndex';
-import { spellingKey } from '../text';
+import { termKey } from '../text';
 
 /** One thing the search lists: a question, a term or a section, at its place in the notes. */
 export interface SearchEntry {
@@ -89,9 +89,9 @@ export function searchEntries(index: SearchIndex): SearchEntry[] {
  */
 function addNames(entry: SearchEntry, names: readonly string[], { restating = false } = {}): void {
   const title = entry.title.toLowerCase();
-  const said = new Set([entry.title, ...entry.alsoCalled, ...entry.restated].map(spellingKey));
+  const said = new Set([entry.title, ...entry.alsoCalled, ...entry.restated].map(termKey));
   for (const name of names) {
-    const key = spellingKey(name);
+    const key = termKey(name);
     if (said.has(key)) continue;
     said.add(key);
     if (title.includes(name.toLowerCase())) continue;
@@ -105,7 +105,7 @@ const TRAILING_PARENTHETICAL = /\s*[(（][^()（）]*[)）]\s*$/u;
 
 /** `name` is the title again, give or take a parenthetical at the end of either and its spelling. */
 function restatesTitle(title: string, name: string): boolean {
-  const bare = (text: string) => spellingKey(text.replace(TRAILING_PARENTHETICAL, ''));
+  const bare = (text: string) => termKey(text.replace(TRAILING_PARENTHETICAL, ''));
   return bare(name) === bare(title);
 }
 
@@ -114,6 +114,6 @@ function restatesTitle(title: string, name: string): boolean {
  * quick pick matches only what it shows; the search shows entries this finds besides.
  */
 export function foundByName(entry: SearchEntry, query: string): boolean {
-  const key = spellingKey(query);
-  return key.length > 0 && [entry.title, ...entry.alsoCalled, ...entry.restated].some((name) => spellingKey(name).includes(key));
+  const key = termKey(query);
+  return key.length > 0 && [entry.title, ...entry.alsoCalled, ...entry.restated].some((name) => termKey(name).includes(key));
 }
