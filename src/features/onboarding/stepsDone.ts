@@ -8,6 +8,12 @@ export type WalkthroughStep = 'chooseNotes' | 'hover' | 'browse' | 'diagrams' | 
 /** globalState: the steps already reported in this profile (VS Code keeps the tick; nothing to send again). */
 const REPORTED_STATE = 'til.walkthroughStepsReported';
 
+/** The steps reported so far in this profile (tests ask through `til.test.walkthroughStepsReported`). */
+export function reportedSteps(context: Pick<vscode.ExtensionContext, 'globalState'>): WalkthroughStep[] {
+  const reported = context.globalState.get<unknown>(REPORTED_STATE);
+  return Array.isArray(reported) ? reported : [];
+}
+
 /**
  * The user did a step: tick it, whether or not the walkthrough was ever opened. VS Code counts a step's completion
  * events only while its walkthrough service listens, and it starts that service when a walkthrough page first opens:
@@ -15,12 +21,6 @@ const REPORTED_STATE = 'til.walkthroughStepsReported';
  * when the service reads the walkthrough counts as seen and never ticks the step. So we tell the service ourselves,
  * once per profile; it keeps the tick in the profile's storage, so later sessions show it too.
  */
-/** The steps reported so far in this profile (tests ask through `til.test.walkthroughStepsReported`). */
-export function reportedSteps(context: Pick<vscode.ExtensionContext, 'globalState'>): WalkthroughStep[] {
-  const reported = context.globalState.get<unknown>(REPORTED_STATE);
-  return Array.isArray(reported) ? reported : [];
-}
-
 export function markStepDone(services: Pick<Services, 'context' | 'output'>, step: WalkthroughStep): void {
   const steps = reportedSteps(services.context);
   if (steps.includes(step)) return;
